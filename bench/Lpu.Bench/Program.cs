@@ -1,0 +1,1 @@
+Console.WriteLine("Lpu.Bench: see docs/performance.md");

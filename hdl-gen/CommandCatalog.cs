@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Lpu.HdlGen;
+
+/// <summary>The list of subcommands, one file each under <c>Commands/</c>.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(TextWriter output)
+    {
+        yield return Commands.VersionCommand.Create(output);
+    }
+}
