@@ -1,1 +1,16 @@
-Console.WriteLine("Lpu.Bench: see docs/performance.md");
+// Benchmarks are timed CLI runs, not unit tests: each scenario prints what it measured.
+// Run: dotnet run -c Release --project bench/Lpu.Bench -- <scenario>
+// Results, with the machine and the command, go to docs/performance.md.
+var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Ordinal)
+{
+    // One line per scenario: ["name"] = Class.Run,
+};
+
+if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Lpu.Bench <{string.Join('|', scenarios.Keys)}> [options]");
+    return 2;
+}
+
+run(args[1..]);
+return 0;
