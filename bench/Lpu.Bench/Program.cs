@@ -4,6 +4,7 @@
 var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Ordinal)
 {
     // One line per scenario: ["name"] = Class.Run,
+    ["tensor-gemm"] = Lpu.Bench.TensorBenchmark.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
