@@ -1,0 +1,53 @@
+using Lpu.Architecture.Configuration;
+
+namespace Lpu.Architecture.Programs;
+
+/// <summary>Checks of SRAM blocks and SXM maps shared by the builder and the assembler; null means fine.</summary>
+internal static class ProgramRules
+{
+    public static string? CheckData(LpuConfig c, int slice, int address, int byteCount)
+    {
+        if (slice < 0 || slice >= c.SliceCount)
+            return $"slice {slice} out of range [0, {c.SliceCount})";
+        if (byteCount % c.VectorLength != 0)
+            return $"data is {byteCount} bytes, not a multiple of the vector length {c.VectorLength}";
+        var words = byteCount / c.VectorLength;
+        if (address < 0 || address + words > c.Mem.WordsPerTile)
+            return $"words [{address}, {address + words}) out of range [0, {c.Mem.WordsPerTile})";
+        return null;
+    }
+
+    public static string? CheckMap(LpuConfig c, SxmMapKind kind, int slot, IReadOnlyList<int> entries)
+    {
+        if (slot < 0 || slot >= c.Sxm.MapTableDepth)
+            return $"map slot {slot} out of range [0, {c.Sxm.MapTableDepth})";
+        if (kind == SxmMapKind.Permute)
+        {
+            if (entries.Count != c.VectorLength)
+                return $"permute map has {entries.Count} entries, expected VL = {c.VectorLength}";
+            var seen = new bool[c.VectorLength];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                if (e < 0 || e >= c.VectorLength)
+                    return $"permute map entry {i} = {e} out of range [0, {c.VectorLength})";
+                if (seen[e])
+                    return $"permute map is not a bijection: lane {e} appears twice";
+                seen[e] = true;
+            }
+        }
+        else
+        {
+            if (entries.Count != c.LanesPerSuperlane)
+                return $"distribute map has {entries.Count} entries, expected L = {c.LanesPerSuperlane}";
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                if ((e < 0 || e >= c.LanesPerSuperlane) && e != 255)
+                    return $"distribute map entry {i} = {e} must be in [0, {c.LanesPerSuperlane}) or 255";
+            }
+        }
+
+        return null;
+    }
+}
