@@ -1,0 +1,45 @@
+using Lpu.Architecture.Isa;
+using Lpu.Model.Numerics;
+
+namespace Lpu.Model.Icu;
+
+/// <summary>
+/// A queue entry decoded once at load time into plain fields, so issuing and executing never
+/// touch the instruction table. <c>Imm</c>: address, count n, row, map slot, amount, mask or
+/// scale; <c>Imm2</c>: repeat d, requant shift, abc mode; <c>Imm3</c>: repeat step.
+/// </summary>
+internal struct DecodedOp
+{
+    public OpKind Kind;
+    public ulong Word;
+    public int Entry;
+    public Direction DstDir;
+    public int Dst;
+    public Direction ADir;
+    public int A;
+    public Direction BDir;
+    public int B;
+    public bool HasB;
+    public long Imm;
+    public long Imm2;
+    public long Imm3;
+    public ElementType Type;
+    public ElementType To;
+    public VxmFunction Function;
+    public int StepLsb;
+    public int StepWidth;
+    public string Text;
+
+    /// <summary>The step field's current value (address or row), or 0 without one.</summary>
+    public readonly bool HasStep => StepWidth > 0;
+
+    /// <summary>This op with <paramref name="delta"/> added to its step field (Imm), re-encoded.</summary>
+    public readonly DecodedOp Stepped(long delta)
+    {
+        var copy = this;
+        copy.Imm += delta;
+        var mask = ((1UL << StepWidth) - 1) << StepLsb;
+        copy.Word = (Word & ~mask) | (((ulong)copy.Imm << StepLsb) & mask);
+        return copy;
+    }
+}

@@ -1,0 +1,110 @@
+using Lpu.Architecture.Layout;
+
+namespace Lpu.Model.Icu;
+
+/// <summary>
+/// One in-order instruction queue (architecture.md §4): its decoded entries, the program counter,
+/// the next issue cycle c, and the state of a running <c>repeat</c> or a waiting <c>sync</c>.
+/// </summary>
+internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
+{
+    public QueueInfo Info { get; } = info;
+
+    public DecodedOp[] Ops { get; } = ops;
+
+    public int Pc;
+
+    /// <summary>Cycle of the next issue, or -1 when waiting or done.</summary>
+    public long Next = -1;
+
+    public bool Waiting;
+
+    /// <summary>The cycle from which the queue waits in a sync.</summary>
+    public long WaitingSince;
+
+    public bool HasLast;
+
+    public DecodedOp Last;
+
+    public long LastIssue;
+
+    public long RepeatsLeft;
+
+    public long RepeatDistance;
+
+    public long RepeatStep;
+
+    public long Issued;
+
+    /// <summary>
+    /// Walks ICU entries from the next free cycle <paramref name="c"/> to the next issue: nop adds
+    /// to c, repeat schedules copies of the last issued instruction, sync starts waiting.
+    /// </summary>
+    public void Advance(long c)
+    {
+        Next = -1;
+        while (Pc < Ops.Length)
+        {
+            ref readonly var op = ref Ops[Pc];
+            switch (op.Kind)
+            {
+                case OpKind.Nop:
+                    c += op.Imm;
+                    Pc++;
+                    continue;
+                case OpKind.Repeat:
+                    if (!HasLast)
+                        throw new ArgumentException($"queue {Info.Name} entry {op.Entry}: repeat has no previous instruction to repeat");
+                    RepeatsLeft = op.Imm;
+                    RepeatDistance = op.Imm2;
+                    RepeatStep = op.Imm3;
+                    Pc++;
+                    Next = LastIssue + RepeatDistance;
+                    return;
+                case OpKind.Sync:
+                    Pc++;
+                    Waiting = true;
+                    WaitingSince = c;
+                    return;
+                default:
+                    Next = c;
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on.</summary>
+    public DecodedOp Issue(long cycle)
+    {
+        DecodedOp op;
+        if (RepeatsLeft > 0)
+        {
+            op = Last.Stepped(RepeatStep);
+            RepeatsLeft--;
+        }
+        else
+        {
+            op = Ops[Pc++];
+        }
+
+        Last = op;
+        HasLast = true;
+        LastIssue = cycle;
+        Issued++;
+        if (RepeatsLeft > 0)
+            Next = cycle + RepeatDistance;
+        else
+            Advance(cycle + 1);
+        return op;
+    }
+
+    /// <summary>A notify issued at <paramref name="cycle"/> releases this queue if it waits since then.</summary>
+    public bool Release(long cycle)
+    {
+        if (!Waiting || WaitingSince > cycle)
+            return false;
+        Waiting = false;
+        Advance(cycle + 2);
+        return true;
+    }
+}

@@ -1,0 +1,211 @@
+using Lpu.Architecture.Layout;
+using Lpu.Model.Icu;
+using Lpu.Model.Numerics;
+
+namespace Lpu.Model;
+
+/// <summary>The cycle loop: what lands this cycle, what issues, what the in-flight instructions do.</summary>
+public sealed partial class LpuSimulator
+{
+    /// <summary>
+    /// Simulates cycle <see cref="Cycle"/>: power and MXM changes due now take effect, results due
+    /// now land on the stream registers and in SRAM, queues issue, and every in-flight instruction
+    /// works on the superlane it has reached. Returns the cycle's events (valid until the next step).
+    /// </summary>
+    public CycleEvents Step()
+    {
+        var c = Cycle;
+        var now = Bucket(c);
+        ApplyPowerChanges(c);
+        ApplyMxmUpdates(c);
+        foreach (ref readonly var e in now.Streams)
+        {
+            if (!streams.MarkProduced(e.Direction, e.Stream, e.Position, e.Superlane))
+                throw new SimulationException(c, $"two results due in stream register {(e.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{e.Stream} at position {e.Position}, superlane {e.Superlane}");
+            now.Data(in e).CopyTo(streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
+        }
+
+        Counters.StreamProductions += now.Streams.Length;
+        foreach (ref readonly var e in now.SramWrites)
+            sram.Write(e.Slice, e.Superlane, e.Address, now.Data(in e));
+        Counters.SramWrites += now.SramWrites.Length;
+        foreach (ref readonly var e in now.Ecc)
+        {
+            if (e.Status == EccStatus.Corrected)
+                Counters.EccCorrected++;
+            else
+                Counters.EccUncorrectable++;
+        }
+
+        IssueAll(c, now);
+        for (var i = 0; i < inFlight.Count;)
+        {
+            var r = inFlight[i];
+            var k = (int)(c - r.Issue);
+            Execute(r, k, c);
+            if (k >= r.Span - 1)
+            {
+                inFlight[i] = inFlight[^1];
+                inFlight.RemoveAt(inFlight.Count - 1);
+                pool.Push(r);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        now.Sort();
+        events = now;
+        CheckProgress(c);
+        Counters.Cycles = c + 1;
+        streams.Advance();
+        return now;
+    }
+
+    private CycleEvents Bucket(long cycle)
+    {
+        var b = buckets[cycle % buckets.Length];
+        if (b.Cycle != cycle)
+            b.Clear(cycle);
+        return b;
+    }
+
+    private void ApplyPowerChanges(long c)
+    {
+        for (var i = 0; i < powerChanges.Count;)
+        {
+            var (cycle, k, on) = powerChanges[i];
+            if (cycle == c)
+            {
+                powered[k] = on;
+                powerChanges.RemoveAt(i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void IssueAll(long c, CycleEvents now)
+    {
+        for (var qi = 0; qi < queues.Length; qi++)
+        {
+            var q = queues[qi];
+            if (q.Next != c)
+                continue;
+            var repeating = q.RepeatsLeft > 0;
+            if (repeating && q.RepeatStep != 0 && !q.Last.HasStep)
+                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Last.Text}', which has no step field");
+            var op = q.Issue(c);
+            if (repeating)
+                CheckStepped(c, q.Info, op);
+            lastIssue = c;
+            Counters.Issued[qi]++;
+            now.AddIssue(new IssueEvent(qi, op.Word));
+            if (op.Kind == OpKind.Notify)
+            {
+                foreach (var other in queues)
+                    other.Release(c);
+                continue;
+            }
+
+            Start(op, q.Info, c);
+        }
+    }
+
+    private void CheckStepped(long c, QueueInfo queue, in DecodedOp op)
+    {
+        var limit = op.Kind is OpKind.Read or OpKind.Write ? Config.Mem.WordsPerTile : Config.Mxm.Accumulators;
+        if (op.HasStep && (op.Imm < 0 || op.Imm >= limit))
+            throw new SimulationException(c, $"queue {queue.Name}: repeated '{op.Text}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
+    }
+
+    private void Start(in DecodedOp op, QueueInfo queue, long c)
+    {
+        var r = pool.Count > 0 ? pool.Pop() : new InFlight();
+        r.Op = op;
+        r.Queue = queue.Index;
+        r.Issue = c;
+        r.Position = queue.Kind == UnitKind.Vxm ? Floorplan.VxmPosition : queue.Position;
+        r.Unit = queue.Kind == UnitKind.Mem ? queue.GlobalSlice : queue.UnitIndex;
+        r.Span = op.Kind == OpKind.Gather ? superlanes + 1 : superlanes;
+        r.Powered = 0;
+        switch (op.Kind)
+        {
+            case OpKind.Gather:
+                Ensure(ref r.Addresses, superlanes);
+                break;
+            case OpKind.ShiftUp or OpKind.ShiftDown or OpKind.Permute or OpKind.Distribute or OpKind.Rotate:
+                Ensure(ref r.Buffer, 2 * vectorLength);
+                break;
+            case OpKind.Transpose:
+                Ensure(ref r.Buffer, 2 * lanes * vectorLength);
+                break;
+            default:
+                StartMxm(r, queue, c);
+                break;
+        }
+
+        inFlight.Add(r);
+    }
+
+    private void Execute(InFlight r, int k, long c)
+    {
+        switch (r.Op.Kind)
+        {
+            case OpKind.Read:
+            case OpKind.Write:
+            case OpKind.Gather:
+            case OpKind.Scatter:
+                ExecuteMem(r, k, c);
+                break;
+            case OpKind.Vxm:
+            case OpKind.Cvt:
+            case OpKind.Requant:
+                ExecuteVxm(r, k, c);
+                break;
+            case OpKind.Config:
+                if (k < superlanes)
+                    powerChanges.Add((c + 1, k, (r.Op.Imm >> k & 1) != 0));
+                break;
+            case OpKind.Lw:
+            case OpKind.Iw:
+            case OpKind.Abc:
+            case OpKind.Acc:
+                ExecuteMxm(r, k, c);
+                break;
+            default:
+                ExecuteSxm(r, k, c);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Fixes D once no queue can issue again, or reports queues that wait forever in a sync.
+    /// </summary>
+    private void CheckProgress(long c)
+    {
+        if (doneCycle >= 0)
+            return;
+        QueueState? waiting = null;
+        foreach (var q in queues)
+        {
+            if (q.Next >= 0)
+                return;
+            if (q.Waiting)
+                waiting ??= q;
+        }
+
+        if (waiting is not null)
+            throw new SimulationException(c, $"queue {waiting.Info.Name} waits forever in sync (entry {waiting.Pc - 1}): no notify can come");
+        doneCycle = lastIssue < 0 ? 0 : lastIssue + superlanes + maxLatency + 1;
+    }
+
+    private static void Ensure<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+            array = new T[length];
+    }
+}

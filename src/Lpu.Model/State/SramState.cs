@@ -1,0 +1,140 @@
+using Lpu.Model.Numerics;
+
+namespace Lpu.Model.State;
+
+/// <summary>
+/// The SRAM of every MEM slice (architecture.md §5): per slice W words of VL bytes (tile k holds
+/// bytes [kL, kL+L) of a word) and, with ECC, one check field per tile word. Also tracks which
+/// banks each tile uses in each cycle to detect bank conflicts.
+/// </summary>
+internal sealed class SramState
+{
+    // Bank use bits in one cycle: read bank 0/1, write bank 0/1.
+    public const int ReadBank0 = 1;
+    public const int WriteBank0 = 4;
+    public const int ReadBoth = 3;
+    public const int WriteBoth = 12;
+
+    private readonly byte[][] data;
+    private readonly ushort[][]? check;
+    private readonly long[] useCycle;
+    private readonly int[] useMask;
+
+    public SramState(int slices, int words, int superlanes, int lanes, bool ecc)
+    {
+        Slices = slices;
+        Words = words;
+        Superlanes = superlanes;
+        Lanes = lanes;
+        data = new byte[slices][];
+        for (var i = 0; i < slices; i++)
+            data[i] = new byte[words * superlanes * lanes];
+        if (ecc)
+        {
+            Code = new SecdedCode(lanes);
+            check = new ushort[slices][];
+            for (var i = 0; i < slices; i++)
+                check[i] = new ushort[words * superlanes];
+        }
+
+        useCycle = new long[slices * superlanes * 4];
+        useMask = new int[slices * superlanes * 4];
+    }
+
+    public int Slices { get; }
+
+    public int Words { get; }
+
+    public int Superlanes { get; }
+
+    public int Lanes { get; }
+
+    /// <summary>The SECDED code, or null without ECC.</summary>
+    public SecdedCode? Code { get; }
+
+    public void Reset()
+    {
+        foreach (var d in data)
+            Array.Clear(d);
+        if (check is not null)
+        {
+            // All-zero data has an all-zero check field, so cleared SRAM is consistent.
+            foreach (var c in check)
+                Array.Clear(c);
+        }
+
+        Array.Fill(useCycle, -1);
+        Array.Clear(useMask);
+    }
+
+    /// <summary>The stored L data bytes of one tile word (as stored, uncorrected).</summary>
+    public Span<byte> Tile(int slice, int k, int address) =>
+        data[slice].AsSpan(((address * Superlanes) + k) * Lanes, Lanes);
+
+    /// <summary>The stored check field of one tile word (0 without ECC).</summary>
+    public ushort Check(int slice, int k, int address) => check?[slice][(address * Superlanes) + k] ?? 0;
+
+    /// <summary>Writes one tile word and generates its check field.</summary>
+    public void Write(int slice, int k, int address, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Tile(slice, k, address));
+        if (check is not null)
+            check[slice][(address * Superlanes) + k] = Code!.Encode(bytes);
+    }
+
+    /// <summary>Reads one tile word into <paramref name="destination"/> and checks (and corrects) it.</summary>
+    public EccStatus Read(int slice, int k, int address, Span<byte> destination)
+    {
+        Tile(slice, k, address).CopyTo(destination);
+        return Code is null ? EccStatus.Ok : Code.Decode(destination, check![slice][(address * Superlanes) + k]);
+    }
+
+    /// <summary>Flips one stored bit: data bits 0 .. 8L-1, then check bits.</summary>
+    public void FlipBit(int slice, int k, int address, int bit)
+    {
+        if (bit < 8 * Lanes)
+        {
+            Tile(slice, k, address)[bit >> 3] ^= (byte)(1 << (bit & 7));
+            return;
+        }
+
+        check![slice][(address * Superlanes) + k] ^= (ushort)(1 << (bit - (8 * Lanes)));
+    }
+
+    /// <summary>Bank of an address: its top bit.</summary>
+    public int Bank(int address) => address >= Words / 2 ? 1 : 0;
+
+    /// <summary>
+    /// Records a use of banks (bits: read bank 0/1, write bank 0/1) by tile k of a slice in
+    /// <paramref name="cycle"/>; returns a description of the conflict, or null.
+    /// </summary>
+    public string? Use(int slice, int k, long cycle, int mask)
+    {
+        var index = (((slice * Superlanes) + k) * 4) + (int)(cycle & 3);
+        if (useCycle[index] != cycle)
+        {
+            useCycle[index] = cycle;
+            useMask[index] = 0;
+        }
+
+        var old = useMask[index];
+        var all = old | mask;
+        var twice = (old & mask) != 0;
+        var readWriteSameBank = ((all & ReadBoth) & (all >> 2)) != 0;
+        useMask[index] = all;
+        if (!twice && !readWriteSameBank)
+            return null;
+        return $"bank conflict in slice {slice} superlane {k}: {Describe(old)} and {Describe(mask)} in the same cycle";
+    }
+
+    private static string Describe(int mask) => mask switch
+    {
+        ReadBoth => "a gather (both banks)",
+        WriteBoth => "a scatter (both banks)",
+        ReadBank0 => "a read of bank 0",
+        ReadBank0 << 1 => "a read of bank 1",
+        WriteBank0 => "a write of bank 0",
+        WriteBank0 << 1 => "a write of bank 1",
+        _ => $"accesses 0x{mask:x}",
+    };
+}

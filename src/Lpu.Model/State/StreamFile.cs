@@ -1,0 +1,90 @@
+using Lpu.Architecture.Isa;
+
+namespace Lpu.Model.State;
+
+/// <summary>
+/// The stream registers R[dir][s][p] of every superlane (architecture.md §2), stored as rings so
+/// that moving every value one position per cycle costs nothing: an eastward value at p in cycle t
+/// is at p + 1 in t + 1, so it lives at ring slot (p - t) mod P (westward: (p + t) mod P). Each
+/// cycle only the slot entering at the edge is cleared. Layout per direction:
+/// <c>[(s x P + slot) x VL + k x L + lane]</c>.
+/// </summary>
+internal sealed class StreamFile
+{
+    private readonly byte[] east;
+    private readonly byte[] west;
+    private readonly long[] lastWrite; // cycle + 1 of the last production per (dir, s, p, k), 0 = never
+    private readonly int streams;
+    private readonly int positions;
+    private readonly int vectorLength;
+    private readonly int lanes;
+    private readonly int superlanes;
+
+    public StreamFile(int streams, int positions, int superlanes, int lanes)
+    {
+        this.streams = streams;
+        this.positions = positions;
+        this.superlanes = superlanes;
+        this.lanes = lanes;
+        vectorLength = superlanes * lanes;
+        east = new byte[streams * positions * vectorLength];
+        west = new byte[east.Length];
+        lastWrite = new long[2 * streams * positions * superlanes];
+    }
+
+    /// <summary>The cycle whose register values the file holds.</summary>
+    public long Cycle { get; private set; }
+
+    public void Reset()
+    {
+        Array.Clear(east);
+        Array.Clear(west);
+        Array.Clear(lastWrite);
+        Cycle = 0;
+    }
+
+    /// <summary>Moves to the next cycle: every value moves one position; zeros enter at the edges.</summary>
+    public void Advance()
+    {
+        Cycle++;
+        var eastSlot = Slot(Direction.East, 0);
+        var westSlot = Slot(Direction.West, positions - 1);
+        for (var s = 0; s < streams; s++)
+        {
+            east.AsSpan(((s * positions) + eastSlot) * vectorLength, vectorLength).Clear();
+            west.AsSpan(((s * positions) + westSlot) * vectorLength, vectorLength).Clear();
+        }
+    }
+
+    /// <summary>The L bytes of superlane <paramref name="k"/> of R[dir][s][p] during the current cycle.</summary>
+    public Span<byte> At(Direction dir, int s, int p, int k)
+    {
+        var slot = Slot(dir, p);
+        var array = dir == Direction.East ? east : west;
+        return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
+    }
+
+    /// <summary>
+    /// Marks a production into R[dir][s][p] superlane k in the current cycle; false when another
+    /// unit already produced into the same register this cycle.
+    /// </summary>
+    public bool MarkProduced(Direction dir, int s, int p, int k)
+    {
+        var index = (((((int)dir * streams) + s) * positions) + p) * superlanes + k;
+        if (lastWrite[index] == Cycle + 1)
+            return false;
+        lastWrite[index] = Cycle + 1;
+        return true;
+    }
+
+    private int Slot(Direction dir, int p)
+    {
+        var t = (int)(Cycle % positions);
+        var slot = dir == Direction.East ? p - t : p + t;
+        if (slot < 0)
+            slot += positions;
+        else if (slot >= positions)
+            slot -= positions;
+        return slot;
+    }
+}
