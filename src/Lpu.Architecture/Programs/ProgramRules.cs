@@ -17,37 +17,41 @@ internal static class ProgramRules
         return null;
     }
 
-    public static string? CheckMap(LpuConfig c, SxmMapKind kind, int slot, IReadOnlyList<int> entries)
+    public static string? CheckMap(LpuConfig c, SxmMapKind kind, int slot, IReadOnlyList<int> entries) =>
+        CheckMapAt(c, kind, slot, entries).Message;
+
+    /// <summary>The first map error and where: entry index, -1 the whole map, -2 the slot.</summary>
+    public static (string? Message, int Where) CheckMapAt(LpuConfig c, SxmMapKind kind, int slot, IReadOnlyList<int> entries)
     {
         if (slot < 0 || slot >= c.Sxm.MapTableDepth)
-            return $"map slot {slot} out of range [0, {c.Sxm.MapTableDepth})";
+            return ($"map slot {slot} out of range [0, {c.Sxm.MapTableDepth})", -2);
         if (kind == SxmMapKind.Permute)
         {
             if (entries.Count != c.VectorLength)
-                return $"permute map has {entries.Count} entries, expected VL = {c.VectorLength}";
+                return ($"permute map has {entries.Count} entries, expected VL = {c.VectorLength}", -1);
             var seen = new bool[c.VectorLength];
             for (var i = 0; i < entries.Count; i++)
             {
                 var e = entries[i];
                 if (e < 0 || e >= c.VectorLength)
-                    return $"permute map entry {i} = {e} out of range [0, {c.VectorLength})";
+                    return ($"permute map entry {i} = {e} out of range [0, {c.VectorLength})", i);
                 if (seen[e])
-                    return $"permute map is not a bijection: lane {e} appears twice";
+                    return ($"permute map is not a bijection: lane {e} appears twice", i);
                 seen[e] = true;
             }
         }
         else
         {
             if (entries.Count != c.LanesPerSuperlane)
-                return $"distribute map has {entries.Count} entries, expected L = {c.LanesPerSuperlane}";
+                return ($"distribute map has {entries.Count} entries, expected L = {c.LanesPerSuperlane}", -1);
             for (var i = 0; i < entries.Count; i++)
             {
                 var e = entries[i];
                 if ((e < 0 || e >= c.LanesPerSuperlane) && e != 255)
-                    return $"distribute map entry {i} = {e} must be in [0, {c.LanesPerSuperlane}) or 255";
+                    return ($"distribute map entry {i} = {e} must be in [0, {c.LanesPerSuperlane}) or 255", i);
             }
         }
 
-        return null;
+        return (null, 0);
     }
 }
