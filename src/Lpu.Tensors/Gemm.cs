@@ -24,11 +24,13 @@ public static class Gemm
     public static Matrix<int> Multiply(Matrix<sbyte> a, Matrix<sbyte> b, GemmPath path = GemmPath.Auto)
     {
         CheckShapes(a.Rows, a.Cols, b.Rows, b.Cols);
-        var c = new Matrix<int>(a.Rows, b.Cols);
         if (a.Rows == 0 || b.Cols == 0 || a.Cols == 0)
         {
-            return c;
+            return new Matrix<int>(a.Rows, b.Cols);
         }
+
+        // Every path writes every element, so the result need not be zeroed first.
+        var c = new Matrix<int>(a.Rows, b.Cols, GC.AllocateUninitializedArray<int>(a.Rows * b.Cols));
 
         switch (Resolve(path))
         {
@@ -56,11 +58,12 @@ public static class Gemm
             throw new ArgumentException("GemmPath.Vnni is an int8 path; fp32 uses Auto, Portable or Scalar", nameof(path));
         }
 
-        var c = new Matrix<float>(a.Rows, b.Cols);
         if (a.Rows == 0 || b.Cols == 0 || a.Cols == 0)
         {
-            return c;
+            return new Matrix<float>(a.Rows, b.Cols);
         }
+
+        var c = new Matrix<float>(a.Rows, b.Cols, GC.AllocateUninitializedArray<float>(a.Rows * b.Cols));
 
         if (Resolve(path) == GemmPath.Scalar)
         {

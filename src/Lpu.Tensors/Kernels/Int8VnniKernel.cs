@@ -21,7 +21,9 @@ internal static unsafe class Int8VnniKernel
         var groups = (k + 3) / 4;
         var rowBlocks = (m + Mr - 1) / Mr;
         var colBlocks = (n + Nr - 1) / Nr;
-        var packedA = new byte[(long)rowBlocks * groups * Mr * 4];
+        // Left uninitialized: padding bytes of A only ever meet zero bytes of B, and padding rows
+        // are never stored.
+        var packedA = GC.AllocateUninitializedArray<byte>(checked(rowBlocks * groups * Mr * 4));
         Parallel.For(0, rowBlocks, rb => PackA(a, packedA, rb, m, k, groups));
         Parallel.For(
             0,
