@@ -85,16 +85,36 @@ public static class InstructionSet
         return op switch
         {
             VxmOp.Add or VxmOp.Sub or VxmOp.Mul or VxmOp.Min or VxmOp.Max or VxmOp.And or VxmOp.Or or VxmOp.Xor =>
-                Make(name, opcode, UnitKind.Vxm, Two, null, $"dst = a {name} b, per lane", op, type, dst, a, b),
+                Make(name, opcode, UnitKind.Vxm, Two, null, VxmSemantics(op), op, type, dst, a, b),
             VxmOp.Cvt => Make(name, opcode, UnitKind.Vxm, Two, null, "dst (type to) = a (type from) converted", op,
                 F("from", OperandKind.Type, 3, "source type"), F("to", OperandKind.Type, 3, "result type"),
                 F("dst", OperandKind.StreamWrite, 7, "result stream", StreamSpan.ToType), F("a", OperandKind.StreamRead, 7, "operand stream", StreamSpan.FromType)),
             VxmOp.Requant => Make(name, opcode, UnitKind.Vxm, Two, null, "dst (i8) = clamp(round(a (i32) x scale / 2^shift))", op,
                 F("dst", OperandKind.StreamWrite, 7, "result stream (i8)"), F("a", OperandKind.StreamRead, 7, "operand stream (i32)", StreamSpan.Four),
                 F("scale", OperandKind.Signed, 16, "signed multiplier"), F("shift", OperandKind.Amount, 6, "right shift, 0..63")),
-            _ => Make(name, opcode, UnitKind.Vxm, Two, null, $"dst = {name}(a), per lane", op, type, dst, a),
+            _ => Make(name, opcode, UnitKind.Vxm, Two, null, VxmSemantics(op), op, type, dst, a),
         };
     }
+
+    private static string VxmSemantics(VxmOp op) => op switch
+    {
+        VxmOp.Add => "dst = a + b per lane (integers saturate)",
+        VxmOp.Sub => "dst = a - b per lane (integers saturate)",
+        VxmOp.Mul => "dst = a x b per lane (integers saturate)",
+        VxmOp.Min => "dst = min(a, b) per lane",
+        VxmOp.Max => "dst = max(a, b) per lane",
+        VxmOp.And => "dst = a AND b, bitwise",
+        VxmOp.Or => "dst = a OR b, bitwise",
+        VxmOp.Xor => "dst = a XOR b, bitwise",
+        VxmOp.Mov => "dst = a",
+        VxmOp.Neg => "dst = -a (integers saturate; floats flip the sign bit)",
+        VxmOp.Abs => "dst = abs(a) (integers saturate; floats clear the sign bit)",
+        VxmOp.Relu => "dst = max(a, 0) (floats: +0 for negatives and -0)",
+        VxmOp.Not => "dst = NOT a, bitwise",
+        VxmOp.Tanh => "dst = clamp(round(tanh(a/16) x 128), -128, 127)",
+        VxmOp.Exp => "dst = clamp(round(exp(a/16) x 32), 0, 127)",
+        _ => "dst = a <= 0 ? 127 : clamp(round(16 / sqrt(a/16)), 0, 127)",
+    };
 
     private static InstructionSpec Sxm(string mnemonic, byte opcode, SxmKind kind, string semantics, FieldDef? first)
     {
