@@ -13,7 +13,7 @@ public static class TensorBenchmark
     public static void Run(string[] args)
     {
         var size = args.Length > 0 ? int.Parse(args[0]) : 1024;
-        var runs = args.Length > 1 ? int.Parse(args[1]) : 7;
+        var runs = args.Length > 1 ? int.Parse(args[1]) : 15;
         Console.WriteLine($"tensor-gemm: {Environment.ProcessorCount} cores, Vector<byte> {System.Numerics.Vector<byte>.Count} bytes, AVX-VNNI {Gemm.IsSupported(GemmPath.Vnni)}");
         if (Gemm.IsSupported(GemmPath.Vnni))
         {

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Lpu.Tensors.Kernels;
 
@@ -54,13 +56,19 @@ internal static class Int8PortableKernel
             var a1 = (row0 + Math.Min(1, rows - 1)) * k;
             var a2 = (row0 + Math.Min(2, rows - 1)) * k;
             var a3 = (row0 + Math.Min(3, rows - 1)) * k;
+            // Unchecked refs: the bounds were established above, and checks per element halve the speed.
+            ref var b0 = ref MemoryMarshal.GetArrayDataReference(panel);
+            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a0);
+            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a1);
+            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a2);
+            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a3);
             for (var p = 0; p < k; p++)
             {
-                var bv = new Vector<short>(panel, p * Nr);
-                Accumulate(new Vector<short>(a[a0 + p]) * bv, ref c0Lo, ref c0Hi);
-                Accumulate(new Vector<short>(a[a1 + p]) * bv, ref c1Lo, ref c1Hi);
-                Accumulate(new Vector<short>(a[a2 + p]) * bv, ref c2Lo, ref c2Hi);
-                Accumulate(new Vector<short>(a[a3 + p]) * bv, ref c3Lo, ref c3Hi);
+                var bv = Vector.LoadUnsafe(ref b0, (nuint)(p * Nr));
+                Accumulate(new Vector<short>(Unsafe.Add(ref r0, p)) * bv, ref c0Lo, ref c0Hi);
+                Accumulate(new Vector<short>(Unsafe.Add(ref r1, p)) * bv, ref c1Lo, ref c1Hi);
+                Accumulate(new Vector<short>(Unsafe.Add(ref r2, p)) * bv, ref c2Lo, ref c2Hi);
+                Accumulate(new Vector<short>(Unsafe.Add(ref r3, p)) * bv, ref c3Lo, ref c3Hi);
             }
 
             c0Lo.CopyTo(tile);
