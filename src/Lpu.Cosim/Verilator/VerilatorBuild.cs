@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lpu.Cosim.Verilator;
+
+/// <summary>
+/// Compiles a <see cref="VerilatorDesign"/> with one <c>verilator --cc --exe --build</c> into a
+/// self-contained shared library with a C ABI shim, cached under a hash of everything that goes
+/// into it. Each build is made in a temporary folder and renamed into place when complete, so a
+/// loaded library is never overwritten and concurrent builders do not clash.
+/// </summary>
+public static class VerilatorBuild
+{
+    /// <summary>Bump when the workspace layout changes in a way the rendered files do not show.</summary>
+    private const string LayoutVersion = "lpu-cosim-verilator-1";
+
+    private const int ExcerptLines = 50;
+
+    private static readonly Lazy<string> Version = new(ReadVerilatorVersion);
+
+    /// <summary>The first line of <c>verilator --version</c>; part of every build's hash.</summary>
+    public static string VerilatorVersion => Version.Value;
+
+    /// <summary>See <see cref="SimCache.DefaultRoot"/>: <c>$LPU_SIM_CACHE</c> or <c>&lt;repo&gt;/.sim-cache/verilator</c>.</summary>
+    public static string DefaultCacheRoot() => SimCache.DefaultRoot();
+
+    /// <summary>Builds the design, or returns the cached build with the same hash without running Verilator.</summary>
+    public static VerilatorBuildResult Build(VerilatorDesign design, string? cacheRoot = null)
+    {
+        var root = Path.GetFullPath(cacheRoot ?? DefaultCacheRoot());
+        if (root.Any(char.IsWhiteSpace))
+        {
+            // The build script passes the workspace path inside -CFLAGS, which make splits on spaces.
+            throw new ArgumentException($"Verilator cache root '{root}' contains whitespace; set {SimCache.EnvironmentVariable} to a path without any");
+        }
+
+        var files = ShimTemplates.Render(new ShimModel(design));
+        var sourceList = string.Concat(design.Sources.Select(s => $"rtl/{s.FileName}\n"));
+        var manifest = Manifest(design, files);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest)))[..16];
+        var name = $"{design.TopModule}-{hash}";
+        var workspace = Path.Combine(root, name);
+        if (File.Exists(Path.Combine(workspace, ShimModel.LibraryName)))
+        {
+            return new VerilatorBuildResult(design, workspace, hash, fromCache: true);
+        }
+
+        var temporary = Path.Combine(root, $".tmp-{name}-{Guid.NewGuid():N}");
+        WriteWorkspace(temporary, design, files, sourceList, manifest);
+        var (exitCode, output) = ToolRunner.Run("bash", ["build.sh"], temporary);
+        File.WriteAllText(Path.Combine(temporary, "build.log"), output);
+        if (exitCode != 0 || !File.Exists(Path.Combine(temporary, ShimModel.LibraryName)))
+        {
+            throw Failure(design, root, name, temporary, exitCode, output);
+        }
+
+        try
+        {
+            Directory.Move(temporary, workspace);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(workspace, ShimModel.LibraryName)))
+        {
+            // Another process finished the same build first; its library is identical.
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        return new VerilatorBuildResult(design, workspace, hash, fromCache: false);
+    }
+
+    /// <summary>Everything the build depends on, as text: hashed, and kept in the workspace for people.</summary>
+    private static string Manifest(VerilatorDesign design, IReadOnlyList<(string File, string Text)> files)
+    {
+        var text = new StringBuilder();
+        text.Append("layout: ").Append(LayoutVersion).Append('\n');
+        text.Append("verilator: ").Append(VerilatorVersion).Append('\n');
+        text.Append("top: ").Append(design.TopModule).Append('\n');
+        foreach (var source in design.Sources)
+        {
+            var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text)));
+            text.Append("source: rtl/").Append(source.FileName).Append(' ').Append(digest).Append('\n');
+        }
+
+        foreach (var (file, body) in files)
+        {
+            var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+            text.Append("file: ").Append(file).Append(' ').Append(digest).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteWorkspace(
+        string directory,
+        VerilatorDesign design,
+        IReadOnlyList<(string File, string Text)> files,
+        string sourceList,
+        string manifest)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "rtl"));
+        foreach (var source in design.Sources)
+        {
+            File.WriteAllText(Path.Combine(directory, "rtl", source.FileName), source.Text);
+        }
+
+        File.WriteAllText(Path.Combine(directory, "sources.f"), sourceList);
+        File.WriteAllText(Path.Combine(directory, "manifest.txt"), manifest);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, file), text);
+        }
+    }
+
+    /// <summary>Keeps the failed workspace at a fixed path for replay and reports the first error lines.</summary>
+    private static VerilatorBuildException Failure(
+        VerilatorDesign design, string root, string name, string temporary, int exitCode, string output)
+    {
+        var failed = Path.Combine(root, name + ".failed");
+        string kept;
+        try
+        {
+            if (Directory.Exists(failed))
+            {
+                Directory.Delete(failed, recursive: true);
+            }
+
+            Directory.Move(temporary, failed);
+            kept = failed;
+            output = output.Replace(temporary, failed, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            // Another process is replacing the same failed workspace: keep this one where it is.
+            kept = temporary;
+        }
+
+        var message = $"Verilator build of '{design.TopModule}' failed (exit code {exitCode}); "
+            + $"replay with: bash {Path.Combine(kept, "build.sh")}\n{Excerpt(output)}";
+        return new VerilatorBuildException(message, output, kept);
+    }
+
+    /// <summary>The first lines of the output starting at its first error (Verilator's or the C++ compiler's).</summary>
+    private static string Excerpt(string output)
+    {
+        var lines = output.Split('\n');
+        var first = Array.FindIndex(lines, l => l.StartsWith("%Error", StringComparison.Ordinal) || l.Contains("error:", StringComparison.Ordinal));
+        return string.Join('\n', lines.Skip(Math.Max(first, 0)).Take(ExcerptLines)).TrimEnd();
+    }
+
+    private static string ReadVerilatorVersion()
+    {
+        var (exitCode, output) = ToolRunner.Run("verilator", ["--version"], Environment.CurrentDirectory);
+        var line = output.Split('\n')[0].Trim();
+        if (exitCode != 0 || line.Length == 0)
+        {
+            throw new VerilatorBuildException($"'verilator --version' failed (exit code {exitCode}): {line}", output, null);
+        }
+
+        return line;
+    }
+}

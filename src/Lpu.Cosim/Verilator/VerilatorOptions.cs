@@ -1,0 +1,40 @@
+namespace Lpu.Cosim.Verilator;
+
+/// <summary>
+/// How a Verilator model is compiled. The defaults are the fast build; tracing must be compiled in
+/// for <see cref="VerilatorSimulation.TraceWindow"/> to work.
+/// </summary>
+public sealed record VerilatorOptions
+{
+    /// <summary>Verilator's optimisation flags for the fast build.</summary>
+    public static IReadOnlyList<string> FastFlags { get; } = ["-O3", "--x-assign", "fast", "--x-initial", "fast"];
+
+    public static VerilatorOptions Default { get; } = new();
+
+    /// <summary>Compile VCD tracing in (<c>--trace</c>).</summary>
+    public bool Trace { get; init; }
+
+    /// <summary>Hierarchy levels traced (<c>--trace-depth</c>; Verilator 5.006 ignores the runtime level).</summary>
+    public int TraceDepth { get; init; } = 99;
+
+    public IReadOnlyList<string> OptimisationFlags { get; init; } = FastFlags;
+
+    /// <summary>Further Verilator arguments, e.g. <c>-Wall</c> or <c>-Wno-fatal</c>.</summary>
+    public IReadOnlyList<string> ExtraFlags { get; init; } = [];
+
+    /// <summary>Parallel compile jobs (<c>-j</c>).</summary>
+    public int Jobs { get; init; } = 2;
+
+    /// <summary>Every Verilator argument these options stand for, in order.</summary>
+    public IReadOnlyList<string> VerilatorFlags()
+    {
+        var flags = new List<string>(OptimisationFlags);
+        if (Trace)
+        {
+            flags.AddRange(["--trace", "--trace-depth", TraceDepth.ToString()]);
+        }
+
+        flags.AddRange(ExtraFlags);
+        return flags;
+    }
+}
