@@ -8,5 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter output)
     {
         yield return Commands.VersionCommand.Create(output);
+        yield return Commands.ConfigCommand.Create(output);
+        yield return Commands.DatasheetCommand.Create(output);
+        yield return Commands.AsmCommand.Create(output);
+        yield return Commands.DisasmCommand.Create(output);
     }
 }
