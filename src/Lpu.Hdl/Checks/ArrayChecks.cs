@@ -13,6 +13,7 @@ internal static class ArrayChecks
         foreach (var array in module.NetArrays)
         {
             var drivers = new List<(string What, long[] Lo, long[] Hi, SourceLocation At)>();
+            var overlapping = false;
             foreach (var use in Uses(module, array))
             {
                 var lo = new long[array.Dimensions.Count];
@@ -50,6 +51,7 @@ internal static class ArrayChecks
 
                 foreach (var other in drivers.Where(o => Overlap(o.Lo, o.Hi, lo, hi)))
                 {
+                    overlapping = true;
                     diagnostics.Add(new Diagnostic(DiagnosticKind.MultipleDrivers,
                         $"{module.Name}: elements of net array '{array.Name}' are driven by both {other.What} and {use.What}", use.At));
                 }
@@ -57,8 +59,9 @@ internal static class ArrayChecks
                 drivers.Add((use.What, lo, hi, use.At));
             }
 
+            // Driver boxes are disjoint unless an overlap was reported above, so their volumes add up.
             var covered = drivers.Sum(d => Volume(d.Lo, d.Hi));
-            if (covered < array.Volume)
+            if (covered < array.Volume && !overlapping)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticKind.Undriven,
                     $"{module.Name}: {array.Volume - covered} of the {array.Volume} elements of net array '{array.Name}' are never driven",
