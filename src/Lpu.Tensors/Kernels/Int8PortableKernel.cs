@@ -5,9 +5,11 @@ using System.Runtime.InteropServices;
 namespace Lpu.Tensors.Kernels;
 
 /// <summary>
-/// int8 GEMM on <see cref="Vector{T}"/>: an int8 x int8 product always fits in int16, so B is
-/// widened to int16 in panels of one <see cref="Vector{T}"/> of shorts, multiplied by a broadcast A
-/// element, and the products are widened to int32 and summed. 4-row register tiles.
+/// int8 GEMM on <see cref="Vector{T}"/>. An int8 x int8 product always fits in int16, so B is
+/// widened to int16 in panels of one <see cref="Vector{T}"/> of shorts and multiplied by a
+/// broadcast A element with a 16-bit multiply. Read as int32 lanes, each product vector holds an
+/// even column in the low half and an odd column in the high half; two in-lane arithmetic shifts
+/// sign-extend them into separate int32 sums (cheaper than widening across the vector).
 /// </summary>
 internal static class Int8PortableKernel
 {
@@ -17,6 +19,16 @@ internal static class Int8PortableKernel
 
     public static void Multiply(sbyte[] a, sbyte[] b, int[] c, int m, int k, int n)
     {
+        // A as int32 words holding the element twice, so one 32-bit broadcast fills every short lane.
+        var pairs = GC.AllocateUninitializedArray<int>(m * k);
+        Parallel.For(0, m, i =>
+        {
+            for (var p = i * k; p < (i + 1) * k; p++)
+            {
+                pairs[p] = unchecked((int)((ushort)a[p] * 0x10001u));
+            }
+        });
+
         var colBlocks = (n + Nr - 1) / Nr;
         Parallel.For(
             0,
@@ -35,50 +47,44 @@ internal static class Int8PortableKernel
                     }
                 }
 
-                ColumnBlock(a, panel, c, col0, cols, m, k, n);
+                ColumnBlock(pairs, panel, c, col0, cols, m, k, n);
                 return panel;
             },
             _ => { });
     }
 
-    private static void ColumnBlock(sbyte[] a, short[] panel, int[] c, int col0, int cols, int m, int k, int n)
+    private static void ColumnBlock(int[] pairs, short[] panel, int[] c, int col0, int cols, int m, int k, int n)
     {
         var half = Vector<int>.Count;
         Span<int> tile = stackalloc int[Mr * Nr];
+        Span<int> even = stackalloc int[half];
+        Span<int> odd = stackalloc int[half];
         for (var row0 = 0; row0 < m; row0 += Mr)
         {
             var rows = Math.Min(Mr, m - row0);
-            Vector<int> c0Lo = default, c0Hi = default, c1Lo = default, c1Hi = default;
-            Vector<int> c2Lo = default, c2Hi = default, c3Lo = default, c3Hi = default;
+            Vector<int> e0 = default, o0 = default, e1 = default, o1 = default;
+            Vector<int> e2 = default, o2 = default, e3 = default, o3 = default;
 
-            // Rows past the end of A reuse its last row; their results are dropped below.
-            var a0 = row0 * k;
-            var a1 = (row0 + Math.Min(1, rows - 1)) * k;
-            var a2 = (row0 + Math.Min(2, rows - 1)) * k;
-            var a3 = (row0 + Math.Min(3, rows - 1)) * k;
-            // Unchecked refs: the bounds were established above, and checks per element halve the speed.
-            ref var b0 = ref MemoryMarshal.GetArrayDataReference(panel);
-            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a0);
-            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a1);
-            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a2);
-            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), a3);
+            // Rows past the end of A reuse its last row; their results are dropped below. Unchecked
+            // refs: the bounds are established here, and checks per element cost a third.
+            ref var pb = ref MemoryMarshal.GetArrayDataReference(panel);
+            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), row0 * k);
+            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(1, rows - 1)) * k);
+            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(2, rows - 1)) * k);
+            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(3, rows - 1)) * k);
             for (var p = 0; p < k; p++)
             {
-                var bv = Vector.LoadUnsafe(ref b0, (nuint)(p * Nr));
-                Accumulate(new Vector<short>(Unsafe.Add(ref r0, p)) * bv, ref c0Lo, ref c0Hi);
-                Accumulate(new Vector<short>(Unsafe.Add(ref r1, p)) * bv, ref c1Lo, ref c1Hi);
-                Accumulate(new Vector<short>(Unsafe.Add(ref r2, p)) * bv, ref c2Lo, ref c2Hi);
-                Accumulate(new Vector<short>(Unsafe.Add(ref r3, p)) * bv, ref c3Lo, ref c3Hi);
+                var bv = Vector.LoadUnsafe(ref pb, (nuint)(p * Nr));
+                Accumulate(Unsafe.Add(ref r0, p), bv, ref e0, ref o0);
+                Accumulate(Unsafe.Add(ref r1, p), bv, ref e1, ref o1);
+                Accumulate(Unsafe.Add(ref r2, p), bv, ref e2, ref o2);
+                Accumulate(Unsafe.Add(ref r3, p), bv, ref e3, ref o3);
             }
 
-            c0Lo.CopyTo(tile);
-            c0Hi.CopyTo(tile[half..]);
-            c1Lo.CopyTo(tile[Nr..]);
-            c1Hi.CopyTo(tile[(Nr + half)..]);
-            c2Lo.CopyTo(tile[(2 * Nr)..]);
-            c2Hi.CopyTo(tile[((2 * Nr) + half)..]);
-            c3Lo.CopyTo(tile[(3 * Nr)..]);
-            c3Hi.CopyTo(tile[((3 * Nr) + half)..]);
+            Interleave(e0, o0, even, odd, tile);
+            Interleave(e1, o1, even, odd, tile[Nr..]);
+            Interleave(e2, o2, even, odd, tile[(2 * Nr)..]);
+            Interleave(e3, o3, even, odd, tile[(3 * Nr)..]);
             for (var r = 0; r < rows; r++)
             {
                 tile.Slice(r * Nr, cols).CopyTo(c.AsSpan(((row0 + r) * n) + col0, cols));
@@ -86,10 +92,22 @@ internal static class Int8PortableKernel
         }
     }
 
-    private static void Accumulate(Vector<short> products, ref Vector<int> lo, ref Vector<int> hi)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(int pair, Vector<short> b, ref Vector<int> even, ref Vector<int> odd)
     {
-        Vector.Widen(products, out var pLo, out var pHi);
-        lo += pLo;
-        hi += pHi;
+        var products = Vector.AsVectorInt32(Vector.AsVectorInt16(new Vector<int>(pair)) * b);
+        even += Vector.ShiftRightArithmetic(Vector.ShiftLeft(products, 16), 16);
+        odd += Vector.ShiftRightArithmetic(products, 16);
+    }
+
+    private static void Interleave(Vector<int> evenSums, Vector<int> oddSums, Span<int> even, Span<int> odd, Span<int> row)
+    {
+        evenSums.CopyTo(even);
+        oddSums.CopyTo(odd);
+        for (var i = 0; i < even.Length; i++)
+        {
+            row[2 * i] = even[i];
+            row[(2 * i) + 1] = odd[i];
+        }
     }
 }
