@@ -91,6 +91,11 @@ public static class Gemm
         {
             throw new ArgumentException($"cannot multiply a {aRows}x{aCols} matrix by a {bRows}x{bCols} matrix: inner dimensions {aCols} and {bRows} differ");
         }
+
+        if ((long)aRows * bCols > Array.MaxLength)
+        {
+            throw new ArgumentException($"the product of a {aRows}x{aCols} and a {bRows}x{bCols} matrix would be {aRows}x{bCols}, more than one array can hold");
+        }
     }
 
     private static void ScalarInt8(sbyte[] a, sbyte[] b, int[] c, int m, int k, int n)

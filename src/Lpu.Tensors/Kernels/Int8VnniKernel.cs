@@ -21,6 +21,7 @@ internal static unsafe class Int8VnniKernel
         var groups = (k + 3) / 4;
         var rowBlocks = (m + Mr - 1) / Mr;
         var colBlocks = (n + Nr - 1) / Nr;
+
         // Left uninitialized: padding bytes of A only ever meet zero bytes of B, and padding rows
         // are never stored.
         var packedA = GC.AllocateUninitializedArray<byte>(checked(rowBlocks * groups * Mr * 4));
@@ -38,7 +39,7 @@ internal static unsafe class Int8VnniKernel
             _ => { });
     }
 
-    // Block rb of packed A: for each k-group g, Mr rows of 4 bytes (A + 128, as u8); padding is 0.
+    // Block rb of packed A: for each k-group g, Mr rows of 4 bytes (A + 128, as u8); padding untouched.
     private static void PackA(sbyte[] a, byte[] packed, int rb, int m, int k, int groups)
     {
         var block = packed.AsSpan(rb * groups * Mr * 4, groups * Mr * 4);
