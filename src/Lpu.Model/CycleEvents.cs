@@ -15,6 +15,8 @@ public sealed class CycleEvents
     private readonly List<IssueEvent> issues = [];
     private byte[] data = new byte[256];
     private int used;
+    private bool sorted = true;
+    private ulong[] keyScratch = new ulong[64];
 
     internal CycleEvents(int bytesPerEvent) => BytesPerEvent = bytesPerEvent;
 
@@ -25,16 +27,44 @@ public sealed class CycleEvents
     public int BytesPerEvent { get; }
 
     /// <summary>Stream productions, sorted by position, direction (east first), stream, superlane.</summary>
-    public ReadOnlySpan<StreamEvent> Streams => CollectionsMarshal.AsSpan(streams);
+    public ReadOnlySpan<StreamEvent> Streams
+    {
+        get
+        {
+            EnsureSorted();
+            return CollectionsMarshal.AsSpan(streams);
+        }
+    }
 
     /// <summary>SRAM writes, sorted by slice, superlane, address.</summary>
-    public ReadOnlySpan<SramWriteEvent> SramWrites => CollectionsMarshal.AsSpan(sramWrites);
+    public ReadOnlySpan<SramWriteEvent> SramWrites
+    {
+        get
+        {
+            EnsureSorted();
+            return CollectionsMarshal.AsSpan(sramWrites);
+        }
+    }
 
     /// <summary>ECC events, sorted by slice, superlane, address.</summary>
-    public ReadOnlySpan<EccEvent> Ecc => CollectionsMarshal.AsSpan(ecc);
+    public ReadOnlySpan<EccEvent> Ecc
+    {
+        get
+        {
+            EnsureSorted();
+            return CollectionsMarshal.AsSpan(ecc);
+        }
+    }
 
     /// <summary>Issues, sorted by queue.</summary>
-    public ReadOnlySpan<IssueEvent> Issues => CollectionsMarshal.AsSpan(issues);
+    public ReadOnlySpan<IssueEvent> Issues
+    {
+        get
+        {
+            EnsureSorted();
+            return CollectionsMarshal.AsSpan(issues);
+        }
+    }
 
     /// <summary>Total number of events.</summary>
     public int Count => streams.Count + sramWrites.Count + ecc.Count + issues.Count;
@@ -45,8 +75,16 @@ public sealed class CycleEvents
     /// <summary>The L bytes (lane order) of an SRAM write event of this cycle.</summary>
     public ReadOnlySpan<byte> Data(in SramWriteEvent e) => data.AsSpan(e.Offset, BytesPerEvent);
 
+    /// <summary>Unsorted views for the simulator, which applies events in any order.</summary>
+    internal ReadOnlySpan<StreamEvent> PendingStreams => CollectionsMarshal.AsSpan(streams);
+
+    internal ReadOnlySpan<SramWriteEvent> PendingSramWrites => CollectionsMarshal.AsSpan(sramWrites);
+
+    internal ReadOnlySpan<EccEvent> PendingEcc => CollectionsMarshal.AsSpan(ecc);
+
     internal void Clear(long cycle)
     {
+        sorted = true;
         Cycle = cycle;
         streams.Clear();
         sramWrites.Clear();
@@ -73,12 +111,44 @@ public sealed class CycleEvents
 
     internal void AddIssue(IssueEvent e) => issues.Add(e);
 
-    internal void Sort()
+    /// <summary>Marks the lists unsorted; they are sorted on first public access.</summary>
+    internal void Seal() => sorted = false;
+
+    private void EnsureSorted()
     {
-        CollectionsMarshal.AsSpan(streams).Sort(default(StreamOrder));
-        CollectionsMarshal.AsSpan(sramWrites).Sort(default(SramOrder));
-        CollectionsMarshal.AsSpan(ecc).Sort(default(EccOrder));
-        CollectionsMarshal.AsSpan(issues).Sort(default(IssueOrder));
+        if (sorted)
+            return;
+        sorted = true;
+        // Sort by packed primitive keys: much cheaper than a comparer over the structs.
+        var s = CollectionsMarshal.AsSpan(streams);
+        var keys = Keys(s.Length);
+        for (var i = 0; i < s.Length; i++)
+            keys[i] = Pack(Pack(Pack((ulong)s[i].Position, (ulong)s[i].Direction, 1), (ulong)s[i].Stream, 7), (ulong)s[i].Superlane, 16);
+        keys.Sort(s);
+        var m = CollectionsMarshal.AsSpan(sramWrites);
+        keys = Keys(m.Length);
+        for (var i = 0; i < m.Length; i++)
+            keys[i] = Pack(Pack((ulong)m[i].Slice, (ulong)m[i].Superlane, 16), (ulong)m[i].Address, 24);
+        keys.Sort(m);
+        var e = CollectionsMarshal.AsSpan(ecc);
+        keys = Keys(e.Length);
+        for (var i = 0; i < e.Length; i++)
+            keys[i] = Pack(Pack(Pack((ulong)e[i].Slice, (ulong)e[i].Superlane, 16), (ulong)e[i].Address, 24), (ulong)e[i].Status, 2);
+        keys.Sort(e);
+        var q = CollectionsMarshal.AsSpan(issues);
+        keys = Keys(q.Length);
+        for (var i = 0; i < q.Length; i++)
+            keys[i] = (ulong)q[i].Queue;
+        keys.Sort(q);
+    }
+
+    private static ulong Pack(ulong high, ulong low, int lowBits) => (high << lowBits) | low;
+
+    private Span<ulong> Keys(int count)
+    {
+        if (keyScratch.Length < count)
+            keyScratch = new ulong[Math.Max(count, 2 * keyScratch.Length)];
+        return keyScratch.AsSpan(0, count);
     }
 
     private int Allocate()
@@ -88,51 +158,5 @@ public sealed class CycleEvents
         var offset = used;
         used += BytesPerEvent;
         return offset;
-    }
-
-    private readonly struct StreamOrder : IComparer<StreamEvent>
-    {
-        public int Compare(StreamEvent x, StreamEvent y)
-        {
-            var c = x.Position.CompareTo(y.Position);
-            if (c == 0)
-                c = x.Direction.CompareTo(y.Direction);
-            if (c == 0)
-                c = x.Stream.CompareTo(y.Stream);
-            return c != 0 ? c : x.Superlane.CompareTo(y.Superlane);
-        }
-    }
-
-    private readonly struct SramOrder : IComparer<SramWriteEvent>
-    {
-        public int Compare(SramWriteEvent x, SramWriteEvent y)
-        {
-            var c = x.Slice.CompareTo(y.Slice);
-            if (c == 0)
-                c = x.Superlane.CompareTo(y.Superlane);
-            return c != 0 ? c : x.Address.CompareTo(y.Address);
-        }
-    }
-
-    private readonly struct EccOrder : IComparer<EccEvent>
-    {
-        public int Compare(EccEvent x, EccEvent y)
-        {
-            var c = x.Slice.CompareTo(y.Slice);
-            if (c == 0)
-                c = x.Superlane.CompareTo(y.Superlane);
-            if (c == 0)
-                c = x.Address.CompareTo(y.Address);
-            return c != 0 ? c : x.Status.CompareTo(y.Status);
-        }
-    }
-
-    private readonly struct IssueOrder : IComparer<IssueEvent>
-    {
-        public int Compare(IssueEvent x, IssueEvent y)
-        {
-            var c = x.Queue.CompareTo(y.Queue);
-            return c != 0 ? c : x.Word.CompareTo(y.Word);
-        }
     }
 }

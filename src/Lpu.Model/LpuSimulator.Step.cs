@@ -18,18 +18,18 @@ public sealed partial class LpuSimulator
         var now = Bucket(c);
         ApplyPowerChanges(c);
         ApplyMxmUpdates(c);
-        foreach (ref readonly var e in now.Streams)
+        foreach (ref readonly var e in now.PendingStreams)
         {
             if (!streams.MarkProduced(e.Direction, e.Stream, e.Position, e.Superlane))
                 throw new SimulationException(c, $"two results due in stream register {(e.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{e.Stream} at position {e.Position}, superlane {e.Superlane}");
             now.Data(in e).CopyTo(streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
         }
 
-        Counters.StreamProductions += now.Streams.Length;
-        foreach (ref readonly var e in now.SramWrites)
+        Counters.StreamProductions += now.PendingStreams.Length;
+        foreach (ref readonly var e in now.PendingSramWrites)
             sram.Write(e.Slice, e.Superlane, e.Address, now.Data(in e));
-        Counters.SramWrites += now.SramWrites.Length;
-        foreach (ref readonly var e in now.Ecc)
+        Counters.SramWrites += now.PendingSramWrites.Length;
+        foreach (ref readonly var e in now.PendingEcc)
         {
             if (e.Status == EccStatus.Corrected)
                 Counters.EccCorrected++;
@@ -55,7 +55,7 @@ public sealed partial class LpuSimulator
             }
         }
 
-        now.Sort();
+        now.Seal();
         events = now;
         CheckProgress(c);
         Counters.Cycles = c + 1;
