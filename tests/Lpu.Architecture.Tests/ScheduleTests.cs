@@ -50,4 +50,14 @@ public class ScheduleTests
         var error = Assert.Single(ProgramChecker.Check(p));
         Assert.Equal("mem.w.0[0] (read 300, e0): address 300 out of range [0, 256)", ProgramChecker.Describe(p, error));
     }
+
+    [Fact]
+    public void Issue_limit_stops_scheduling_with_an_error()
+    {
+        var program = Assembler.Assemble("mem.w.0:\n read 0, e0\n repeat 100, 1\n", Presets.Get("small"));
+        var schedule = Schedule.Compute(program, 10);
+        var error = Assert.Single(schedule.Errors);
+        Assert.Equal("the program issues more than 10 instructions; scheduling stopped here", error.Message);
+        Assert.Equal(11, schedule.Issues.Count);
+    }
 }

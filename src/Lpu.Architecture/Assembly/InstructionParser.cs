@@ -44,10 +44,12 @@ internal static class InstructionParser
 
         var operandFields = spec.Fields.Where(f => f.Kind != OperandKind.Type).ToList();
         var operands = tokens.Skip(1).ToList();
-        if (operands.Count < operandFields.Count)
+        var required = operandFields.Count(f => f.Default is null);
+        if (operands.Count < required)
         {
             var names = string.Join(", ", operandFields.Select(f => f.Name));
-            error(head.Column, $"{spec.Mnemonic} expects {operandFields.Count} operands ({names}), got {operands.Count}");
+            var count = required == operandFields.Count ? $"{required}" : $"{required} to {operandFields.Count}";
+            error(head.Column, $"{spec.Mnemonic} expects {count} operands ({names}), got {operands.Count}");
             return null;
         }
 
@@ -65,6 +67,14 @@ internal static class InstructionParser
         for (var i = 0; i < spec.Fields.Count; i++)
         {
             var f = spec.Fields[i];
+            if (f.Kind != OperandKind.Type && operandIndex >= operands.Count)
+            {
+                // A trailing optional operand left out: its default, located at the mnemonic.
+                values[i] = f.Default!.Value;
+                columns[i + 1] = head.Column;
+                continue;
+            }
+
             var token = f.Kind == OperandKind.Type ? suffixes[typeIndex++] : operands[operandIndex++];
             columns[i + 1] = token.Column;
             var (value, message) = Value(f, token.Text);

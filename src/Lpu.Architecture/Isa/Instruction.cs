@@ -26,8 +26,6 @@ public sealed class Instruction : IEquatable<Instruction>
                 throw new ArgumentException($"{spec.Mnemonic}: operand {f.Name} must be in [{f.Min}, {f.Max}], got {v}", nameof(operands));
             if (f.Kind == OperandKind.Type && !Enum.IsDefined((DataType)v))
                 throw new ArgumentException($"{spec.Mnemonic}: operand {f.Name} is not a type code: {v}", nameof(operands));
-            if (f.IsStream && (v & 63) > 63)
-                throw new ArgumentException($"{spec.Mnemonic}: bad stream code {v}", nameof(operands));
         }
     }
 

@@ -38,7 +38,7 @@ public static class InstructionSet
             Make("nop", 0x00, UnitKind.Icu, null, null, "issue nothing for n cycles (n >= 1)", F("n", OperandKind.Count, 32, "cycles")),
             Make("repeat", 0x01, UnitKind.Icu, null, null, "re-issue the previous instruction n times, d cycles apart, adding step to its step field",
                 F("n", OperandKind.Count, 16, "repetitions (>= 1)"), F("d", OperandKind.Count, 16, "distance in cycles (>= 1)"),
-                F("step", OperandKind.Signed, 16, "added to the step field each time")),
+                F("step", OperandKind.Signed, 16, "added to the step field each time; optional, default 0") with { Default = 0 }),
             Make("sync", 0x02, UnitKind.Icu, null, null, "wait for the next notify; issue 2 cycles after it"),
             Make("notify", 0x03, UnitKind.Icu, null, null, "release every queue waiting in sync"),
             Make("config", 0x04, UnitKind.Icu, null, null, "power superlane k down from t + k + 1 when mask bit k is 0",
@@ -145,7 +145,7 @@ public static class InstructionSet
         foreach (var d in defs)
         {
             next -= d.Width;
-            fields.Add(new OperandField(d.Name, d.Kind, next, d.Width, d.Span, d.Doc));
+            fields.Add(new OperandField(d.Name, d.Kind, next, d.Width, d.Span, d.Doc, d.Default));
         }
 
         if (next < 0)
@@ -156,5 +156,8 @@ public static class InstructionSet
     private static FieldDef F(string name, OperandKind kind, int width, string doc, StreamSpan span = StreamSpan.One) =>
         new(name, kind, width, span, doc);
 
-    private sealed record FieldDef(string Name, OperandKind Kind, int Width, StreamSpan Span, string Doc);
+    private sealed record FieldDef(string Name, OperandKind Kind, int Width, StreamSpan Span, string Doc)
+    {
+        public long? Default { get; init; }
+    }
 }

@@ -72,8 +72,9 @@ public sealed class InstructionSpec
         get
         {
             var name = Mnemonic + string.Concat(Fields.Where(f => f.Kind == OperandKind.Type).Select(f => "." + f.Name));
-            var ops = Fields.Where(f => f.Kind != OperandKind.Type).Select(f => f.Name).ToList();
-            return ops.Count == 0 ? name : $"{name} {string.Join(", ", ops)}";
+            var required = Fields.Where(f => f.Kind != OperandKind.Type && f.Default is null).Select(f => f.Name).ToList();
+            var optional = string.Concat(Fields.Where(f => f.Default is not null).Select(f => $"[, {f.Name}]"));
+            return required.Count == 0 ? name : $"{name} {string.Join(", ", required)}{optional}";
         }
     }
 

@@ -3,8 +3,9 @@ namespace Lpu.Architecture.Isa;
 /// <summary>
 /// One operand field of an instruction word: bits [Lsb + Width - 1 : Lsb], unsigned unless the
 /// kind is <see cref="OperandKind.Signed"/>; stream fields occupy <see cref="Span"/> streams.
+/// A field with a <see cref="Default"/> may be left out at the end of an assembly line.
 /// </summary>
-public sealed record OperandField(string Name, OperandKind Kind, int Lsb, int Width, StreamSpan Span, string Doc)
+public sealed record OperandField(string Name, OperandKind Kind, int Lsb, int Width, StreamSpan Span, string Doc, long? Default = null)
 {
     /// <summary>Most significant bit.</summary>
     public int Msb => Lsb + Width - 1;

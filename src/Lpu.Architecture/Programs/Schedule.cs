@@ -28,8 +28,14 @@ public sealed class Schedule
     /// <summary>D = last issue cycle + SL + dmax + 1, or 0 for an empty program.</summary>
     public long DoneCycle { get; }
 
+    /// <summary>Issue count past which <see cref="Compute(LpuProgram)"/> stops with an error (bounds memory on hostile input).</summary>
+    public const int DefaultIssueLimit = 4_000_000;
+
     /// <summary>Computes the schedule of <paramref name="program"/>.</summary>
-    public static Schedule Compute(LpuProgram program)
+    public static Schedule Compute(LpuProgram program) => Compute(program, DefaultIssueLimit);
+
+    /// <summary>Computes the schedule, stopping with an error once more than <paramref name="issueLimit"/> issues are made.</summary>
+    public static Schedule Compute(LpuProgram program, int issueLimit)
     {
         var queues = program.Queues;
         var states = queues.Select(_ => new QueueState()).ToArray();
@@ -39,7 +45,15 @@ public sealed class Schedule
         while (true)
         {
             for (var q = 0; q < queues.Count; q++)
-                Advance(q, queues[q], states[q], issues, errors, notifies);
+            {
+                Advance(q, queues[q], states[q], issues, errors, notifies, issueLimit);
+                if (issues.Count > issueLimit)
+                {
+                    errors.Add(new ProgramError(q, Math.Max(0, states[q].Next - 1), -1, $"the program issues more than {issueLimit} instructions; scheduling stopped here"));
+                    issues.Sort((a, b) => a.Cycle != b.Cycle ? a.Cycle.CompareTo(b.Cycle) : a.Queue.CompareTo(b.Queue));
+                    return new Schedule(issues, errors, 0);
+                }
+            }
 
             // Release the waiters of the earliest notify that releases anyone: every notify not yet
             // known comes from a queue still waiting, so it is at least 2 cycles later.
@@ -80,9 +94,9 @@ public sealed class Schedule
         return best;
     }
 
-    private static void Advance(int q, IReadOnlyList<Instruction> list, QueueState s, List<ScheduledIssue> issues, List<ProgramError> errors, List<long> notifies)
+    private static void Advance(int q, IReadOnlyList<Instruction> list, QueueState s, List<ScheduledIssue> issues, List<ProgramError> errors, List<long> notifies, int limit)
     {
-        while (!s.Waiting && s.Next < list.Count)
+        while (!s.Waiting && s.Next < list.Count && issues.Count <= limit)
         {
             var ins = list[s.Next];
             switch (ins.Spec.Mnemonic)
@@ -96,7 +110,7 @@ public sealed class Schedule
                     s.Previous = null;
                     return;
                 case "repeat":
-                    Repeat(q, s, ins, issues, errors);
+                    Repeat(q, s, ins, issues, errors, limit);
                     break;
                 default:
                     issues.Add(new ScheduledIssue(s.Cycle, q, s.Next, ins));
@@ -112,7 +126,7 @@ public sealed class Schedule
         }
     }
 
-    private static void Repeat(int q, QueueState s, Instruction rep, List<ScheduledIssue> issues, List<ProgramError> errors)
+    private static void Repeat(int q, QueueState s, Instruction rep, List<ScheduledIssue> issues, List<ProgramError> errors, int limit)
     {
         if (s.Previous is null)
         {
@@ -130,7 +144,7 @@ public sealed class Schedule
 
         var n = rep["n"];
         var d = rep["d"];
-        for (long k = 1; k <= n; k++)
+        for (long k = 1; k <= n && issues.Count <= limit; k++)
         {
             var issued = s.Previous;
             if (field is not null && step != 0)
