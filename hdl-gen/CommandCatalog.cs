@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return Commands.DatasheetCommand.Create(output);
         yield return Commands.AsmCommand.Create(output);
         yield return Commands.DisasmCommand.Create(output);
+        yield return Commands.RunCommand.Create(output);
     }
 }
