@@ -60,4 +60,20 @@ public class ScheduleTests
         Assert.Equal("the program issues more than 10 instructions; scheduling stopped here", error.Message);
         Assert.Equal(11, schedule.Issues.Count);
     }
+
+    [Fact]
+    public void Repeat_after_repeat_continues_from_the_last_copy()
+    {
+        var issues = Issues("mem.w.0:\n read 0, e0\n repeat 1, 2, 4\n repeat 1, 3, 4\n");
+        // read at 0; copy at 2 with a = 4; that copy repeated at 5 with a = 8.
+        Assert.Equal([(0L, "mem.w.0", "read 0, e0"), (2L, "mem.w.0", "read 4, e0"), (5L, "mem.w.0", "read 8, e0")], issues);
+    }
+
+    [Fact]
+    public void Repeat_whose_copy_would_be_in_the_past_is_an_error()
+    {
+        // read at 0, nop 5 moves c to 6: a copy at 0 + 2 is too early.
+        var e = Assert.Throws<AssemblyException>(() => Assembler.Assemble("mem.w.0:\n read 0, e0\n nop 5\n repeat 1, 2\n", Presets.Get("small"), "t.s"));
+        Assert.Equal("t.s:4:12: the first copy would issue in cycle 2, before this queue's next issue cycle 6", Assert.Single(e.Diagnostics).ToString());
+    }
 }

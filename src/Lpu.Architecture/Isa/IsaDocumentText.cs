@@ -54,11 +54,12 @@ internal static class IsaDocumentText
         that plane may issue in (t, t + SL + 2). An `acc` of a row may issue at t + SL + 2 after its `abc`.
 
         ICU: each queue has a next-issue cycle c (0 at start). An ordinary instruction, `notify` and `config`
-        issue at c and set c = c + 1. `nop n`: c = c + n. `repeat n, d, step`: the previous instruction,
-        issued at t, issues again at t + d, ..., t + nd, each time with `step` added to its step field (the
-        "repeat steps" column; step must be 0 otherwise); then c = t + nd + 1. `repeat` must directly follow
-        an instruction of the unit. `sync`: the queue waits for the first `notify` issued at a cycle >= the
-        cycle the sync is reached, and issues its next instruction 2 cycles after that notify. `config mask`:
+        issue at c and set c = c + 1. `nop n`: c = c + n. `repeat n, d[, step]`: the last issued entry (after
+        a repeat, its last copy), issued at t, issues again at t + d, ..., t + nd, each time with `step` added
+        to its step field (the "repeat steps" column; step must be 0 otherwise); then c = t + nd + 1. The
+        first copy may not fall before c (possible after a `nop`). `sync`: the queue waits for the first
+        `notify` issued at a cycle >= the cycle c the sync is reached, and issues its next instruction 2
+        cycles after that notify. `config mask`:
         superlane k is powered down from t + k + 1 when bit k is 0. The program is done at cycle
         D = last issue cycle + SL + dmax + 1 (dmax = the largest latency in the table, SL + 2).
 

@@ -1,14 +1,13 @@
 using Lpu.Architecture.Isa;
-using Lpu.Architecture.Layout;
 
 namespace Lpu.Architecture.Programs;
 
 /// <summary>
-/// The issue cycle of every instruction of a program (architecture.md §4): ordinary instructions,
-/// <c>notify</c> and <c>config</c> take one issue slot; <c>nop n</c> skips n cycles; <c>repeat</c>
-/// re-issues the previous instruction with its step; <c>sync</c> waits for the first notify at or
-/// after the cycle it is reached and resumes 2 cycles later. Errors (repeat with nothing to repeat,
-/// a queue waiting forever) are collected, never thrown.
+/// The issue cycle of every instruction of a program (architecture.md §4, §11): ordinary
+/// instructions, <c>notify</c> and <c>config</c> take one issue slot; <c>nop n</c> skips n cycles;
+/// <c>repeat</c> re-issues the last issued entry (after a repeat, its last copy) with its step;
+/// <c>sync</c> waits for the first notify at or after the cycle it is reached and resumes 2 cycles
+/// later. Errors (nothing to repeat, a copy in the past, a queue waiting forever) are collected, never thrown.
 /// </summary>
 public sealed class Schedule
 {
@@ -103,21 +102,15 @@ public sealed class Schedule
             {
                 case "nop":
                     s.Cycle += ins["n"];
-                    s.Previous = null;
                     break;
                 case "sync":
                     s.Waiting = true;
-                    s.Previous = null;
                     return;
                 case "repeat":
-                    Repeat(q, s, ins, issues, errors, limit);
+                    Repeat(q, s, ins, issues, errors, notifies, limit);
                     break;
                 default:
-                    issues.Add(new ScheduledIssue(s.Cycle, q, s.Next, ins));
-                    if (ins.Spec.Mnemonic == "notify")
-                        notifies.Add(s.Cycle);
-                    s.Previous = ins.Spec.Unit == UnitKind.Icu ? null : ins;
-                    s.PreviousCycle = s.Cycle;
+                    Issue(s.Cycle, q, s.Next, ins, s, issues, notifies);
                     s.Cycle++;
                     break;
             }
@@ -126,45 +119,63 @@ public sealed class Schedule
         }
     }
 
-    private static void Repeat(int q, QueueState s, Instruction rep, List<ScheduledIssue> issues, List<ProgramError> errors, int limit)
+    private static void Issue(long cycle, int q, int index, Instruction ins, QueueState s, List<ScheduledIssue> issues, List<long> notifies)
     {
-        if (s.Previous is null)
+        issues.Add(new ScheduledIssue(cycle, q, index, ins));
+        if (ins.Spec.Mnemonic == "notify")
+            notifies.Add(cycle);
+        s.Previous = ins;
+        s.PreviousCycle = cycle;
+    }
+
+    // architecture.md §11: repeat repeats the last issued entry (after a repeat, its last copy).
+    private static void Repeat(int q, QueueState s, Instruction rep, List<ScheduledIssue> issues, List<ProgramError> errors, List<long> notifies, int limit)
+    {
+        var index = s.Next;
+        if (s.Previous is not { } previous)
         {
-            errors.Add(new ProgramError(q, s.Next, -1, "repeat must follow an instruction of the unit (not an ICU instruction or the queue start)"));
+            errors.Add(new ProgramError(q, index, -1, "repeat has no issued instruction before it to repeat"));
             return;
         }
 
         var step = rep["step"];
-        var field = s.Previous.Spec.StepField;
+        var field = previous.Spec.StepField;
         if (step != 0 && field is null)
         {
-            errors.Add(new ProgramError(q, s.Next, 2, $"step must be 0: {s.Previous.Spec.Mnemonic} has no step field"));
+            errors.Add(new ProgramError(q, index, 2, $"step must be 0: {previous.Spec.Mnemonic} has no step field"));
             step = 0;
         }
 
+        var t = s.PreviousCycle;
         var n = rep["n"];
         var d = rep["d"];
+        if (t + d < s.Cycle)
+        {
+            // Only possible after a nop or sync: a copy would issue before the queue's next free cycle.
+            errors.Add(new ProgramError(q, index, 1, $"the first copy would issue in cycle {t + d}, before this queue's next issue cycle {s.Cycle}"));
+            return;
+        }
+
         for (long k = 1; k <= n && issues.Count <= limit; k++)
         {
-            var issued = s.Previous;
+            var issued = previous;
             if (field is not null && step != 0)
             {
                 var f = issued.Spec.Fields[issued.Spec.FieldIndex(field)];
                 var v = issued[field] + (k * step);
                 if (v < f.Min || v > f.Max)
                 {
-                    errors.Add(new ProgramError(q, s.Next, 2, $"repetition {k} takes {field} to {v}, outside [{f.Min}, {f.Max}]"));
+                    errors.Add(new ProgramError(q, index, 2, $"repetition {k} takes {field} to {v}, outside [{f.Min}, {f.Max}]"));
                     break;
                 }
 
                 issued = issued.With(field, v);
             }
 
-            issues.Add(new ScheduledIssue(s.PreviousCycle + (k * d), q, s.Next, issued));
+            Issue(t + (k * d), q, index, issued, s, issues, notifies);
         }
 
-        s.Cycle = s.PreviousCycle + (n * d) + 1;
-        s.Previous = null;
+        s.Cycle = t + (n * d) + 1;
     }
 
     private sealed class QueueState
