@@ -179,6 +179,7 @@ public sealed unsafe class VerilatorSimulation : IDisposable
         }
     }
 
+    /// <summary>Checks a port index on the hot path: no allocation unless it throws.</summary>
     private void CheckPort(int port, byte kind)
     {
         if ((uint)port >= (uint)_ports.Length)
@@ -187,18 +188,22 @@ public sealed unsafe class VerilatorSimulation : IDisposable
         }
 
         var actual = _kinds[port];
-        var what = $"port '{_ports[port].Name}' of '{Design.TopModule}'";
-        if (kind is NarrowInput or WideInput && actual is NarrowOutput or WideOutput)
-        {
-            throw new ArgumentException($"{what} is an output: it cannot be set", nameof(port));
-        }
+        var setsAnOutput = kind is NarrowInput or WideInput && actual is NarrowOutput or WideOutput;
 
         // Any port can be read (inputs read back what was set); the width class must match.
-        if ((actual & 1) != (kind & 1))
+        if (setsAnOutput || (actual & 1) != (kind & 1))
         {
-            var overload = _ports[port].IsWide ? "the word-span overload" : "the ulong overload";
-            throw new ArgumentException($"{what} is {_ports[port].Width} bits wide: use {overload}", nameof(port));
+            throw WrongPort(port, setsAnOutput);
         }
+    }
+
+    private ArgumentException WrongPort(int port, bool setsAnOutput)
+    {
+        var what = $"port '{_ports[port].Name}' of '{Design.TopModule}'";
+        var overload = _ports[port].IsWide ? "the word-span overload" : "the ulong overload";
+        return new ArgumentException(
+            setsAnOutput ? $"{what} is an output: it cannot be set" : $"{what} is {_ports[port].Width} bits wide: use {overload}",
+            nameof(port));
     }
 
     private VerilatorSimulationException Ended()
