@@ -6,6 +6,7 @@ var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Or
     // One line per scenario: ["name"] = Class.Run,
     ["tensor-gemm"] = Lpu.Bench.TensorBenchmark.Run,
     ["model"] = Lpu.Bench.ModelBenchmark.Run,
+    ["verilator-tick"] = Lpu.Bench.VerilatorBenchmark.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
