@@ -24,11 +24,11 @@ internal sealed class NameTable
 
     public string Unique(string desired)
     {
-        var legal = Legalize(desired);
-        var name = legal;
+        // Suffixes go on the sanitized name before keyword escaping: "cell" -> "cell_", then "cell_1".
+        var name = Legalize(desired);
         for (var n = 1; !taken.Add(name); n++)
         {
-            name = $"{legal}_{n}";
+            name = Legalize($"{desired}_{n}");
         }
 
         return name;
