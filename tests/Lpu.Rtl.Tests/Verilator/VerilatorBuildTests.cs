@@ -67,6 +67,21 @@ public sealed class VerilatorBuildTests(VerilatorModels models)
     }
 
     [Fact]
+    public void Port_list_that_disagrees_with_the_module_fails_the_build_naming_the_port()
+    {
+        // acc_q is 48 bits in the Verilog; declaring it 8 bits must not silently truncate reads.
+        var design = new VerilatorDesign(
+            [VerilatorSource.FromFile(FixtureFiles.PathOf("accumulator.v"))],
+            "accumulator",
+            [.. models.AccumulatorDesign.Ports.Select(p => p.Name == "acc_q" ? p with { Width = 8 } : p)],
+            "clk");
+
+        var error = Assert.Throws<VerilatorBuildException>(() => VerilatorBuild.Build(design));
+
+        Assert.Contains("port acc_q: the model's port is not 8 bits wide", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changed_source_text_is_a_different_build()
     {
         var source = VerilatorSource.FromFile(FixtureFiles.PathOf("broken.v"));

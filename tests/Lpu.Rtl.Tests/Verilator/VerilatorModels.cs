@@ -31,6 +31,7 @@ public sealed class VerilatorModels
                 VerilatorPort.Input("rst"),
                 VerilatorPort.Input("add_value", 32),
                 VerilatorPort.Input("trip"),
+                VerilatorPort.Input("done"),
                 VerilatorPort.Output("acc_q", 48),
             ],
             "clk");

@@ -179,6 +179,21 @@ public sealed class VerilatorSimulationTests(VerilatorModels models)
     }
 
     [Fact]
+    public void Finish_ends_the_simulation_with_its_own_status()
+    {
+        using var sim = models.Accumulator.CreateSimulation();
+        sim.Tick(3);
+        sim.SetInput(sim.PortIndex("done"), 1);
+
+        var error = Assert.Throws<VerilatorSimulationException>(() => sim.Tick(5));
+
+        Assert.Equal(SimulationStatus.Finished, error.Status);
+        Assert.Equal(4UL, sim.Cycle);
+        Assert.Contains("accumulator.v:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("$finish", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_designs_and_two_instances_run_side_by_side_in_one_process()
     {
         using var counterA = models.Counter.CreateSimulation();
