@@ -18,9 +18,12 @@ public static class VxmKernel
             CheckSpan(b, width, lanes, nameof(b));
         if (type == ElementType.I8)
         {
-            // The common case, kept free of multi-byte packing.
-            for (var i = 0; i < lanes; i++)
-                result[i] = (byte)VxmElement.Apply(function, type, a[i], hasB ? b[i] : 0u);
+            if (!I8Fast(function, a, b, result, lanes))
+            {
+                for (var i = 0; i < lanes; i++)
+                    result[i] = (byte)VxmElement.Apply(function, type, a[i], hasB ? b[i] : 0u);
+            }
+
             return;
         }
 
@@ -29,6 +32,35 @@ public static class VxmKernel
             var x = Load(a, i, width, lanes);
             var y = hasB ? Load(b, i, width, lanes) : 0u;
             Store(result, i, width, lanes, VxmElement.Apply(function, type, x, y));
+        }
+    }
+
+    // The common i8 operations as plain loops (the same rules as VxmElement, without dispatch per lane).
+    private static bool I8Fast(VxmFunction function, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
+    {
+        switch (function)
+        {
+            case VxmFunction.Add:
+                for (var i = 0; i < lanes; i++)
+                    result[i] = (byte)Math.Clamp((sbyte)a[i] + (sbyte)b[i], -128, 127);
+                return true;
+            case VxmFunction.Sub:
+                for (var i = 0; i < lanes; i++)
+                    result[i] = (byte)Math.Clamp((sbyte)a[i] - (sbyte)b[i], -128, 127);
+                return true;
+            case VxmFunction.Mul:
+                for (var i = 0; i < lanes; i++)
+                    result[i] = (byte)Math.Clamp((sbyte)a[i] * (sbyte)b[i], -128, 127);
+                return true;
+            case VxmFunction.Relu:
+                for (var i = 0; i < lanes; i++)
+                    result[i] = (sbyte)a[i] < 0 ? (byte)0 : a[i];
+                return true;
+            case VxmFunction.Mov:
+                a[..lanes].CopyTo(result);
+                return true;
+            default:
+                return false;
         }
     }
 

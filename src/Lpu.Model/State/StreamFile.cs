@@ -19,6 +19,7 @@ internal sealed class StreamFile
     private readonly int vectorLength;
     private readonly int lanes;
     private readonly int superlanes;
+    private int phase; // Cycle mod P
 
     public StreamFile(int streams, int positions, int superlanes, int lanes)
     {
@@ -41,12 +42,14 @@ internal sealed class StreamFile
         Array.Clear(west);
         Array.Clear(lastWrite);
         Cycle = 0;
+        phase = 0;
     }
 
     /// <summary>Moves to the next cycle: every value moves one position; zeros enter at the edges.</summary>
     public void Advance()
     {
         Cycle++;
+        phase = phase + 1 == positions ? 0 : phase + 1;
         var eastSlot = Slot(Direction.East, 0);
         var westSlot = Slot(Direction.West, positions - 1);
         for (var s = 0; s < streams; s++)
@@ -79,8 +82,7 @@ internal sealed class StreamFile
 
     private int Slot(Direction dir, int p)
     {
-        var t = (int)(Cycle % positions);
-        var slot = dir == Direction.East ? p - t : p + t;
+        var slot = dir == Direction.East ? p - phase : p + phase;
         if (slot < 0)
             slot += positions;
         else if (slot >= positions)
