@@ -31,4 +31,19 @@ public class ProgramBuilderTests
         Assert.Contains("not a bijection", Assert.Throws<ArgumentException>(() => b.Permute("sxm.w.perm.0", 0, [0, 0, 1, 2, 3, 4, 5, 6])).Message);
         Assert.Contains("not a distributor", Assert.Throws<ArgumentException>(() => b.Distribute("sxm.w.perm.0", 0, [0, 1, 2, 3])).Message);
     }
+
+    [Fact]
+    public void Build_checked_lists_every_error()
+    {
+        var b = new ProgramBuilder(Presets.Get("small"));
+        b.Queue("vxm.0").Vxm(VxmOp.Add, DataType.I8, StreamRef.East(1), StreamRef.East(0), StreamRef.East(0));
+        b.Queue("vxm.1").Vxm(VxmOp.Add, DataType.I8, StreamRef.East(1), StreamRef.East(0), StreamRef.East(0));
+        b.Queue("mem.w.0").Read(256, StreamRef.East(0));
+        var e = Assert.Throws<ProgramCheckException>(() => b.BuildChecked());
+        Assert.Equal(
+            "mem.w.0[0] (read 256, e0): address 256 out of range [0, 256)\n" +
+            "vxm.1[0] (add.i8 e1, e0, e0): two results due in stream e1 at position 6 in cycle 2 (the other from vxm.0)",
+            e.Message);
+        Assert.Equal(2, e.Errors.Count);
+    }
 }

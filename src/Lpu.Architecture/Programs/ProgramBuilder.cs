@@ -54,6 +54,14 @@ public sealed class ProgramBuilder
     /// <summary>The program, without static checks (see the assembler's checker for those).</summary>
     public LpuProgram Build() => new(Config, [.. queues.Select(q => (IReadOnlyList<Isa.Instruction>)[.. q.Instructions])], [.. data], [.. maps]);
 
+    /// <summary>The program after <see cref="ProgramChecker.Check"/>; a <see cref="ProgramCheckException"/> lists every error.</summary>
+    public LpuProgram BuildChecked()
+    {
+        var program = Build();
+        var errors = ProgramChecker.Check(program);
+        return errors.Count == 0 ? program : throw new ProgramCheckException(program, errors);
+    }
+
     private ProgramBuilder Map(SxmMapKind kind, string queue, int slot, IReadOnlyList<int> map)
     {
         var q = Floorplan.FindQueue(queue);
