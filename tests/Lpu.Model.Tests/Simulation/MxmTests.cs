@@ -73,3 +73,54 @@ public class MxmTests
         Assert.Contains("abc issued while the plane installs weights", e.Message);
     }
 }
+
+// medium: SL = 4, L = 8, VL = 32, M = 8; plane 1 is east, at position 2M + 4 = 20; east slice 7
+// (global 15) at position 18 is two hops west of it.
+public class EastPlaneTests
+{
+    [Fact]
+    public void An_east_plane_loads_one_row_per_cycle_and_matches_a_plain_loop()
+    {
+        var config = Lpu.Architecture.Configuration.Presets.Get("medium");
+        var random = new Random(9);
+        var w = new sbyte[32, 32];
+        var rows = new byte[33 * 32];
+        for (var r = 0; r < 32; r++)
+        {
+            for (var n = 0; n < 32; n++)
+            {
+                w[r, n] = (sbyte)random.Next(-128, 128);
+                rows[r * 32 + n] = (byte)w[r, n];
+            }
+        }
+
+        var x = new sbyte[32];
+        for (var k = 0; k < 32; k++)
+        {
+            x[k] = (sbyte)random.Next(-128, 128);
+            rows[32 * 32 + k] = (byte)x[k];
+        }
+
+        var b = new ProgramBuilder(config);
+        b.Data(15, 0, rows);
+        // row r read at r, readable at 20 during r + 2 + 2 + k
+        b.Queue("mem.e.7").Read(0, StreamRef.East(0)).Repeat(31, 1, 1).Nop(8).Read(32, StreamRef.East(1)); // x read at 40
+        b.Queue("mxm.1.w").Nop(4).Lw(StreamRef.East(0), 1).Repeat(31, 1, 0).Iw(); // iw at 36: array from 42
+        b.Queue("mxm.1.a").Nop(44).Abc(StreamRef.East(1), 5, false);
+        b.Queue("mxm.1.c").Nop(50).Acc(5, StreamRef.West(0)); // row visible from 44 + 4 + 2
+        var h = new Harness(b.Build());
+
+        var expected = new int[32];
+        for (var n = 0; n < 32; n++)
+        {
+            for (var k = 0; k < 32; k++)
+                expected[n] += x[k] * w[k, n];
+        }
+
+        var row = new int[32];
+        h.Simulator.ReadAccumulator(1, 5, row);
+        Assert.Equal(expected, row);
+        for (var k = 0; k < 4; k++)
+            Assert.Equal(expected[(8 * k)..(8 * k + 8)].Select(v => (byte)(v >> 16)).ToArray(), h.Streams[(52 + k, 20, Direction.West, 2, k)]);
+    }
+}
