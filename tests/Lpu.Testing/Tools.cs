@@ -63,9 +63,10 @@ public static class Tools
     public static ToolResult YosysCheck(string directory, IEnumerable<string> files, string top) =>
         Yosys(directory, files, $"hierarchy -check -top {top}; proc; check -assert");
 
-    /// <summary>Runs a Yosys script after <c>read_verilog</c> of <paramref name="files"/>.</summary>
-    public static ToolResult Yosys(string directory, IEnumerable<string> files, string script) =>
-        Run("yosys", ["-q", "-p", $"read_verilog {string.Join(' ', files)}; {script}"], directory).EnsureSuccess();
+    /// <summary>Runs a Yosys script after <c>read_verilog</c> of <paramref name="files"/>; with
+    /// <paramref name="quiet"/> only warnings and errors are printed (pass false to read e.g. <c>stat</c>).</summary>
+    public static ToolResult Yosys(string directory, IEnumerable<string> files, string script, bool quiet = true) =>
+        Run("yosys", [.. quiet ? new[] { "-q" } : [], "-p", $"read_verilog {string.Join(' ', files)}; {script}"], directory).EnsureSuccess();
 
     /// <summary>Builds <paramref name="files"/> (with a Verilog testbench <paramref name="top"/> using delays)
     /// with <c>verilator --binary</c> and runs it; returns the simulation's output.</summary>
