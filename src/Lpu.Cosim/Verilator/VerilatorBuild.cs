@@ -45,6 +45,7 @@ public static class VerilatorBuild
             return new VerilatorBuildResult(design, workspace, hash, fromCache: true);
         }
 
+        RemoveAbandonedBuilds(root);
         var temporary = Path.Combine(root, $".tmp-{name}-{Guid.NewGuid():N}");
         WriteWorkspace(temporary, design, files, sourceList, manifest);
         var (exitCode, output) = ToolRunner.Run("bash", ["build.sh"], temporary);
@@ -65,6 +66,32 @@ public static class VerilatorBuild
         }
 
         return new VerilatorBuildResult(design, workspace, hash, fromCache: false);
+    }
+
+    /// <summary>Deletes temporary build folders left by processes that died mid-build long ago.</summary>
+    private static void RemoveAbandonedBuilds(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        // A day is far longer than any build, so a folder this old has no live builder.
+        var cutoff = DateTime.UtcNow - TimeSpan.FromDays(1);
+        foreach (var directory in Directory.EnumerateDirectories(root, ".tmp-*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(directory) < cutoff)
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process is removing it too, or it is not ours to remove: leave it.
+            }
+        }
     }
 
     /// <summary>Everything the build depends on, as text: hashed, and kept in the workspace for people.</summary>
