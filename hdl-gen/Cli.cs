@@ -27,8 +27,10 @@ public static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
-                error.WriteLine($"error: {parseError.Message}");
+            // The first error is the one that explains; the rest are usually its echoes.
+            var where = parse.CommandResult.Command == root ? "hdl-gen" : $"hdl-gen {parse.CommandResult.Command.Name}";
+            var first = parse.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parse.Errors[0];
+            error.WriteLine($"error: {first.Message} (see '{where} --help')");
             return BadInput;
         }
 
@@ -43,7 +45,7 @@ public static class Cli
         }
         catch (Exception e) when (InputErrors.IsInputError(e))
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {InputErrors.Describe(e)}");
             return BadInput;
         }
         catch (Exception e)

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return Commands.DatasheetCommand.Create(output);
         yield return Commands.AsmCommand.Create(output);
         yield return Commands.DisasmCommand.Create(output);
+        yield return Commands.GemmCommand.Create(output);
         yield return Commands.RunCommand.Create(output);
     }
 }

@@ -9,4 +9,8 @@ internal static class InputErrors
         FormatException or
         ArgumentException or
         InvalidDataException;
+
+    /// <summary>The message without .NET's "(Parameter 'x')" suffix, which means nothing to a user.</summary>
+    public static string Describe(Exception e) =>
+        e is ArgumentException { ParamName: { } name } a ? a.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
 }
