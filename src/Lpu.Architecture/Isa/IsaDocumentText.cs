@@ -137,5 +137,10 @@ internal static class IsaDocumentText
         Nothing follows the last map. `disasm` prints the canonical text (non-empty queues in global order,
         data as `.bytes`, then maps); assembling it gives the identical image.
 
+            hdl-gen asm --preset small prog.s --out prog.lpu     # or --config my.json; errors: file:line:col, exit 2
+            hdl-gen disasm --preset small prog.lpu [--out prog2.s]
+
+        The image is written to a temporary file and moved into place, so a failed run leaves no image.
+
         """;
 }
