@@ -25,7 +25,7 @@ public sealed unsafe class VerilatorSimulation : IDisposable
     {
         Design = build.Design;
         _ports = [.. Design.Ports];
-        _kinds = [.. _ports.Select(p => (byte)((p.Direction == PortDirection.Output ? 2 : 0) + (p.IsWide ? 1 : 0)))];
+        _kinds = [.. _ports.Select(p => (byte)((p.Direction == PortDirection.Output ? NarrowOutput : NarrowInput) + (p.IsWide ? 1 : 0)))];
         _masks = [.. _ports.Select(p => p.TopMask)];
         _native = NativeModel.For(build.LibraryPath, _ports.Length);
         _instance = _native.Create();

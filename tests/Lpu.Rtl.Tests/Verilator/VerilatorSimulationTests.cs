@@ -129,6 +129,18 @@ public sealed class VerilatorSimulationTests(VerilatorModels models)
     }
 
     [Fact]
+    public void A_disposed_instance_refuses_further_calls()
+    {
+        var sim = models.Counter.CreateSimulation();
+        sim.Tick();
+        sim.Dispose();
+        sim.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => sim.Tick());
+        Assert.Throws<ObjectDisposedException>(() => sim.GetOutput(sim.PortIndex("count_q")));
+    }
+
+    [Fact]
     public void Accumulator_sums_modulo_2_to_the_48()
     {
         using var sim = models.Accumulator.CreateSimulation();
