@@ -5,6 +5,7 @@ var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Or
 {
     // One line per scenario: ["name"] = Class.Run,
     ["tensor-gemm"] = Lpu.Bench.TensorBenchmark.Run,
+    ["hdl-emit"] = Lpu.Bench.HdlEmitBenchmark.Run,
     ["model"] = Lpu.Bench.ModelBenchmark.Run,
     ["verilator-tick"] = Lpu.Bench.VerilatorBenchmark.Run,
 };
