@@ -229,7 +229,8 @@ public sealed partial class LpuSimulator
 
     private int[]? MapOf(QueueInfo info, bool permute, int slot)
     {
-        if (slot < 0 || slot >= Config.Sxm.MapTableDepth)
+        // Only a permuter (distributor) queue has permute (distribute) maps.
+        if (slot < 0 || slot >= Config.Sxm.MapTableDepth || info.Sxm != (permute ? SxmKind.Perm : SxmKind.Dist))
             return null;
         var tables = permute ? permuteMaps : distributeMaps;
         return tables[Side(info.Hemisphere)][(info.UnitIndex * Config.Sxm.MapTableDepth) + slot];

@@ -77,6 +77,16 @@ public class IcuTests
         b.Queue("mem.w.0").Add("abc", E0, 0, false);
         e = Assert.Throws<ArgumentException>(() => new LpuSimulator(Harness.Small).Load(b.Build()));
         Assert.Contains("cannot run on a MEM queue", e.Message);
+
+        b = new ProgramBuilder(Harness.Small);
+        b.Queue("sxm.e.shift.0").Add("permute", 3, E0, E0);
+        e = Assert.Throws<ArgumentException>(() => new LpuSimulator(Harness.Small).Load(b.Build()));
+        Assert.Contains("queue sxm.e.shift.0 entry 0 (permute 3, e0, e0): permute needs a perm unit", e.Message);
+
+        b = new ProgramBuilder(Harness.Small);
+        b.Queue("mem.w.3").Add("distribute", 3, E0, E0);
+        e = Assert.Throws<ArgumentException>(() => new LpuSimulator(Harness.Small).Load(b.Build()));
+        Assert.Contains("queue mem.w.3 entry 0", e.Message);
     }
 
     [Fact]
