@@ -122,3 +122,45 @@ public class ExampleProgramTests
         }
     }
 }
+
+/// <summary>The compiled GEMM example: stays what the compiler makes, and computes A x B on the model.</summary>
+public class GemmExampleTests
+{
+    [Fact]
+    public void Gemm_larger_than_one_tile_matches_a_plain_loop_and_the_compiler()
+    {
+        var config = Presets.Get("small");
+        var a = Lpu.Tensors.Npy.NpyFile.ReadMatrix<sbyte>(RepoPaths.Of("sim/programs/gemm_a.npy"));
+        var b = Lpu.Tensors.Npy.NpyFile.ReadMatrix<sbyte>(RepoPaths.Of("sim/programs/gemm_b.npy"));
+        var shape = new Gemm.GemmShape(a.Rows, a.Cols, b.Cols);
+        Assert.True(shape.K > VectorLength(config) && shape.N > VectorLength(config), "the example must span several tiles");
+
+        var compiled = Gemm.GemmCompiler.Compile(config, shape, a.Data, b.Data);
+        var file = File.ReadAllText(RepoPaths.Of("sim/programs/gemm_24x40x20.s"));
+        Assert.True(Disassembler.ToText(compiled.Program) == file,
+            "sim/programs/gemm_24x40x20.s is not what the compiler makes now: regenerate it with " +
+            "hdl-gen gemm --preset small --a sim/programs/gemm_a.npy --b sim/programs/gemm_b.npy --asm sim/programs/gemm_24x40x20.s");
+
+        var model = new LpuSimulator(config);
+        model.Load(Assembler.Assemble(file, config, "gemm_24x40x20.s"));
+        model.Run();
+        var c = Gemm.GemmCompiler.Plan(config, shape).ReadResult((slice, address) =>
+        {
+            var word = new byte[config.VectorLength];
+            model.ReadSram(slice, address, word);
+            return word;
+        });
+        for (var m = 0; m < shape.M; m++)
+        {
+            for (var n = 0; n < shape.N; n++)
+            {
+                var sum = 0;
+                for (var k = 0; k < shape.K; k++)
+                    sum += a[m, k] * b[k, n];
+                Assert.Equal(sum, c[(m * shape.N) + n]);
+            }
+        }
+    }
+
+    private static int VectorLength(LpuConfig config) => config.VectorLength;
+}
