@@ -12,6 +12,14 @@ public sealed class TraceWriter(TextWriter output)
 {
     private readonly char[] hex = new char[2048];
 
+    /// <summary>The trace lines (without newlines) of <paramref name="events"/>, in trace order: for comparing one cycle.</summary>
+    public static IReadOnlyList<string> Lines(CycleEvents events)
+    {
+        using var text = new StringWriter();
+        new TraceWriter(text).Write(events);
+        return text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Writes every event of <paramref name="events"/>.</summary>
     public void Write(CycleEvents events)
     {

@@ -80,6 +80,12 @@ public class EccAndTraceTests
             "6 M 4 1 10 a50607ff\n";
         Assert.Equal(expected, h.Trace);
         Assert.Equal(0x10UL, read >> 56);
+
+        var sim = new LpuSimulator(Harness.Small);
+        sim.Load(b.Build());
+        sim.Step();
+        sim.Step();
+        Assert.Equal(["2 S 5 e0 0 01020304"], TraceWriter.Lines(sim.Step()));
     }
 
     [Fact]
