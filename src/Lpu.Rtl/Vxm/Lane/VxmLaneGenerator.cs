@@ -1,0 +1,96 @@
+using Lpu.Architecture.Configuration;
+using Lpu.Architecture.Isa;
+using Lpu.Hdl.Ir;
+
+namespace Lpu.Rtl.Vxm.Lane;
+
+/// <summary>
+/// Generates <c>lpu_vxm_lane</c>: one VXM ALU on one lane, a purely combinational function of
+/// (<c>opcode[7:0]</c>, <c>type[2:0]</c>, <c>from[2:0]</c>, <c>to[2:0]</c>, <c>a[31:0]</c>, <c>b[31:0]</c>,
+/// <c>scale[15:0]</c>, <c>shift[5:0]</c>) to <c>y[31:0]</c> (docs/rtl.md, architecture.md §6). Only the
+/// configuration's <c>vxm.dataTypes</c> and <c>vxm.ops</c> get logic; anything else gives 0, as do the
+/// bytes past the result type's width.
+/// </summary>
+public static class VxmLaneGenerator
+{
+    /// <summary>The module name.</summary>
+    public const string ModuleName = "lpu_vxm_lane";
+
+    /// <summary>Builds the lane for <paramref name="config"/>.</summary>
+    public static Module Create(LpuConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var vxm = config.Vxm;
+        var m = new Module(ModuleName);
+        var opcode = m.Input("opcode", 8);
+        var type = m.Input("type", 3);
+        var from = m.Input("from", 3);
+        var to = m.Input("to", 3);
+        var a = m.Input("a", 32);
+        var b = m.Input("b", 32);
+        var scale = m.Input("scale", 16);
+        var shift = m.Input("shift", 6);
+        var y = m.Output("y", 32);
+
+        var types = Enum.GetValues<DataType>().Where(vxm.Supports).ToList();
+        var ops = Enum.GetValues<VxmOp>().Where(vxm.Supports).ToList();
+        var functions = new LaneFunctions(m, a, b, types, ops);
+
+        var opSwitch = m.Switch(opcode);
+        foreach (var op in ops)
+        {
+            var code = InstructionSet.ForVxm(op).Opcode;
+            switch (op)
+            {
+                case VxmOp.Cvt:
+                    // Built before the case opens: expressions only, no statement lands inside it.
+                    var conversions = Conversions.Pairs(types).Select(p => (p.From, p.To, Value: Conversions.Create(a, p.From, p.To))).ToList();
+                    if (conversions.Count > 0)
+                        opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
+                    break;
+                case VxmOp.Requant:
+                    if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
+                    {
+                        var requant = Requant.Create(a, scale, shift);
+                        opSwitch.Case(code, () => m.Assign(y, requant));
+                    }
+
+                    break;
+                default:
+                    var results = types.Select(t => (Type: t, Value: functions.Result(op, t)))
+                        .Where(r => r.Value is not null).ToList();
+                    if (results.Count > 0)
+                        opSwitch.Case(code, () => EmitByType(m, y, type, results!));
+                    break;
+            }
+        }
+
+        opSwitch.Default(() => m.Assign(y, 0));
+        return m;
+    }
+
+    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr? Value)> results)
+    {
+        var typeSwitch = m.Switch(type);
+        foreach (var (t, value) in results)
+            typeSwitch.Case((int)t, () => m.Assign(y, value!));
+        typeSwitch.Default(() => m.Assign(y, 0));
+    }
+
+    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Expr Value)> pairs)
+    {
+        var fromSwitch = m.Switch(from);
+        foreach (var group in pairs.GroupBy(p => p.From))
+        {
+            fromSwitch.Case((int)group.Key, () =>
+            {
+                var toSwitch = m.Switch(to);
+                foreach (var (_, t, value) in group)
+                    toSwitch.Case((int)t, () => m.Assign(y, value));
+                toSwitch.Default(() => m.Assign(y, 0));
+            });
+        }
+
+        fromSwitch.Default(() => m.Assign(y, 0));
+    }
+}
