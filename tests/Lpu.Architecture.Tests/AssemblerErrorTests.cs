@@ -139,6 +139,12 @@ public class AssemblerErrorTests
             Error(".data 0 255\n    .bytes 0 0 0 0 0 0 0 0\n    .bytes 0 0 0 0 0 0 0 0\n"));
 
     [Fact]
+    public void Overlapping_data_blocks() =>
+        // Words [3, 5) of slice 1, then [4, 5): word 4 twice.
+        Assert.Equal("t.s:4:9: words [4, 5) of slice 1 overlap the .data block on line 1",
+            Error(".data 1 3\n    .i16 0 0 0 0 0 0 0 0\n; again\n.data 1 4\n    .bytes 0 0 0 0 0 0 0 0\n"));
+
+    [Fact]
     public void Data_line_with_the_wrong_length() =>
         Assert.Equal("t.s:2:5: .i8 expects 8 values (one per lane), got 3", Error(".data 0 0\n    .i8 1 2 3\n"));
 

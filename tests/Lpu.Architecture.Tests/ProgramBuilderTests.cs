@@ -28,6 +28,8 @@ public class ProgramBuilderTests
         var b = new ProgramBuilder(Presets.Get("small"));
         Assert.Contains("unknown queue 'mxm.1.a'", Assert.Throws<ArgumentException>(() => b.Queue("mxm.1.a")).Message);
         Assert.Contains("words [255, 257) out of range [0, 256)", Assert.Throws<ArgumentException>(() => b.Data(0, 255, new byte[16])).Message);
+        b.Data(1, 0, new byte[16]);
+        Assert.Contains("overlaps earlier data of slice 1", Assert.Throws<ArgumentException>(() => b.Data(1, 1, new byte[8])).Message);
         Assert.Contains("not a bijection", Assert.Throws<ArgumentException>(() => b.Permute("sxm.w.perm.0", 0, [0, 0, 1, 2, 3, 4, 5, 6])).Message);
         Assert.Contains("not a distributor", Assert.Throws<ArgumentException>(() => b.Distribute("sxm.w.perm.0", 0, [0, 1, 2, 3])).Message);
     }

@@ -20,6 +20,7 @@ public sealed class Assembler
     private readonly List<int[]>[] columns;
     private readonly List<int>[] lines;
     private readonly List<SramBlock> data = [];
+    private readonly List<int> dataLines = [];
     private readonly List<SxmMap> maps = [];
     private int currentQueue = -1;
     private DataBlock? block;
@@ -203,8 +204,13 @@ public sealed class Assembler
                 Error(b.Line, b.Column, ".data block has no .bytes/.i8/.i16/.i32 lines");
             else if (b.Address + words > config.Mem.WordsPerTile)
                 Error(b.Line, b.AddressToken.Column, $"words [{b.Address}, {b.Address + words}) out of range [0, {config.Mem.WordsPerTile})");
+            else if (ProgramRules.Overlap(data, b.Slice, b.Address, words, config.VectorLength) is var i and >= 0)
+                Error(b.Line, b.AddressToken.Column, $"words [{b.Address}, {b.Address + words}) of slice {b.Slice} overlap the .data block on line {dataLines[i]}");
             else
+            {
                 data.Add(new SramBlock(b.Slice, b.Address, [.. b.Bytes]));
+                dataLines.Add(b.Line);
+            }
         }
 
         block = null;

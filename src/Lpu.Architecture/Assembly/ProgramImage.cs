@@ -123,7 +123,8 @@ public static class ProgramImage
             var slice = r.U32();
             var address = r.U32();
             var words = r.Count(vl);
-            var error = ProgramRules.CheckData(config, slice, address, words * vl);
+            var error = ProgramRules.CheckData(config, slice, address, words * vl)
+                ?? (ProgramRules.Overlap(data, slice, address, words, vl) >= 0 ? "block overlaps an earlier block" : null);
             if (error is not null)
                 throw r.Fail(at, error);
             data.Add(new SramBlock(slice, address, r.Bytes(words * vl)));

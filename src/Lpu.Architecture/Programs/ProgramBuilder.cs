@@ -41,6 +41,8 @@ public sealed class ProgramBuilder
         var error = ProgramRules.CheckData(Config, slice, address, bytes.Count);
         if (error is not null)
             throw new ArgumentException($".data {slice} {address}: {error}", nameof(bytes));
+        if (ProgramRules.Overlap(data, slice, address, bytes.Count / Config.VectorLength, Config.VectorLength) >= 0)
+            throw new ArgumentException($".data {slice} {address}: overlaps earlier data of slice {slice}", nameof(address));
         data.Add(new SramBlock(slice, address, [.. bytes]));
         return this;
     }

@@ -17,6 +17,19 @@ internal static class ProgramRules
         return null;
     }
 
+    /// <summary>Index of the first block that shares a word with the new one, or -1.</summary>
+    public static int Overlap(IReadOnlyList<SramBlock> blocks, int slice, int address, int words, int vectorLength)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Slice == slice && b.Address < address + words && address < b.Address + b.WordCount(vectorLength))
+                return i;
+        }
+
+        return -1;
+    }
+
     public static string? CheckMap(LpuConfig c, SxmMapKind kind, int slot, IReadOnlyList<int> entries) =>
         CheckMapAt(c, kind, slot, entries).Message;
 
