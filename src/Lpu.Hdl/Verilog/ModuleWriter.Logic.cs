@@ -6,15 +6,36 @@ namespace Lpu.Hdl.Verilog;
 internal sealed partial class ModuleWriter
 {
     private Dictionary<Statement, HashSet<Signal>>? targets;
+    private Dictionary<Signal, List<Statement>>? topLevel;
 
     private Dictionary<Statement, HashSet<Signal>> Targets => targets ??= CollectTargets();
 
+    /// <summary>For each assigned signal, the top-level statements that assign it, in body order (so each
+    /// block walks only its own statements, not the whole body).</summary>
+    private Dictionary<Signal, List<Statement>> TopLevel => topLevel ??= CollectTopLevel();
+
     /// <summary>True when the signal's only assignment is one unconditional top-level statement: it becomes a
     /// continuous <c>assign</c>.</summary>
-    private bool IsContinuous(Signal signal)
+    private bool IsContinuous(Signal signal) =>
+        TopLevel.TryGetValue(signal, out var statements) && statements is [AssignStatement];
+
+    private Dictionary<Signal, List<Statement>> CollectTopLevel()
     {
-        var touching = module.Body.Where(s => Targets[s].Contains(signal)).Take(2).ToList();
-        return touching is [AssignStatement];
+        var result = new Dictionary<Signal, List<Statement>>(ReferenceEqualityComparer.Instance);
+        foreach (var statement in module.Body)
+        {
+            foreach (var signal in Targets[statement])
+            {
+                if (!result.TryGetValue(signal, out var list))
+                {
+                    result[signal] = list = [];
+                }
+
+                list.Add(statement);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>One <c>assign</c> or one <c>always @*</c> per wire or output, in creation order; an always block
@@ -23,22 +44,22 @@ internal sealed partial class ModuleWriter
     {
         foreach (var signal in module.Signals.Where(procedural.Contains))
         {
+            var statements = TopLevel[signal];
             if (IsContinuous(signal))
             {
-                var assign = (AssignStatement)module.Body.First(s => Targets[s].Contains(signal));
+                var assign = (AssignStatement)statements[0];
                 text.AppendLine($"{Indent}assign {names[signal]} = {writer.Write(assign.Value)};");
                 continue;
             }
 
             var group = new HashSet<Signal>(ReferenceEqualityComparer.Instance) { signal };
             text.AppendLine($"{Indent}always @* begin");
-            var first = module.Body.First(s => Targets[s].Contains(signal));
-            if (first is not AssignStatement)
+            if (statements[0] is not AssignStatement)
             {
                 text.AppendLine($"{Indent}{Indent}{names[signal]} = {ExprWriter.Literal(signal.InitialBits, signal.Width)};");
             }
 
-            WriteStatements(text, module.Body, group, 2, "=");
+            WriteStatements(text, statements, group, 2, "=");
             text.AppendLine($"{Indent}end");
         }
     }
@@ -91,7 +112,8 @@ internal sealed partial class ModuleWriter
                 close.Add($"{Indent}{Indent}end");
             }
 
-            WriteStatements(text, module.Body, set, depth, "<=");
+            var statements = new HashSet<Statement>(registers.SelectMany(r => TopLevel.GetValueOrDefault(r) ?? []), ReferenceEqualityComparer.Instance);
+            WriteStatements(text, [.. module.Body.Where(statements.Contains)], set, depth, "<=");
             foreach (var line in close)
             {
                 text.AppendLine(line);

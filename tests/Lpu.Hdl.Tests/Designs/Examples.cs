@@ -62,4 +62,39 @@ public static class Examples
         m.When(doPop, () => m.Assign(rd, (rd + 1).Truncate(aw + 1)));
         return m;
     }
+
+    /// <summary>Switch with a default, when / else-when, wire defaults, last-assignment-wins on a register
+    /// with a synchronous active-high reset to 7.</summary>
+    public static Module Control()
+    {
+        var m = new Module("ctrl");
+        var d = m.ClockDomain("clk", "rst", ResetStyle.SyncActiveHigh);
+        var op = m.Input("op", 2);
+        var x = m.Input("x", 8);
+        var y = m.Input("y", 8);
+        var go = m.Input("go");
+        var rOut = m.Output("r_out", 8);
+        var flagOut = m.Output("flag_out");
+        var accOut = m.Output("acc_out", 8);
+
+        var r = m.Wire("r", 8, defaultValue: 0x55);
+        m.Switch(op)
+            .Case(0, () => m.Assign(r, (x + y).Truncate(8)))
+            .Case(1, () => m.Assign(r, (x - y).Truncate(8)))
+            .Case(2, () => m.Assign(r, x & y));
+
+        var flag = m.Wire("flag");
+        m.When(x > y, () => m.Assign(flag, 1))
+            .ElseWhen(x.Eq(y), () => m.Assign(flag, go))
+            .Otherwise(() => { });
+
+        var acc = m.Reg("acc", 8, d, resetValue: 7);
+        m.When(go, () => m.Assign(acc, (acc + r).Truncate(8)));
+        m.When(op.Eq(3) & go, () => m.Assign(acc, 0));
+
+        m.Assign(rOut, r);
+        m.Assign(flagOut, flag);
+        m.Assign(accOut, acc);
+        return m;
+    }
 }
