@@ -30,7 +30,7 @@ internal struct DecodedOp
     public int StepWidth;
     public string Text;
 
-    /// <summary>The step field's current value (address or row), or 0 without one.</summary>
+    /// <summary>True when the instruction has a field that repeat steps (MEM address, MXM row).</summary>
     public readonly bool HasStep => StepWidth > 0;
 
     /// <summary>This op with <paramref name="delta"/> added to its step field (Imm), re-encoded.</summary>

@@ -107,14 +107,14 @@ public sealed class SecdedCode
         if (data.Length != BytesPerWord)
             throw new ArgumentException($"a word has {BytesPerWord} bytes, got {data.Length}", nameof(data));
         var x = 0;
-        var ones = 0;
+        var fold = 0; // the XOR of all bytes has the parity of all data bits
         for (var b = 0; b < data.Length; b++)
         {
-            x ^= positionXor[b * 256 + data[b]];
-            ones += BitOperations.PopCount(data[b]);
+            x ^= positionXor[(b * 256) + data[b]];
+            fold ^= data[b];
         }
 
-        parity = ones & 1;
+        parity = BitOperations.PopCount((uint)fold) & 1;
         return x;
     }
 }
