@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return Commands.DisasmCommand.Create(output);
         yield return Commands.GemmCommand.Create(output);
         yield return Commands.RunCommand.Create(output);
+        yield return Commands.GenerateCommand.Create(output);
     }
 }

@@ -1,0 +1,63 @@
+using Lpu.Hdl;
+using Lpu.Hdl.Ir;
+
+namespace Lpu.Rtl.Top;
+
+internal sealed partial class TopBuilder
+{
+    /// <summary>
+    /// The trace output, in the layout of <see cref="TraceLayout"/>: the events of the current cycle.
+    /// Stream values become readable one cycle after their producer drives them, so those fields come
+    /// from registered copies of the producers' outputs; SRAM, ECC and issue events are this cycle's.
+    /// </summary>
+    private void BuildTrace(Instance vxm)
+    {
+        var l = c.LanesPerSuperlane;
+        var fields = new List<Expr>();
+        var memOut = slices.Select((s, i) => (
+            Valid: Registered($"tr_mem_valid_{i}", s.Output("out_valid")),
+            Code: Registered($"tr_mem_code_{i}", s.Output("out_code")),
+            Data: Registered($"tr_mem_data_{i}", s.Output("out_data")))).ToList();
+        var vValid = Registered("tr_vxm_valid", vxm.Output("out_valid"));
+        var vCode = Registered("tr_vxm_code", vxm.Output("out_code"));
+        var vBytes = Registered("tr_vxm_bytes", vxm.Output("out_bytes"));
+        var vData = Registered("tr_vxm_data", vxm.Output("out_data"));
+        foreach (var f in Trace.Fields)
+        {
+            var k = f.Superlane;
+            fields.Add(f.Kind switch
+            {
+                TraceKind.MemStream => Hw.Concat(Part(memOut[f.Unit].Data, k, 8 * l), Part(memOut[f.Unit].Code, k, 7), memOut[f.Unit].Valid[k]),
+                TraceKind.VxmStream => Event(f.Unit, k, vValid, vCode, vBytes, vData),
+                TraceKind.SramWrite => Hw.Concat(Part(slices[f.Unit].Output("sram_wdata"), k, 8 * l),
+                    Part(slices[f.Unit].Output("sram_addr"), k, 16), slices[f.Unit].Output("sram_we")[k]),
+                TraceKind.Ecc => Hw.Concat(Part(slices[f.Unit].Output("ecc_addr"), k, 16),
+                    slices[f.Unit].Output("ecc_uncorrectable")[k], slices[f.Unit].Output("ecc_corrected")[k]),
+                _ => Issue(f.Unit),
+            });
+        }
+
+        m.Assign(traceOut, Hw.Concat([.. Enumerable.Reverse(fields)]));
+    }
+
+    private Expr Event(int alu, int k, Signal valid, Signal code, Signal bytes, Signal data)
+    {
+        var i = (alu * c.Superlanes) + k;
+        return Hw.Concat(Part(data, i, 32 * c.LanesPerSuperlane), Part(bytes, i, 3), Part(code, i, 7), valid[i]);
+    }
+
+    private Expr Issue(int queue)
+    {
+        var q = queues.First(x => x.Index == queue).Queue;
+        return Hw.Concat(q.Output("issue_word"), q.Output("issue_valid"));
+    }
+
+    private static Expr Part(Expr bus, int index, int width) => bus[(width * index) + width - 1, width * index];
+
+    private Signal Registered(string name, Expr value)
+    {
+        var r = m.Reg(name, value.Width, d);
+        m.Assign(r, value);
+        return r;
+    }
+}
