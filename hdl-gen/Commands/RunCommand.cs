@@ -52,10 +52,10 @@ internal static class RunCommand
             }
 
             var simulator = new LpuSimulator(lpu);
-            simulator.Load(program);
             var tracePath = parse.GetValue(trace);
             try
             {
+                simulator.Load(program);
                 if (tracePath is null)
                     simulator.Run(parse.GetValue(maxCycles));
                 else

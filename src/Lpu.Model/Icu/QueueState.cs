@@ -54,7 +54,9 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
                     continue;
                 case OpKind.Repeat:
                     if (!HasLast)
-                        throw new ArgumentException($"queue {Info.Name} entry {op.Entry}: repeat has no previous instruction to repeat");
+                        throw new SimulationException(c, $"queue {Info.Name} entry {op.Entry}: repeat has no issued instruction before it to repeat");
+                    if (LastIssue + op.Imm2 < c)
+                        throw new SimulationException(c, $"queue {Info.Name} entry {op.Entry}: the first copy would issue in cycle {LastIssue + op.Imm2}, before this queue's next issue cycle {c}");
                     RepeatsLeft = op.Imm;
                     RepeatDistance = op.Imm2;
                     RepeatStep = op.Imm3;

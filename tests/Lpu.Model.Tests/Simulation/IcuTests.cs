@@ -90,6 +90,22 @@ public class IcuTests
     }
 
     [Fact]
+    public void A_repeat_that_would_go_back_in_time_is_a_runtime_error()
+    {
+        var b = new ProgramBuilder(Harness.Small);
+        b.Queue("mem.w.0").Read(0, E0).Nop(3).Repeat(2, 1);
+        var sim = new LpuSimulator(Harness.Small);
+        sim.Load(b.Build());
+        var e = Assert.Throws<SimulationException>(() => sim.Run());
+        Assert.Contains("queue mem.w.0 entry 2: the first copy would issue in cycle 1, before this queue's next issue cycle 4", e.Message);
+
+        b = new ProgramBuilder(Harness.Small);
+        b.Queue("mem.w.1").Repeat(2, 1);
+        e = Assert.Throws<SimulationException>(() => new LpuSimulator(Harness.Small).Load(b.Build()));
+        Assert.Contains("repeat has no issued instruction before it", e.Message);
+    }
+
+    [Fact]
     public void A_repeat_stepping_the_address_out_of_range_is_a_runtime_error()
     {
         var b = new ProgramBuilder(Harness.Small);
