@@ -95,6 +95,15 @@ public class GemmOnModelTests
     }
 
     [Fact]
+    public void A_program_deeper_than_the_queues_is_refused()
+    {
+        var config = Presets.Get("small") with { Icu = new IcuConfig(16) };
+        var shape = new GemmShape(20, 17, 9);
+        var error = Assert.Throws<ArgumentException>(() => GemmCompiler.Compile(config, shape, new sbyte[20 * 17], new sbyte[17 * 9]));
+        Assert.Matches(@"^the 20x17x9 GEMM needs \d+ instructions in queue mxm\.0\.w, more than icu\.queueDepth = 16: split the product", error.Message);
+    }
+
+    [Fact]
     public void Operands_too_large_for_a_slice_are_refused_with_the_numbers()
     {
         var shape = new GemmShape(300, 8, 8);   // 300 rows x 1 K-tile > 256 words

@@ -50,7 +50,9 @@ public static class GemmCompiler
         var offset = -timeline.FirstCycle;
         timeline.EmitTo(builder, offset);
         AddOperands(builder, layout, a, b);
-        return new CompiledGemm(builder.Build(), layout, lastWrite + offset + 1);
+        var program = builder.Build();
+        CheckQueueDepth(program, shape);
+        return new CompiledGemm(program, layout, lastWrite + offset + 1);
     }
 
     /// <summary>Chooses slices and checks that the configuration can hold and run the product.</summary>
@@ -67,7 +69,9 @@ public static class GemmCompiler
 
         // West slice 0 (next to the VXM) streams activations; slices 1.. stream weight rows, one
         // stream each, as many as one lw can take (S/2). East slices 0..3 write C's byte planes.
-        var weightSlices = Math.Min(Math.Min(s / 2, m - 1), config.VectorLength);
+        // Rows per lw divide VL, so every lw of a tile is the same instruction and one repeat.
+        var maxRows = Math.Min(Math.Min(s / 2, m - 1), config.VectorLength);
+        var weightSlices = Enumerable.Range(1, maxRows).Last(n => config.VectorLength % n == 0);
         var layout = new GemmLayout(shape, config.VectorLength, 0,
             [.. Enumerable.Range(1, weightSlices)], [.. Enumerable.Range(m, 4)]);
 
@@ -159,6 +163,15 @@ public static class GemmCompiler
         }
 
         return last;
+    }
+
+    private static void CheckQueueDepth(LpuProgram program, GemmShape shape)
+    {
+        var depth = program.Config.Icu.QueueDepth;
+        var deepest = program.Floorplan.Queues.MaxBy(q => program.Queues[q.Index].Count)!;
+        var count = program.Queues[deepest.Index].Count;
+        if (count > depth)
+            throw new ArgumentException($"the {shape} GEMM needs {count} instructions in queue {deepest.Name}, more than icu.queueDepth = {depth}: split the product", nameof(shape));
     }
 
     /// <summary>A and B as initial SRAM contents, tiled and zero-padded as <see cref="GemmLayout"/> says.</summary>
