@@ -26,7 +26,7 @@ internal static class FloatMul
         exponentSum = (exponentSum + top.ZeroExtend(e + 2)).Truncate(e + 2);
         var underflow = exponentSum <= f.Bias;
         // Biased exponent 0: the subnormal rounding reaches the smallest normal only from all ones.
-        var toMinNormal = exponentSum.Eq(f.Bias) & normal[(2 * m) + 1, m].ReduceAnd();
+        var toMinNormal = exponentSum.Eq(f.Bias) & normal[(2 * m) + 1, m + 1].ReduceAnd();
         var exponent = (exponentSum - f.Bias).Truncate(e + 2);
         var rounded = (Hw.Concat(exponent, normal[2 * m, m + 1]) + up.ZeroExtend(e + 2 + m)).Truncate(e + 2 + m);
         var overflow = rounded[e + 1 + m, m] >= f.MaxExponent;
