@@ -181,15 +181,16 @@ internal sealed partial class ModuleWriter
 
     private void Legalize()
     {
+        // Names the user wrote exactly come first (ports, wires, memories, arrays, instances), derived names
+        // (registers' _q, instance outputs) after, so a derived name never takes a user's name.
         foreach (var port in module.Ports)
         {
             names.Add(port, port.Name);
         }
 
-        foreach (var signal in module.Signals.Where(s => s.Kind is not (SignalKind.Input or SignalKind.Output)))
+        foreach (var wire in module.Signals.Where(s => s.Kind == SignalKind.Wire))
         {
-            var registered = signal.Kind is SignalKind.Register or SignalKind.MemoryReadData;
-            names.Add(signal, registered && !signal.Name.EndsWith("_q", StringComparison.Ordinal) ? signal.Name + "_q" : signal.Name);
+            names.Add(wire, wire.Name);
         }
 
         foreach (var memory in module.Memories)
@@ -205,6 +206,12 @@ internal sealed partial class ModuleWriter
         foreach (var instance in module.Instances)
         {
             names.Add(instance, instance.Name);
+        }
+
+        foreach (var signal in module.Signals.Where(s => s.Kind is not (SignalKind.Input or SignalKind.Output or SignalKind.Wire)))
+        {
+            var registered = signal.Kind is SignalKind.Register or SignalKind.MemoryReadData;
+            names.Add(signal, registered && !signal.Name.EndsWith("_q", StringComparison.Ordinal) ? signal.Name + "_q" : signal.Name);
         }
 
         LegalizeGenerate();
