@@ -8,6 +8,7 @@ var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Or
     ["hdl-emit"] = Lpu.Bench.HdlEmitBenchmark.Run,
     ["model"] = Lpu.Bench.ModelBenchmark.Run,
     ["verilator-tick"] = Lpu.Bench.VerilatorBenchmark.Run,
+    ["gemm-model"] = Lpu.Bench.GemmModelBenchmark.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

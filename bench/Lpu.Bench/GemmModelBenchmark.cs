@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Lpu.Architecture.Configuration;
+using Lpu.Compiler.Gemm;
+using Lpu.Model;
+using Lpu.Tensors;
+
+namespace Lpu.Bench;
+
+/// <summary>
+/// The golden model running compiled GEMMs, next to the reference math on the same product, in
+/// one run: simulated MACs and cycles per second of host time. Usage:
+/// <c>gemm-model [preset:MxKxN ...]</c>, default <c>medium:128x256x256 tsp:1024x1024x1024</c>.
+/// </summary>
+internal static class GemmModelBenchmark
+{
+    public static void Run(string[] args)
+    {
+        var cases = args.Length > 0 ? args : ["medium:128x256x256", "tsp:1024x1024x1024"];
+        Console.WriteLine("| preset | GEMM | cycles | model wall s | model CPU s | cycles/s | useful MACs/s | reference GOPS | model / reference |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var c in cases)
+        {
+            var (preset, shape) = Parse(c);
+            var config = Presets.Get(preset);
+            var random = new Random(1);
+            var a = new Matrix<sbyte>(shape.M, shape.K, [.. Enumerable.Range(0, shape.M * shape.K).Select(_ => (sbyte)random.Next(-128, 128))]);
+            var b = new Matrix<sbyte>(shape.K, shape.N, [.. Enumerable.Range(0, shape.K * shape.N).Select(_ => (sbyte)random.Next(-128, 128))]);
+
+            var gemm = GemmCompiler.Compile(config, shape, a.Data, b.Data);
+            var model = new LpuSimulator(config);
+            model.Load(gemm.Program);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var cycles = model.Run();
+            wall.Stop();
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+
+            Gemm.Multiply(a, b);   // warm up
+            var reference = Stopwatch.StartNew();
+            Gemm.Multiply(a, b);
+            reference.Stop();
+
+            var macsPerSecond = shape.Macs / wall.Elapsed.TotalSeconds;
+            var referenceMacsPerSecond = shape.Macs / reference.Elapsed.TotalSeconds;
+            Console.WriteLine($"| {preset} | {shape} | {cycles:N0} | {wall.Elapsed.TotalSeconds:F2} | {cpuSeconds:F2} | {cycles / wall.Elapsed.TotalSeconds:N0} | " +
+                $"{macsPerSecond / 1e9:F2} G | {2 * referenceMacsPerSecond / 1e9:F1} | 1 / {referenceMacsPerSecond / macsPerSecond:F1} |");
+        }
+    }
+
+    private static (string Preset, GemmShape Shape) Parse(string text)
+    {
+        var parts = text.Split(':');
+        var sizes = parts[1].Split('x').Select(int.Parse).ToArray();
+        return (parts[0], new GemmShape(sizes[0], sizes[1], sizes[2]));
+    }
+}
