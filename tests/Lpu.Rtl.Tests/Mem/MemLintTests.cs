@@ -12,9 +12,15 @@ public partial class MemLintTests
         { "small", false },
         { "wide", false },
         { "small", true },
+        { "noecc", false },
     };
 
-    private static LpuConfig Config(string name) => name == "wide" ? MemDesigns.Wide : MemDesigns.Small;
+    private static LpuConfig Config(string name) => name switch
+    {
+        "wide" => MemDesigns.Wide,
+        "noecc" => MemDesigns.Small with { Mem = MemDesigns.Small.Mem with { Ecc = false } },
+        _ => MemDesigns.Small,
+    };
 
     [Theory]
     [MemberData(nameof(Shapes))]
