@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return Commands.AsmCommand.Create(output);
         yield return Commands.DisasmCommand.Create(output);
         yield return Commands.GemmCommand.Create(output);
+        yield return Commands.CosimCommand.Create(output);
         yield return Commands.RunCommand.Create(output);
         yield return Commands.GenerateCommand.Create(output);
     }

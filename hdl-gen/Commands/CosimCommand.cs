@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Lpu.Cosim.Lockstep;
+
+namespace Lpu.HdlGen.Commands;
+
+/// <summary>
+/// <c>hdl-gen cosim --preset NAME PROGRAM [--rtl DIR] [--vcd FILE]</c>: runs a program on the golden
+/// model and on the generated RTL (Verilator) in lockstep. Exit 0 when every cycle matches, 1 on a
+/// divergence (reported with cycle, unit, superlane, lane, values and a VCD window).
+/// </summary>
+internal static class CosimCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("cosim", "Run a program on the RTL and the golden model in lockstep and report the first divergence.");
+        var config = ConfigOptions.AddTo(command);
+        var source = new Argument<string>("program") { Description = "Assembly source (.s) or program image (.lpu)." };
+        var rtl = new Option<string?>("--rtl") { Description = "Use the Verilog in this folder instead of generating it (e.g. hand-edited RTL)." };
+        var vcd = new Option<string?>("--vcd") { Description = "Waveform of the cycles before a divergence (default: PROGRAM.divergence.vcd)." };
+        var maxCycles = new Option<long>("--max-cycles") { Description = "Stop with an error after this many cycles.", DefaultValueFactory = _ => 10_000_000 };
+        command.Arguments.Add(source);
+        command.Options.Add(rtl);
+        command.Options.Add(vcd);
+        command.Options.Add(maxCycles);
+        command.SetAction(parse =>
+        {
+            var lpu = config.Resolve(parse);
+            var path = parse.GetValue(source)!;
+            var error = parse.InvocationConfiguration.Error;
+            var program = ProgramInput.Load(path, lpu, error);
+            if (program is null)
+                return Cli.BadInput;
+
+            var options = new CosimOptions
+            {
+                RtlDirectory = parse.GetValue(rtl),
+                VcdPath = parse.GetValue(vcd) ?? Path.ChangeExtension(Path.GetFileName(path), ".divergence.vcd"),
+                MaxCycles = parse.GetValue(maxCycles),
+            };
+            using var session = LongWork.Run("building the RTL with Verilator (cached after the first build)", error, () => new CosimSession(program, options));
+            var result = session.Run();
+            var build = result.RtlBuildFromCache ? "cached build" : "fresh build";
+            if (result.Divergence is { } divergence)
+            {
+                output.WriteLine(divergence);
+                return Cli.CheckFailed;
+            }
+
+            output.WriteLine($"cosim {Path.GetFileName(path)}: {result.Cycles:N0} cycles, {result.EventsCompared:N0} events, RTL and model agree");
+            output.WriteLine($"  {result.CyclesPerSecond:N0} lockstep cycles/s ({build})");
+            return Cli.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using Lpu.Rtl;
+
+namespace Lpu.Cosim.Lockstep;
+
+/// <summary>
+/// How to co-simulate: the RTL generated for the program's configuration (or the Verilog in
+/// <see cref="RtlDirectory"/>, e.g. hand-edited), where to write the waveform of a divergence, the
+/// cycle limit and the Verilator build cache.
+/// </summary>
+public sealed record CosimOptions
+{
+    /// <summary>Verilog to use instead of generating it (must keep <c>lpu_top</c>'s ports).</summary>
+    public string? RtlDirectory { get; init; }
+
+    /// <summary>Where the VCD of the cycles around a divergence goes (null: no waveform).</summary>
+    public string? VcdPath { get; init; }
+
+    /// <summary>Cycles before the run is stopped as not finishing.</summary>
+    public long MaxCycles { get; init; } = 10_000_000;
+
+    /// <summary>Cycles of waveform before a divergence.</summary>
+    public int VcdCyclesBefore { get; init; } = 16;
+
+    /// <summary>The Verilator build cache (null: the default, see sim/README.md).</summary>
+    public string? CacheRoot { get; init; }
+
+    /// <summary>Generator options, e.g. a planted fault for testing the checker.</summary>
+    public RtlOptions Rtl { get; init; } = new();
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using Lpu.Architecture.Programs;
+using Lpu.Cosim.Verilator;
+using Lpu.Model;
+using Lpu.Rtl;
+
+namespace Lpu.Cosim.Lockstep;
+
+/// <summary>
+/// Runs one program on the golden model and on the generated RTL (Verilator) side by side,
+/// comparing every cycle's observable events (architecture.md §10), and reports the first
+/// divergence. This is the one place where the model and the RTL meet.
+/// <para>
+/// Per cycle the cost is one model step, one Verilator tick, one read of the trace port, and a
+/// merge of two short sorted event lists: only events are compared, never whole state.
+/// </para>
+/// </summary>
+public sealed class CosimSession : IDisposable
+{
+    private readonly LpuProgram program;
+    private readonly CosimOptions options;
+    private readonly RtlDesign design;
+    private readonly VerilatorBuildResult build;
+    private readonly List<(int Slice, int Superlane, int Address, int Bit)> injected = [];
+    private VerilatorSimulation sim;
+    private RtlHost host;
+
+    /// <summary>
+    /// Generates (or reads) the RTL, builds it (cached), and loads <paramref name="program"/> into
+    /// both sides. An <see cref="ArgumentException"/> names a unit the program uses that the RTL lacks.
+    /// </summary>
+    public CosimSession(LpuProgram program, CosimOptions? options = null)
+    {
+        this.program = program;
+        this.options = options ?? new CosimOptions();
+        design = RtlGenerator.Generate(program.Config, this.options.Rtl);
+        CheckCoverage(program, design);
+        build = RtlBuild.Build(design, this.options.RtlDirectory, trace: false, this.options.CacheRoot);
+        Model = new LpuSimulator(program.Config);
+        Model.Load(program);
+        (sim, host) = StartRtl(build);
+    }
+
+    /// <summary>The golden model (loaded; inspect it after <see cref="Run"/>).</summary>
+    public LpuSimulator Model { get; }
+
+    /// <summary>True when the Verilator build came from the cache.</summary>
+    public bool RtlBuildFromCache => build.FromCache;
+
+    /// <summary>Flips one bit of a stored codeword in both the model and the RTL (data bits first, then check bits).</summary>
+    public void InjectBitFlip(int slice, int superlane, int address, int bit)
+    {
+        Model.InjectBitFlip(slice, superlane, address, bit);
+        FlipInRtl(host, slice, superlane, address, bit);
+        injected.Add((slice, superlane, address, bit));
+    }
+
+    /// <summary>Reads RTL counter <paramref name="index"/> through the host port (docs/rtl.md).</summary>
+    public ulong ReadRtlCounter(int index) => host.ReadCounterValue(index);
+
+    /// <summary>Runs both sides to the model's done cycle (or the first divergence).</summary>
+    public CosimResult Run()
+    {
+        var clock = Stopwatch.StartNew();
+        var expected = new EventList();
+        var actual = new EventList();
+        var decoder = new TraceDecoder(program.Config, design.Trace);
+        var tracePort = sim.PortIndex("trace");
+        var donePort = sim.PortIndex("done");
+        var trace = new uint[(design.Trace.Width + 31) / 32];
+        var recent = new Queue<(long Cycle, int Queue, ulong Word)>();
+        long compared = 0;
+
+        StartProgram(sim, host);
+        Divergence? divergence = null;
+        while (!Model.IsDone)
+        {
+            if (Model.Cycle >= options.MaxCycles)
+                throw new InvalidOperationException($"the program did not finish within {options.MaxCycles} cycles");
+            var events = Model.Step();
+            ModelEvents.Fill(events, expected);
+            RtlHost.Read(sim, tracePort, trace);
+            decoder.Decode(trace, actual);
+            compared += expected.Count;
+            Remember(recent, events);
+            divergence = EventDiff.First(program, events.Cycle, expected, actual, recent)
+                ?? (sim.GetOutput(donePort) != 0 ? DoneDivergence(events.Cycle, "high", "low", recent) : null);
+            if (divergence is not null)
+                break;
+            sim.Tick();
+        }
+
+        if (divergence is null && sim.GetOutput(donePort) == 0)
+            divergence = DoneDivergence(Model.Cycle, "low", "high", recent);
+        divergence ??= CompareCounters(recent);
+        clock.Stop();
+        if (divergence is not null && options.VcdPath is not null)
+            divergence = divergence with { VcdPath = WriteWaveform(divergence.Cycle) };
+        return new CosimResult(Model.Cycle, compared, divergence, build.FromCache, clock.Elapsed);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => sim.Dispose();
+
+    private (VerilatorSimulation, RtlHost) StartRtl(VerilatorBuildResult result)
+    {
+        var simulation = result.CreateSimulation();
+        var driver = new RtlHost(simulation, design.HostDataWidth);
+        driver.Reset();
+        foreach (var q in design.Queues)
+            driver.LoadQueue(q, [.. program.Queues[q].Select(i => i.Encode())]);
+        var vl = program.Config.VectorLength;
+        var lanes = program.Config.LanesPerSuperlane;
+        foreach (var block in program.Data)
+        {
+            for (var w = 0; w < block.WordCount(vl); w++)
+            {
+                for (var k = 0; k < program.Config.Superlanes; k++)
+                    driver.WriteTile(block.Slice, k, block.Address + w, block.Bytes.AsSpan((w * vl) + (k * lanes), lanes));
+            }
+        }
+
+        return (simulation, driver);
+    }
+
+    /// <summary>START, then ticks until the RTL's <c>cycle</c> output reads program cycle 0; returns that tick.</summary>
+    private static ulong StartProgram(VerilatorSimulation sim, RtlHost host)
+    {
+        var cyclePort = sim.PortIndex("cycle");
+        var width = sim.Design.Ports[cyclePort].Width;
+        host.StartProgram();
+        for (var i = 0; i < 8; i++)
+        {
+            if (sim.GetOutput(cyclePort) == 0)
+                return sim.Cycle;
+            sim.Tick();
+        }
+
+        throw new InvalidOperationException($"lpu_top's cycle output ({width} bits) did not reach program cycle 0 within 8 cycles of START");
+    }
+
+    private void FlipInRtl(RtlHost driver, int slice, int superlane, int address, int bit)
+    {
+        Span<uint> raw = stackalloc uint[driver.DataWords];
+        driver.ReadTileRaw(slice, superlane, address, raw);
+        raw[bit >> 5] ^= 1u << (bit & 31);
+        driver.WriteTileRaw(slice, superlane, address, raw);
+    }
+
+    private static void Remember(Queue<(long, int, ulong)> recent, CycleEvents events)
+    {
+        foreach (ref readonly var issue in events.Issues)
+        {
+            recent.Enqueue((events.Cycle, issue.Queue, issue.Word));
+            if (recent.Count > 8)
+                recent.Dequeue();
+        }
+    }
+
+    private Divergence DoneDivergence(long cycle, string actual, string expected, Queue<(long Cycle, int Queue, ulong Word)> recent) =>
+        new(cycle, "ICU", 0, null, "done", expected, actual, EventDiff.Describe(program, recent));
+
+    /// <summary>The host-readable counters must agree with the model's at the end.</summary>
+    private Divergence? CompareCounters(Queue<(long Cycle, int Queue, ulong Word)> recent)
+    {
+        var c = Model.Counters;
+        (int Index, string Name, long Expected)[] counters =
+        [
+            (1, "instructions issued", c.Issued.Sum()),
+            (2, "SRAM reads", c.SramReads),
+            (3, "SRAM writes", c.SramWrites),
+            (4, "ECC corrected", c.EccCorrected),
+            (5, "ECC uncorrectable", c.EccUncorrectable),
+        ];
+        foreach (var (index, name, value) in counters)
+        {
+            var rtl = (long)host.ReadCounterValue(index);
+            if (rtl != value)
+                return new Divergence(Model.Cycle, "host port", 0, null, $"counter {index} ({name})", value.ToString(), rtl.ToString(), EventDiff.Describe(program, recent));
+        }
+
+        return null;
+    }
+
+    /// <summary>Re-runs on a traced build up to the divergence and keeps the VCD of the window before it.</summary>
+    private string WriteWaveform(long cycle)
+    {
+        var traced = RtlBuild.Build(design, options.RtlDirectory, trace: true, options.CacheRoot);
+        var (tracedSim, tracedHost) = StartRtl(traced);
+        using (tracedSim)
+        {
+            foreach (var (slice, superlane, address, bit) in injected)
+                FlipInRtl(tracedHost, slice, superlane, address, bit);
+            var start = StartProgram(tracedSim, tracedHost);
+            var from = start + (ulong)Math.Max(0, cycle - options.VcdCyclesBefore);
+            var to = start + (ulong)cycle + 2;
+            var path = Path.GetFullPath(options.VcdPath!);
+            tracedSim.TraceWindow(path, from, to);
+            tracedSim.Tick(to - tracedSim.Cycle + 1);
+            tracedSim.StopTrace();
+            return options.VcdPath!;
+        }
+    }
+
+    private static void CheckCoverage(LpuProgram program, RtlDesign design)
+    {
+        foreach (var queue in program.Floorplan.Queues)
+        {
+            if (program.Queues[queue.Index].Count > 0 && !design.Queues.Contains(queue.Index))
+                throw new ArgumentException($"{RtlCoverage.Missing(queue.Kind, "this configuration")}, but the program uses queue {queue.Name}");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Lpu.Architecture.Isa;
+using Lpu.Architecture.Layout;
+using Lpu.Architecture.Programs;
+
+namespace Lpu.Cosim.Lockstep;
+
+/// <summary>
+/// Finds the first difference between the model's and the RTL's events of one cycle (both sorted
+/// by key) and describes it in the words of the architecture: unit, superlane, lane, signal.
+/// </summary>
+internal static class EventDiff
+{
+    public static Divergence? First(LpuProgram program, long cycle, EventList expected, EventList actual, IEnumerable<(long Cycle, int Queue, ulong Word)> recent)
+    {
+        int i = 0, j = 0;
+        while (i < expected.Count || j < actual.Count)
+        {
+            var order = i == expected.Count ? 1 : j == actual.Count ? -1 : ObservedEvent.CompareKeys(expected.Events[i], actual.Events[j]);
+            if (order < 0)
+                return Report(program, cycle, expected, expected.Events[i], actual, recent);
+            if (order > 0)
+                return Report(program, cycle, actual, actual.Events[j], null, recent, extra: true);
+
+            var e = expected.Events[i];
+            var a = actual.Events[j];
+            if (e.Value != a.Value || !expected.Data(in e).SequenceEqual(actual.Data(in a)))
+                return Report(program, cycle, expected, e, actual, recent, actualEvent: a);
+            i++;
+            j++;
+        }
+
+        return null;
+    }
+
+    /// <summary>The recent issues as text: cycle, queue name, disassembly.</summary>
+    public static IReadOnlyList<string> Describe(LpuProgram program, IEnumerable<(long Cycle, int Queue, ulong Word)> recent) =>
+        [.. recent.Select(r => $"cycle {r.Cycle,6}  {program.Floorplan.Queues[r.Queue].Name,-14} {Disassemble(r.Word)}")];
+
+    private static Divergence Report(LpuProgram program, long cycle, EventList owner, ObservedEvent e, EventList? other,
+        IEnumerable<(long Cycle, int Queue, ulong Word)> recent, bool extra = false, ObservedEvent? actualEvent = null)
+    {
+        var floorplan = program.Floorplan;
+        var lanes = program.Config.LanesPerSuperlane;
+        var issues = Describe(program, recent);
+        string Missing() => extra ? "no event" : "(none)";
+        string Bytes(EventList list, in ObservedEvent ev) => Convert.ToHexString(list.Data(in ev)).ToLowerInvariant();
+
+        switch (e.Kind)
+        {
+            case EventKind.Stream:
+                {
+                    var stream = new StreamRef((Direction)e.B, e.C);
+                    var unit = UnitAt(floorplan, e.A);
+                    var signal = $"stream {stream} at position {e.A}";
+                    if (actualEvent is { } a)
+                    {
+                        var lane = FirstDifference(owner.Data(in e), other!.Data(in a));
+                        return new Divergence(cycle, unit, e.D, (e.D * lanes) + lane, signal,
+                            $"0x{owner.Data(in e)[lane]:x2} (vector {Bytes(owner, e)})", $"0x{other.Data(in a)[lane]:x2} (vector {Bytes(other, a)})", issues);
+                    }
+
+                    return extra
+                        ? new Divergence(cycle, unit, e.D, null, signal, "no value produced", $"produced {Bytes(owner, e)}", issues)
+                        : new Divergence(cycle, unit, e.D, null, signal, $"produced {Bytes(owner, e)}", "no value produced", issues);
+                }
+
+            case EventKind.SramWrite:
+                {
+                    var unit = $"MEM slice {e.A} ({floorplan.Queues.First(q => q.GlobalSlice == e.A).Name})";
+                    var signal = $"SRAM write of word {e.C}";
+                    if (actualEvent is { } a)
+                    {
+                        var lane = FirstDifference(owner.Data(in e), other!.Data(in a));
+                        return new Divergence(cycle, unit, e.B, (e.B * lanes) + lane, signal,
+                            $"0x{owner.Data(in e)[lane]:x2} (word {Bytes(owner, e)})", $"0x{other.Data(in a)[lane]:x2} (word {Bytes(other, a)})", issues);
+                    }
+
+                    return new Divergence(cycle, unit, e.B, null, signal, extra ? Missing() : $"write {Bytes(owner, e)}", extra ? $"write {Bytes(owner, e)}" : "no write", issues);
+                }
+
+            case EventKind.Ecc:
+                {
+                    var unit = $"MEM slice {e.A} ({floorplan.Queues.First(q => q.GlobalSlice == e.A).Name})";
+                    string Status(ulong v) => v == 1 ? "corrected error" : "uncorrectable error";
+                    var signal = $"ECC check of word {e.C}";
+                    if (actualEvent is { } a)
+                        return new Divergence(cycle, unit, e.B, null, signal, Status(e.Value), Status(a.Value), issues);
+                    return new Divergence(cycle, unit, e.B, null, signal, extra ? "no error" : Status(e.Value), extra ? Status(e.Value) : "no error", issues);
+                }
+
+            default:
+                {
+                    var unit = $"queue {floorplan.Queues[e.A].Name}";
+                    if (actualEvent is { } a)
+                        return new Divergence(cycle, unit, 0, null, "instruction issue", Disassemble(e.Value), Disassemble(a.Value), issues);
+                    return new Divergence(cycle, unit, 0, null, "instruction issue", extra ? "no issue" : Disassemble(e.Value), extra ? Disassemble(e.Value) : "no issue", issues);
+                }
+        }
+    }
+
+    private static string UnitAt(Floorplan floorplan, int position)
+    {
+        if (position == floorplan.VxmPosition)
+            return "VXM";
+        var mem = floorplan.Queues.FirstOrDefault(q => q.Kind == UnitKind.Mem && q.Position == position);
+        return mem is not null ? $"MEM slice {mem.GlobalSlice} ({mem.Name})" : $"position {position}";
+    }
+
+    private static int FirstDifference(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            if (x[i] != y[i])
+                return i;
+        }
+
+        return 0;
+    }
+
+    private static string Disassemble(ulong word)
+    {
+        try
+        {
+            return $"{Instruction.Decode(word)}  (0x{word:x16})";
+        }
+        catch (FormatException)
+        {
+            return $"0x{word:x16} (not a valid instruction)";
+        }
+    }
+}
