@@ -31,8 +31,9 @@ public static class MemTileGenerator
 
         // Gather: the address read from the stream in A drives the SRAM in A+1.
         var gatherValid = m.Reg("gather_valid", 1, d);
-        var gatherAddr = m.Reg("gather_addr", shape.AddressBits, d);
-        var gatherCode = m.Reg("gather_code", 7, d);
+        // Payload registers load only when used, so idle tiles do not toggle them.
+        var gatherAddr = m.Reg("gather_addr", shape.AddressBits, d, enable: decode.IsGather);
+        var gatherCode = m.Reg("gather_code", 7, d, enable: decode.IsGather);
         m.Assign(gatherValid, decode.IsGather);
         m.Assign(gatherAddr, decode.StreamAddress);
         m.Assign(gatherCode, MemIsa.Field(ports.InstWord, MemIsa.Gather, "dst"));
@@ -57,9 +58,10 @@ public static class MemTileGenerator
 
         // The write of this cycle: a write/scatter registered in A, or a host write.
         var writeValid = m.Reg("write_valid", 1, d);
-        var writeAddr = m.Reg("write_addr", shape.AddressBits, d);
-        var writeData = m.Reg("write_data", shape.DataBits, d);
-        m.Assign(writeValid, decode.IsWrite | decode.IsScatter);
+        var writing = decode.IsWrite | decode.IsScatter;
+        var writeAddr = m.Reg("write_addr", shape.AddressBits, d, enable: writing);
+        var writeData = m.Reg("write_data", shape.DataBits, d, enable: writing);
+        m.Assign(writeValid, writing);
         m.Assign(writeAddr, Hw.Mux(decode.IsWrite, decode.WriteAddress, decode.StreamAddress));
         m.Assign(writeData, decode.StreamData);
 
