@@ -51,7 +51,8 @@ internal sealed partial class TopBuilder
                 m.Assign(running, 0);
             }).Otherwise(() => m.Assign(cycle, (cycle + 1).Truncate(w)));
         });
-        m.Assign(runningOut, running);
+        m.Assign(busy, running & !doneNowWire);
+        m.Assign(runningOut, busy);
         m.Assign(doneOut, done | doneNowWire);
         m.Assign(cycleOut, cycle);
     }

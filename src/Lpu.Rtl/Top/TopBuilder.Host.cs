@@ -35,7 +35,7 @@ internal sealed partial class TopBuilder
         for (var i = counters.Count - 1; i >= 0; i--)
             counter = Hw.Mux(hostAddr[15, 0].Eq(i), counters[i], counter);
 
-        var sramRead = HostIs(5) & !running;
+        var sramRead = HostIs(5) & !busy;
         var v1 = m.Reg("rd1_valid", 1, d);
         var isCounter1 = m.Reg("rd1_counter", 1, d);
         var value1 = m.Reg("rd1_value", CounterWidth, d);

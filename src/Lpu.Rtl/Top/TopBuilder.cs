@@ -36,6 +36,7 @@ internal sealed partial class TopBuilder
     private readonly Signal cycle;
     private readonly Signal run;
     private readonly Signal start;
+    private readonly Signal busy;
     private readonly List<(int Index, Instance Queue)> queues = [];
     private readonly List<Instance> slices = [];
 
@@ -65,8 +66,10 @@ internal sealed partial class TopBuilder
         cycle = m.Reg("program_cycle", QueueGenerator.CycleWidth, d);
         run = m.Wire("run");
         m.Assign(run, running & !prime);
+        // Running until the cycle done rises: from then on the host may load and read again.
+        busy = m.Wire("busy");
         start = m.Wire("start");
-        m.Assign(start, hostValid & hostOp.Eq(7) & !running);
+        m.Assign(start, hostValid & hostOp.Eq(7) & !busy);
     }
 
     public int HostDataWidth { get; }
@@ -114,7 +117,7 @@ internal sealed partial class TopBuilder
         foreach (var index in Queues)
         {
             var q = m.Instance(module, QueueName(plan.Queues[index]));
-            var mine = hostAddr[31, 24].Eq(index) & !running;
+            var mine = hostAddr[31, 24].Eq(index) & !busy;
             q.Connect("clk", d.Clock).Connect("rst_n", d.Reset!).Connect("prime", prime).Connect("run", run)
                 .Connect("cycle", cycle).Connect("notify_in", notify)
                 .Connect("load_we", HostIs(1) & mine).Connect("load_addr", hostAddr[addressBits - 1, 0])
@@ -157,7 +160,7 @@ internal sealed partial class TopBuilder
         {
             var (valid, word) = UnitIssue(q.Index, UnitKind.Mem);
             var inst = m.Instance(module, $"slice_{q.GlobalSlice}");
-            var mine = hostValid & hostAddr[31, 24].Eq(q.GlobalSlice) & (hostOp.Eq(3) | hostOp.Eq(4) | hostOp.Eq(5)) & !running;
+            var mine = hostValid & hostAddr[31, 24].Eq(q.GlobalSlice) & (hostOp.Eq(3) | hostOp.Eq(4) | hostOp.Eq(5)) & !busy;
             inst.Connect("clk", d.Clock).Connect("rst_n", d.Reset!).Connect("issue_valid", valid).Connect("issue_word", word)
                 .Connect("powered", powered).Connect("stream_in", fabric.StreamsAt(q.Position))
                 .Connect("host_valid", mine).Connect("host_op", hostOp).Connect("host_tile", hostAddr[23, 16])
