@@ -65,7 +65,7 @@ public sealed class CosimSession : IDisposable
         var expected = new EventList();
         var actual = new EventList();
         var decoder = new TraceDecoder(program.Config, design.Trace);
-        var tracePort = sim.PortIndex("trace");
+        var tracePort = sim.PortIndex("events");
         var donePort = sim.PortIndex("done");
         var trace = new uint[(design.Trace.Width + 31) / 32];
         var recent = new Queue<(long Cycle, int Queue, ulong Word)>();

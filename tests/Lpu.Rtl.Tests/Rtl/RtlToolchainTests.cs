@@ -67,11 +67,11 @@ public sealed class RtlToolchainTests
         var l = config.LanesPerSuperlane;
         var width = (8 * 2 * (8 + (8 * l))) + (4 * 2 * (11 + (32 * l))) + (8 * 2 * (17 + (8 * l))) + (8 * 2 * 18) + (12 * 65);
         Assert.Equal(width, design.Trace.Width);
-        Assert.Equal(width, design.Ports.Single(p => p.Name == "trace").Width);
+        Assert.Equal(width, design.Ports.Single(p => p.Name == "events").Width);
         Assert.Equal(0, design.Trace.Find(TraceKind.MemStream, 0, 0).Offset);
         Assert.Equal(8 + (8 * l), design.Trace.Find(TraceKind.MemStream, 0, 1).Offset);
         Assert.Equal(width - 65, design.Trace.Find(TraceKind.Issue, 21).Offset);
-        Assert.Equal(["clk", "rst_n", "host_valid", "host_op", "host_addr", "host_wdata", "host_rdata", "host_rvalid", "running", "done", "cycle", "trace"],
+        Assert.Equal(["clk", "rst_n", "host_valid", "host_op", "host_addr", "host_wdata", "host_rdata", "host_rvalid", "running", "done", "cycle", "events"],
             design.Ports.Select(p => p.Name));
     }
 }

@@ -40,7 +40,7 @@ internal sealed class TopHarness : IDisposable
         rvalid = sim.PortIndex("host_rvalid");
         done = sim.PortIndex("done");
         cycle = sim.PortIndex("cycle");
-        traceIndex = sim.PortIndex("trace");
+        traceIndex = sim.PortIndex("events");
         trace = new uint[(design.Trace.Width + 31) / 32];
         var reset = sim.PortIndex("rst_n");
         sim.SetInput(reset, 0);
