@@ -44,21 +44,25 @@ public static class VxmLaneGenerator
             {
                 case VxmOp.Cvt:
                     // Built before the case opens: expressions only, no statement lands inside it.
-                    var conversions = Conversions.Pairs(types).Select(p => (p.From, p.To, Value: Conversions.Create(a, p.From, p.To))).ToList();
+                    var conversions = Conversions.Pairs(types)
+                        .Select(p => (p.From, p.To, Value: (Expr)Named(m, $"cvt_{Name(p.From)}_{Name(p.To)}", Conversions.Create(a, p.From, p.To))))
+                        .ToList();
                     if (conversions.Count > 0)
                         opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
                     break;
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var requant = Requant.Create(a, scale, shift);
+                        var requant = Named(m, "requant", Requant.Create(a, scale, shift));
                         opSwitch.Case(code, () => m.Assign(y, requant));
                     }
 
                     break;
                 default:
                     var results = types.Select(t => (Type: t, Value: functions.Result(op, t)))
-                        .Where(r => r.Value is not null).ToList();
+                        .Where(r => r.Value is not null)
+                        .Select(r => (r.Type, Value: (Expr?)Named(m, $"{Name(op)}_{Name(r.Type)}", r.Value!)))
+                        .ToList();
                     if (results.Count > 0)
                         opSwitch.Case(code, () => EmitByType(m, y, type, results!));
                     break;
@@ -68,6 +72,17 @@ public static class VxmLaneGenerator
         opSwitch.Default(() => m.Assign(y, 0));
         return m;
     }
+
+    /// <summary>A named wire per result so the case statements read <c>y = add_f16;</c>.</summary>
+    private static Signal Named(Module m, string name, Expr value)
+    {
+        var wire = m.Wire(name, 32);
+        m.Assign(wire, value);
+        return wire;
+    }
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr? Value)> results)
     {
