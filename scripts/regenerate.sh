@@ -2,7 +2,7 @@
 # Regenerates generated/ for the named presets. With --check, fails if anything differs from git.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-presets=()   # filled in as unit generators land (issue 4): small medium
+presets=(small medium)
 for preset in "${presets[@]}"; do
   dotnet run --project hdl-gen -c Release --no-build -- generate --preset "$preset" --out "generated/$preset"
 done

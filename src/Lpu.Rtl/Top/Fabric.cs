@@ -58,6 +58,14 @@ internal sealed class Fabric
                             value = VxmWrites(vxm, dir, st, k, value);
                         if (byPosition.TryGetValue(p, out var slice))
                             value = SliceWrites(slice, dir, st, k, value);
+                        if (p == vxmPosition || byPosition.ContainsKey(p))
+                        {
+                            // One net per segment keeps the emitted lines short (Verilator limits tokens per line).
+                            var net = m.Wire($"next_{(dir == 0 ? "e" : "w")}_{p}_{st}_{k}", 8 * l);
+                            m.Assign(net, value);
+                            value = net;
+                        }
+
                         parts.Add(value);
                     }
                 }
