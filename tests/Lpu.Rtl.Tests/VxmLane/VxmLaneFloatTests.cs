@@ -34,6 +34,50 @@ public sealed class VxmLaneFloatTests(LaneSimulator lane)
         LaneCheck.Unary(lane, op, DataType.F32, LaneVectors.Values(DataType.F32, (int)op));
     }
 
+    [Theory]
+    [InlineData(VxmOp.Mul, DataType.F16)]
+    [InlineData(VxmOp.Mul, DataType.F32)]
+    [InlineData(VxmOp.Add, DataType.F16)]
+    [InlineData(VxmOp.Sub, DataType.F32)]
+    public void Binary_op_matches_model_at_the_range_boundaries(VxmOp op, DataType type) =>
+        LaneCheck.Binary(lane, op, type, BoundaryPairs(op, type, 60_000));
+
+    /// <summary>Pairs whose result lands near the smallest normal or the largest finite number, with
+    /// fractions of mostly ones so rounding carries across the boundary.</summary>
+    private static IEnumerable<(uint A, uint B)> BoundaryPairs(VxmOp op, DataType type, int count)
+    {
+        var (e, m) = type == DataType.F16 ? (5, 10) : (8, 23);
+        var bias = (1 << (e - 1)) - 1;
+        var maxExponent = (1 << e) - 2;
+        var random = new Random((int)op * 31 + (int)type);
+        uint Fraction() => random.Next(0, 4) switch
+        {
+            0 => (uint)random.NextInt64(0, 1L << m),
+            1 => 0, // significand 1.0: the product is the other significand exactly
+            2 => (1u << m) - 1,
+            _ => ((1u << m) - 1) ^ (1u << random.Next(0, m)) | (uint)random.Next(0, 2),
+        };
+        uint Make(int exponent) => (uint)random.Next(0, 2) << (e + m) | (uint)exponent << m | Fraction();
+        for (var i = 0; i < count; i++)
+        {
+            var low = random.Next(0, 2) == 0;
+            int ea, eb;
+            if (op == VxmOp.Mul)
+            {
+                ea = random.Next(1, maxExponent + 1);
+                var target = low ? bias + random.Next(-1, 3) : bias + maxExponent + random.Next(-1, 2);
+                eb = Math.Clamp(target - ea, 1, maxExponent);
+            }
+            else
+            {
+                ea = low ? random.Next(1, 4) : random.Next(maxExponent - 2, maxExponent + 1);
+                eb = Math.Clamp(ea + random.Next(-2, 3), 1, maxExponent);
+            }
+
+            yield return (Make(ea), Make(eb));
+        }
+    }
+
     [Fact]
     public void Float_rules_are_visible()
     {
