@@ -43,9 +43,10 @@ public static class VxmLaneGenerator
             switch (op)
             {
                 case VxmOp.Cvt:
-                    // Built before the case opens: expressions only, no statement lands inside it.
+                    // Result wires are assigned here, at the top level, before their case opens: an
+                    // assignment inside the case body would make them conditional.
                     var conversions = Conversions.Pairs(types)
-                        .Select(p => (p.From, p.To, Value: (Expr)Named(m, $"cvt_{Name(p.From)}_{Name(p.To)}", Conversions.Create(a, p.From, p.To))))
+                        .Select(p => (p.From, p.To, Value: Named(m, $"cvt_{Name(p.From)}_{Name(p.To)}", Conversions.Create(a, p.From, p.To))))
                         .ToList();
                     if (conversions.Count > 0)
                         opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
@@ -59,12 +60,15 @@ public static class VxmLaneGenerator
 
                     break;
                 default:
-                    var results = types.Select(t => (Type: t, Value: functions.Result(op, t)))
-                        .Where(r => r.Value is not null)
-                        .Select(r => (r.Type, Value: (Expr?)Named(m, $"{Name(op)}_{Name(r.Type)}", r.Value!)))
-                        .ToList();
+                    var results = new List<(DataType Type, Signal Value)>();
+                    foreach (var t in types)
+                    {
+                        if (functions.Result(op, t) is { } value)
+                            results.Add((t, Named(m, $"{Name(op)}_{Name(t)}", value)));
+                    }
+
                     if (results.Count > 0)
-                        opSwitch.Case(code, () => EmitByType(m, y, type, results!));
+                        opSwitch.Case(code, () => EmitByType(m, y, type, results));
                     break;
             }
         }
@@ -84,15 +88,15 @@ public static class VxmLaneGenerator
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr? Value)> results)
+    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Signal Value)> results)
     {
         var typeSwitch = m.Switch(type);
         foreach (var (t, value) in results)
-            typeSwitch.Case((int)t, () => m.Assign(y, value!));
+            typeSwitch.Case((int)t, () => m.Assign(y, value));
         typeSwitch.Default(() => m.Assign(y, 0));
     }
 
-    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Expr Value)> pairs)
+    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Signal Value)> pairs)
     {
         var fromSwitch = m.Switch(from);
         foreach (var group in pairs.GroupBy(p => p.From))
