@@ -112,16 +112,26 @@ internal sealed class TopHarness : IDisposable
         throw new InvalidOperationException($"not done after {maxCycles} cycles");
     }
 
-    /// <summary>READ_SRAM_RAW: the data bytes of a tile word (check bits dropped).</summary>
-    public byte[] ReadTile(int slice, int tile, int word)
+    /// <summary>READ_SRAM_RAW: <c>{check, data}</c> of a tile word.</summary>
+    public BigInteger ReadRaw(int slice, int tile, int word)
     {
         Host(5, slice, tile, word, 0);
         sim.Tick();
         sim.Eval();
         Assert.Equal(1UL, sim.GetOutput(rvalid));
-        var value = GetWide(rdata, design.HostDataWidth);
+        return GetWide(rdata, design.HostDataWidth);
+    }
+
+    /// <summary>The data bytes of a tile word as stored (check bits dropped).</summary>
+    public byte[] ReadTile(int slice, int tile, int word)
+    {
+        var value = ReadRaw(slice, tile, word);
         return [.. Enumerable.Range(0, design.Config.LanesPerSuperlane).Select(i => (byte)((value >> (8 * i)) & 0xFF))];
     }
+
+    /// <summary>Flips one stored bit (data bits first, then the check field) by a raw read and a raw write.</summary>
+    public void FlipBit(int slice, int tile, int word, int bit) =>
+        Host(4, slice, tile, word, ReadRaw(slice, tile, word) ^ (BigInteger.One << bit));
 
     /// <summary>READ_COUNTER.</summary>
     public ulong Counter(int index)
