@@ -68,6 +68,7 @@ public sealed partial class VerilatorDesign
         foreach (var port in Ports)
         {
             Check(Identifier().IsMatch(port.Name), $"port name '{port.Name}' of '{TopModule}' is not a plain Verilog identifier");
+            Check(!ModelMembers.Contains(port.Name), $"port name '{port.Name}' of '{TopModule}' clashes with a member of Verilator's generated model class; rename the port");
             Check(names.Add(port.Name), $"port '{port.Name}' of '{TopModule}' is listed twice");
             Check(port.Width is >= 1 and <= VerilatorPort.MaxWidth, $"port '{port.Name}' of '{TopModule}' has width {port.Width}; expected 1..{VerilatorPort.MaxWidth}");
         }
@@ -78,6 +79,13 @@ public sealed partial class VerilatorDesign
         Check(Options.TraceDepth >= 1, $"trace depth {Options.TraceDepth} of '{TopModule}' must be at least 1");
         Check(Options.Jobs >= 1, $"job count {Options.Jobs} of '{TopModule}' must be at least 1");
     }
+
+    /// <summary>Members of Verilator 5's model class that a port of the same name would clash with (the C++ fails to compile).</summary>
+    private static readonly HashSet<string> ModelMembers = new(StringComparer.Ordinal)
+    {
+        "trace", "eval", "eval_step", "eval_end_step", "final", "contextp", "rootp", "vlSymsp", "name", "hierName",
+        "modelName", "threads", "prepareClone", "atClone", "traceBaseModelp",
+    };
 
     private static void Check(bool condition, string message)
     {

@@ -105,6 +105,7 @@ public sealed class VerilatorBuildTests(VerilatorModels models)
         var wideClock = Assert.Throws<ArgumentException>(() => new VerilatorDesign([source], "m", ports, "q"));
         var badName = Assert.Throws<ArgumentException>(() => new VerilatorDesign([source with { FileName = "../m.v" }], "m", ports, "clk"));
         var missing = Assert.Throws<FileNotFoundException>(() => VerilatorSource.FromFile("no/such/file.v"));
+        var clash = Assert.Throws<ArgumentException>(() => new VerilatorDesign([source], "m", [.. ports, VerilatorPort.Output("trace", 4)], "clk"));
 
         Assert.Equal("clock port 'clock' is not among the ports of 'm'", noClock.Message);
         Assert.Equal("port 'q' of 'm' is listed twice", twice.Message);
@@ -112,6 +113,7 @@ public sealed class VerilatorBuildTests(VerilatorModels models)
         Assert.Equal("clock port 'q' of 'm' must be a 1-bit input", wideClock.Message);
         Assert.Contains("'../m.v'", badName.Message, StringComparison.Ordinal);
         Assert.Contains("no/such/file.v", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("port name 'trace' of 'm' clashes with a member of Verilator's generated model class; rename the port", clash.Message);
     }
 
     private static (int ExitCode, string Output) Run(string program, string[] arguments, string directory)
