@@ -46,6 +46,31 @@ public sealed class ProgramTests(SmallTop top)
     }
 
     [Fact]
+    public void GatherAndScatterMatchTheModel()
+    {
+        // Slice 0 (position 5) reads per-tile addresses onto e0; slice 1 (position 4) cannot see it (e0
+        // flows east), so slice 2 (position 3) reads them instead and slice 1 gathers at 0 + 2 + 1 = 3 with
+        // a flipped bit in one gathered word (the ECC event comes at t + k + 2). The gathered vector on e1
+        // is written by mem.e.0 (3 hops east) and scattered by mem.e.1 with its own bytes as addresses.
+        var b = new ProgramBuilder(top.Config);
+        var random = new Random(11);
+        var data = new byte[16 * top.Config.VectorLength];
+        random.NextBytes(data);
+        b.Data(1, 0, data);
+        b.Data(2, 0, [5, 0, 1, 2, 9, 0, 3, 4]);
+        b.Queue("mem.w.2").Read(0, E(0));
+        b.Queue("mem.w.1").Nop(3).Gather(E(1), E(0));
+        b.Queue("mem.e.0").Nop(9).Write(0, E(1));
+        b.Queue("mem.e.1").Nop(10).Scatter(E(1), E(1));
+        var (rtl, model, _) = RunBoth(b.Build(), [(1, 1, 9, 4)]);
+        using (rtl)
+        {
+            Assert.Equal(1UL, rtl.Counter(4));
+            AssertSram(rtl, model, [4, 5], Enumerable.Range(0, top.Config.Mem.WordsPerTile));
+        }
+    }
+
+    [Fact]
     public void EccErrorsInjectedThroughTheHostPortMatchTheModel()
     {
         var program = Assembler.Assemble(File.ReadAllText(RepoPaths.Of("sim/programs/vector_ops.s")), top.Config, "vector_ops.s");
