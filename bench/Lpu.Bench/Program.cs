@@ -9,6 +9,7 @@ var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Or
     ["model"] = Lpu.Bench.ModelBenchmark.Run,
     ["verilator-tick"] = Lpu.Bench.VerilatorBenchmark.Run,
     ["gemm-model"] = Lpu.Bench.GemmModelBenchmark.Run,
+    ["cosim"] = Lpu.Bench.CosimBenchmark.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
