@@ -21,6 +21,7 @@ module lpu_queue (
     output wire finished
 );
     reg [15:0] length_q;
+    reg [15:0] tail_q;
     reg [15:0] pc_q;
     reg [31:0] delay_q;
     reg waiting_q;
@@ -63,26 +64,32 @@ module lpu_queue (
     assign tmp_9 = {1'd0, prev_q[55:40]} + {1'd0, tmp_7};
     wire [16:0] tmp_10;
     assign tmp_10 = {1'd0, prev_q[55:40]} + {1'd0, tmp_7};
-    wire [32:0] tmp_11;
-    assign tmp_11 = {1'd0, delay_q} - 33'd1;
-    wire [32:0] tmp_12;
-    assign tmp_12 = {1'd0, cur_q[55:24]} - 33'd1;
-    wire [16:0] tmp_14;
-    assign tmp_14 = {1'd0, cur_q[55:40]} - {1'd0, {15'd0, copy_now}};
-    wire [15:0] tmp_13;
-    assign tmp_13 = tmp_14[15:0];
+    wire tmp_11;
+    assign tmp_11 = load_data[63:56] != 8'd0 & load_data[63:56] != 8'd2;
+    wire [16:0] tmp_13;
+    assign tmp_13 = {1'd0, {8'd0, load_addr}} + 17'd1;
+    wire [15:0] tmp_12;
+    assign tmp_12 = tmp_13[15:0];
+    wire [32:0] tmp_14;
+    assign tmp_14 = {1'd0, delay_q} - 33'd1;
     wire [32:0] tmp_15;
-    assign tmp_15 = {1'd0, first_at} + {1'd0, {16'd0, cur_q[39:24]}};
-    wire [16:0] tmp_16;
-    assign tmp_16 = {1'd0, rep_left_q} - 17'd1;
-    wire [32:0] tmp_17;
-    assign tmp_17 = {1'd0, rep_next_q} + {1'd0, {16'd0, rep_d_q}};
-    wire unused_ok = &{1'b0, tmp, tmp_1, tmp_5, tmp_6, tmp_8, tmp_9, tmp_10, tmp_11, tmp_12, tmp_14, tmp_15, tmp_16, tmp_17, 1'b0};
+    assign tmp_15 = {1'd0, cur_q[55:24]} - 33'd1;
+    wire [16:0] tmp_17;
+    assign tmp_17 = {1'd0, cur_q[55:40]} - {1'd0, {15'd0, copy_now}};
+    wire [15:0] tmp_16;
+    assign tmp_16 = tmp_17[15:0];
+    wire [32:0] tmp_18;
+    assign tmp_18 = {1'd0, first_at} + {1'd0, {16'd0, cur_q[39:24]}};
+    wire [16:0] tmp_19;
+    assign tmp_19 = {1'd0, rep_left_q} - 17'd1;
+    wire [32:0] tmp_20;
+    assign tmp_20 = {1'd0, rep_next_q} + {1'd0, {16'd0, rep_d_q}};
+    wire unused_ok = &{1'b0, tmp, tmp_1, tmp_5, tmp_6, tmp_8, tmp_9, tmp_10, tmp_13, tmp_14, tmp_15, tmp_17, tmp_18, tmp_19, tmp_20, 1'b0};
 
     assign issue_valid = normal_issue | copy_now;
     assign issue_word = tmp;
     assign notify_out = (normal_issue | copy_now) & tmp[63:56] == 8'd3;
-    assign finished = !has & !rep_active_q & !waiting_q;
+    assign finished = (pc_q >= tail_q | !has) & !rep_active_q;
     assign pc_next = prime ? 16'd0 : ready ? tmp_1[15:0] : pc_q;
     assign has = pc_q < length_q;
     assign ready = run & has & delay_q == 32'd0 & !waiting_q & !rep_active_q;
@@ -100,6 +107,7 @@ module lpu_queue (
     end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
+            tail_q <= 16'd0;
             pc_q <= 16'd0;
             delay_q <= 32'd0;
             waiting_q <= 1'd0;
@@ -111,6 +119,11 @@ module lpu_queue (
             prev_q <= 64'd0;
             last_t_q <= 32'd0;
         end else begin
+            if (load_we & load_addr == 8'd0) begin
+                tail_q <= {15'd0, tmp_11};
+            end else if (load_we & tmp_11 & tmp_12 > tail_q) begin
+                tail_q <= tmp_12;
+            end
             if (prime) begin
                 pc_q <= 16'd0;
                 delay_q <= 32'd0;
@@ -121,10 +134,10 @@ module lpu_queue (
             end else if (run) begin
                 pc_q <= pc_next;
                 if (delay_q != 32'd0) begin
-                    delay_q <= tmp_11[31:0];
+                    delay_q <= tmp_14[31:0];
                 end
                 if (ready & tmp_2) begin
-                    delay_q <= {1'd0, pc_q} + 17'd1 == {1'd0, length_q} ? 32'd0 : tmp_12[31:0];
+                    delay_q <= tmp_15[31:0];
                 end
                 if (ready & tmp_4) begin
                     if (notify_in) begin
@@ -138,15 +151,15 @@ module lpu_queue (
                     delay_q <= 32'd1;
                 end
                 if (rep_start) begin
-                    rep_left_q <= tmp_13;
-                    rep_active_q <= tmp_13 != 16'd0;
+                    rep_left_q <= tmp_16;
+                    rep_active_q <= tmp_16 != 16'd0;
                     rep_d_q <= cur_q[39:24];
                     rep_step_q <= cur_q[23:8];
-                    rep_next_q <= copy_now ? tmp_15[31:0] : first_at;
+                    rep_next_q <= copy_now ? tmp_18[31:0] : first_at;
                 end
                 if (rep_active_q & copy_now) begin
-                    rep_left_q <= tmp_16[15:0];
-                    rep_next_q <= tmp_17[31:0];
+                    rep_left_q <= tmp_19[15:0];
+                    rep_next_q <= tmp_20[31:0];
                     if (rep_left_q == 16'd1) begin
                         rep_active_q <= 1'd0;
                     end

@@ -44,6 +44,16 @@ public static partial class QueueGenerator
         var length = m.Reg("length", LengthWidth, d, enable: lenWe);
         m.Assign(length, lenData);
 
+        // One past the last entry that takes an issue slot (not nop or sync): once the queue is past it
+        // with no repeat pending it is finished, however many nops follow. Writing entry 0 starts a new program.
+        var tail = m.Reg("tail", LengthWidth, d);
+        var loadOpcode = loadData[63, 56];
+        var issuing = loadOpcode.Ne(Opcode("nop")) & loadOpcode.Ne(Opcode("sync"));
+        var loadIndex = loadAddr.Width < LengthWidth ? loadAddr.ZeroExtend(LengthWidth) : loadAddr.Truncate(LengthWidth);
+        var loadEnd = (loadIndex + 1).Truncate(LengthWidth);
+        m.When(loadWe & loadAddr.Eq(0), () => m.Assign(tail, issuing.ZeroExtend(LengthWidth)))
+         .ElseWhen(loadWe & issuing & (loadEnd > tail), () => m.Assign(tail, loadEnd));
+
         var s = new QueueState(m, d);
         var pcNext = m.Wire("pc_next", LengthWidth);
         var cur = entries.Read(d, pcNext.Truncate(entries.AddressWidth), name: "cur");
@@ -77,18 +87,16 @@ public static partial class QueueGenerator
         m.Assign(issueValid, normal | copyNow);
         m.Assign(issueWord, issued);
         m.Assign(notifyOut, (normal | copyNow) & issued[63, 56].Eq(Opcode("notify")));
-        m.Assign(finished, !has & !s.RepActive & !s.Waiting);
+        m.Assign(finished, ((s.Pc >= tail) | !has) & !s.RepActive);
 
         var consume = ready;
         m.Assign(pcNext, Hw.Mux(prime, Hw.Const(0, LengthWidth), Hw.Mux(consume, (s.Pc + 1).Truncate(LengthWidth), s.Pc)));
-        var lastEntry = (s.Pc + 1).Eq(length.ZeroExtend(LengthWidth + 1));
         m.When(prime, () => s.Restart())
          .ElseWhen(run, () =>
          {
              m.Assign(s.Pc, pcNext);
              m.When(s.Delay.Ne(0), () => m.Assign(s.Delay, (s.Delay - 1).Truncate(32)));
-             m.When(ready & isNop, () =>
-                 m.Assign(s.Delay, Hw.Mux(lastEntry, Hw.Const(0, 32), (Slice(cur, nop) - 1).Truncate(32))));
+             m.When(ready & isNop, () => m.Assign(s.Delay, (Slice(cur, nop) - 1).Truncate(32)));
 
              // A notify in the cycle the sync is reached releases it at once (§11: c <= t).
              m.When(ready & isSync, () =>

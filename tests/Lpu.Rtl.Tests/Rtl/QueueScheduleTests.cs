@@ -16,7 +16,7 @@ public sealed class QueueScheduleTests(SmallTop top)
     {
         var b = new ProgramBuilder(top.Config);
         b.Queue("mem.w.0").Read(3, new StreamRef(Direction.East, 0)).Repeat(3, 2, 5).Nop(4).Sync().Read(1, new StreamRef(Direction.East, 1)).Repeat(1, 1, -1);
-        b.Queue("mem.e.1").Nop(6).Notify().Nop(1);
+        b.Queue("mem.e.1").Nop(6).Notify().Nop(1).Nop(90).Nop(90);
         b.Queue("vxm.2").Sync().Config(1).Nop(2).Config(3).Repeat(2, 3);
         b.Queue("mem.e.3").Nop(20).Sync().Sync();
         b.Queue("vxm.0").Nop(30).Notify().Nop(3).Notify();
