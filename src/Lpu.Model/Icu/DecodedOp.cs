@@ -25,7 +25,7 @@ internal struct DecodedOp
     public long Imm3;
     public ElementType Type;
     public ElementType To;
-    public VxmFunction Function;
+    public VxmOp Function;
     public int StepLsb;
     public int StepWidth;
     public string Text;

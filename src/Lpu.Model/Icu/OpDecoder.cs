@@ -176,7 +176,7 @@ internal static class OpDecoder
                 }
 
                 op.Kind = OpKind.Vxm;
-                op.Function = ToFunction(vxmOp);
+                op.Function = vxmOp;
                 var type = instruction.Type("type");
                 op.Type = ToElement(type);
                 if (!VxmOps.Types(vxmOp).Contains(type))
@@ -226,24 +226,4 @@ internal static class OpDecoder
             fail($"the configuration's VXM has no {DataTypes.Name(type)}");
     }
 
-    private static VxmFunction ToFunction(VxmOp op) => op switch
-    {
-        VxmOp.Add => VxmFunction.Add,
-        VxmOp.Sub => VxmFunction.Sub,
-        VxmOp.Mul => VxmFunction.Mul,
-        VxmOp.Min => VxmFunction.Min,
-        VxmOp.Max => VxmFunction.Max,
-        VxmOp.And => VxmFunction.And,
-        VxmOp.Or => VxmFunction.Or,
-        VxmOp.Xor => VxmFunction.Xor,
-        VxmOp.Mov => VxmFunction.Mov,
-        VxmOp.Neg => VxmFunction.Neg,
-        VxmOp.Abs => VxmFunction.Abs,
-        VxmOp.Relu => VxmFunction.Relu,
-        VxmOp.Not => VxmFunction.Not,
-        VxmOp.Tanh => VxmFunction.Tanh,
-        VxmOp.Exp => VxmFunction.Exp,
-        VxmOp.Rsqrt => VxmFunction.Rsqrt,
-        _ => throw new ArgumentException($"'{VxmOps.Name(op)}' is not an element function", nameof(op)),
-    };
 }

@@ -1,3 +1,4 @@
+using Lpu.Architecture.Isa;
 namespace Lpu.Model.Numerics;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace Lpu.Model.Numerics;
 public static class VxmElement
 {
     /// <summary>Applies <paramref name="function"/> to one element (b is ignored for unary functions).</summary>
-    public static uint Apply(VxmFunction function, ElementType type, uint a, uint b) => type switch
+    public static uint Apply(VxmOp function, ElementType type, uint a, uint b) => type switch
     {
         ElementType.F32 => F32(function, a, b),
         ElementType.F16 => F16(function, (ushort)a, (ushort)b),
@@ -69,41 +70,41 @@ public static class VxmElement
         _ => bits,
     };
 
-    private static uint Integer(VxmFunction function, ElementType type, uint a, uint b)
+    private static uint Integer(VxmOp function, ElementType type, uint a, uint b)
     {
         var x = SignExtend(a, type);
         var y = SignExtend(b, type);
         return function switch
         {
-            VxmFunction.Add => Saturate(x + y, type),
-            VxmFunction.Sub => Saturate(x - y, type),
-            VxmFunction.Mul => Saturate(x * y, type),
-            VxmFunction.Min => Saturate(Math.Min(x, y), type),
-            VxmFunction.Max => Saturate(Math.Max(x, y), type),
-            VxmFunction.And => Mask(a & b, type),
-            VxmFunction.Or => Mask(a | b, type),
-            VxmFunction.Xor => Mask(a ^ b, type),
-            VxmFunction.Not => Mask(~a, type),
-            VxmFunction.Mov => Mask(a, type),
-            VxmFunction.Neg => Saturate(-x, type),
-            VxmFunction.Abs => Saturate(Math.Abs(x), type),
-            VxmFunction.Relu => Saturate(Math.Max(x, 0), type),
-            VxmFunction.Tanh when type == ElementType.I8 => (byte)I8Tables.Tanh[a & 0xFF],
-            VxmFunction.Exp when type == ElementType.I8 => (byte)I8Tables.Exp[a & 0xFF],
-            VxmFunction.Rsqrt when type == ElementType.I8 => (byte)I8Tables.Rsqrt[a & 0xFF],
+            VxmOp.Add => Saturate(x + y, type),
+            VxmOp.Sub => Saturate(x - y, type),
+            VxmOp.Mul => Saturate(x * y, type),
+            VxmOp.Min => Saturate(Math.Min(x, y), type),
+            VxmOp.Max => Saturate(Math.Max(x, y), type),
+            VxmOp.And => Mask(a & b, type),
+            VxmOp.Or => Mask(a | b, type),
+            VxmOp.Xor => Mask(a ^ b, type),
+            VxmOp.Not => Mask(~a, type),
+            VxmOp.Mov => Mask(a, type),
+            VxmOp.Neg => Saturate(-x, type),
+            VxmOp.Abs => Saturate(Math.Abs(x), type),
+            VxmOp.Relu => Saturate(Math.Max(x, 0), type),
+            VxmOp.Tanh when type == ElementType.I8 => (byte)I8Tables.Tanh[a & 0xFF],
+            VxmOp.Exp when type == ElementType.I8 => (byte)I8Tables.Exp[a & 0xFF],
+            VxmOp.Rsqrt when type == ElementType.I8 => (byte)I8Tables.Rsqrt[a & 0xFF],
             _ => throw Unsupported(function, type),
         };
     }
 
-    private static uint F32(VxmFunction function, uint a, uint b)
+    private static uint F32(VxmOp function, uint a, uint b)
     {
         switch (function)
         {
-            case VxmFunction.Mov:
+            case VxmOp.Mov:
                 return a;
-            case VxmFunction.Neg:
+            case VxmOp.Neg:
                 return a ^ 0x8000_0000;
-            case VxmFunction.Abs:
+            case VxmOp.Abs:
                 return a & 0x7FFF_FFFF;
         }
 
@@ -111,11 +112,11 @@ public static class VxmElement
         var y = FloatRules.ReadF32(b);
         return function switch
         {
-            VxmFunction.Add => FloatRules.WriteF32(x + y),
-            VxmFunction.Sub => FloatRules.WriteF32(x - y),
-            VxmFunction.Mul => FloatRules.WriteF32(x * y),
-            VxmFunction.Min or VxmFunction.Max => MinMaxF32(x, y, function == VxmFunction.Max),
-            VxmFunction.Relu => float.IsNaN(x) ? FloatRules.F32NaN : (x > 0 ? FloatRules.WriteF32(x) : 0u),
+            VxmOp.Add => FloatRules.WriteF32(x + y),
+            VxmOp.Sub => FloatRules.WriteF32(x - y),
+            VxmOp.Mul => FloatRules.WriteF32(x * y),
+            VxmOp.Min or VxmOp.Max => MinMaxF32(x, y, function == VxmOp.Max),
+            VxmOp.Relu => float.IsNaN(x) ? FloatRules.F32NaN : (x > 0 ? FloatRules.WriteF32(x) : 0u),
             _ => throw Unsupported(function, ElementType.F32),
         };
     }
@@ -126,15 +127,15 @@ public static class VxmElement
         return isNaN ? FloatRules.F32NaN : BitConverter.SingleToUInt32Bits((float)r);
     }
 
-    private static uint F16(VxmFunction function, ushort a, ushort b)
+    private static uint F16(VxmOp function, ushort a, ushort b)
     {
         switch (function)
         {
-            case VxmFunction.Mov:
+            case VxmOp.Mov:
                 return a;
-            case VxmFunction.Neg:
+            case VxmOp.Neg:
                 return (uint)(a ^ 0x8000);
-            case VxmFunction.Abs:
+            case VxmOp.Abs:
                 return (uint)(a & 0x7FFF);
         }
 
@@ -143,11 +144,11 @@ public static class VxmElement
         var y = FloatRules.ReadF16(b);
         return function switch
         {
-            VxmFunction.Add => FloatRules.WriteF16(x + y),
-            VxmFunction.Sub => FloatRules.WriteF16(x - y),
-            VxmFunction.Mul => FloatRules.WriteF16(x * y),
-            VxmFunction.Min or VxmFunction.Max => MinMaxF16(x, y, function == VxmFunction.Max),
-            VxmFunction.Relu => double.IsNaN(x) ? FloatRules.F16NaN : (x > 0 ? FloatRules.WriteF16(x) : 0u),
+            VxmOp.Add => FloatRules.WriteF16(x + y),
+            VxmOp.Sub => FloatRules.WriteF16(x - y),
+            VxmOp.Mul => FloatRules.WriteF16(x * y),
+            VxmOp.Min or VxmOp.Max => MinMaxF16(x, y, function == VxmOp.Max),
+            VxmOp.Relu => double.IsNaN(x) ? FloatRules.F16NaN : (x > 0 ? FloatRules.WriteF16(x) : 0u),
             _ => throw Unsupported(function, ElementType.F16),
         };
     }
@@ -158,7 +159,7 @@ public static class VxmElement
         return isNaN ? FloatRules.F16NaN : FloatRules.WriteF16(r);
     }
 
-    private static ArgumentException Unsupported(VxmFunction function, ElementType type) =>
+    private static ArgumentException Unsupported(VxmOp function, ElementType type) =>
         new($"{function.ToString().ToLowerInvariant()}.{Name(type)} is not a VXM operation");
 
     private static int F32ToI32(float value)

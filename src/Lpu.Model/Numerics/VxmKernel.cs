@@ -1,3 +1,4 @@
+using Lpu.Architecture.Isa;
 namespace Lpu.Model.Numerics;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Lpu.Model.Numerics;
 public static class VxmKernel
 {
     /// <summary>Element-wise <paramref name="function"/>; <paramref name="b"/> may be empty for unary functions.</summary>
-    public static void Apply(VxmFunction function, ElementType type, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
+    public static void Apply(VxmOp function, ElementType type, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
     {
         var width = type.Width();
         CheckSpan(a, width, lanes, nameof(a));
@@ -36,27 +37,27 @@ public static class VxmKernel
     }
 
     // The common i8 operations as plain loops (the same rules as VxmElement, without dispatch per lane).
-    private static bool I8Fast(VxmFunction function, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
+    private static bool I8Fast(VxmOp function, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
     {
         switch (function)
         {
-            case VxmFunction.Add:
+            case VxmOp.Add:
                 for (var i = 0; i < lanes; i++)
                     result[i] = (byte)Math.Clamp((sbyte)a[i] + (sbyte)b[i], -128, 127);
                 return true;
-            case VxmFunction.Sub:
+            case VxmOp.Sub:
                 for (var i = 0; i < lanes; i++)
                     result[i] = (byte)Math.Clamp((sbyte)a[i] - (sbyte)b[i], -128, 127);
                 return true;
-            case VxmFunction.Mul:
+            case VxmOp.Mul:
                 for (var i = 0; i < lanes; i++)
                     result[i] = (byte)Math.Clamp((sbyte)a[i] * (sbyte)b[i], -128, 127);
                 return true;
-            case VxmFunction.Relu:
+            case VxmOp.Relu:
                 for (var i = 0; i < lanes; i++)
                     result[i] = (sbyte)a[i] < 0 ? (byte)0 : a[i];
                 return true;
-            case VxmFunction.Mov:
+            case VxmOp.Mov:
                 a[..lanes].CopyTo(result);
                 return true;
             default:

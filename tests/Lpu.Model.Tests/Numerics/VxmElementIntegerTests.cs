@@ -1,3 +1,4 @@
+using Lpu.Architecture.Isa;
 using Lpu.Model.Numerics;
 
 namespace Lpu.Model.Tests.Numerics;
@@ -15,7 +16,7 @@ public class VxmElementIntegerTests
     [InlineData(-100, -29, -128)]
     [InlineData(5, -7, -2)]
     public void I8_add_saturates(int a, int b, int expected) =>
-        Assert.Equal(I8(expected), VxmElement.Apply(VxmFunction.Add, ElementType.I8, I8(a), I8(b)));
+        Assert.Equal(I8(expected), VxmElement.Apply(VxmOp.Add, ElementType.I8, I8(a), I8(b)));
 
     [Fact]
     public void I8_binary_ops_exhaustively_match_clamped_integer_math()
@@ -24,14 +25,14 @@ public class VxmElementIntegerTests
         {
             for (var b = -128; b < 128; b++)
             {
-                Assert.Equal(I8(Math.Clamp(a + b, -128, 127)), VxmElement.Apply(VxmFunction.Add, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(Math.Clamp(a - b, -128, 127)), VxmElement.Apply(VxmFunction.Sub, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(Math.Clamp(a * b, -128, 127)), VxmElement.Apply(VxmFunction.Mul, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(a < b ? a : b), VxmElement.Apply(VxmFunction.Min, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(a > b ? a : b), VxmElement.Apply(VxmFunction.Max, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(a & b), VxmElement.Apply(VxmFunction.And, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(a | b), VxmElement.Apply(VxmFunction.Or, ElementType.I8, I8(a), I8(b)));
-                Assert.Equal(I8(a ^ b), VxmElement.Apply(VxmFunction.Xor, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(Math.Clamp(a + b, -128, 127)), VxmElement.Apply(VxmOp.Add, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(Math.Clamp(a - b, -128, 127)), VxmElement.Apply(VxmOp.Sub, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(Math.Clamp(a * b, -128, 127)), VxmElement.Apply(VxmOp.Mul, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(a < b ? a : b), VxmElement.Apply(VxmOp.Min, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(a > b ? a : b), VxmElement.Apply(VxmOp.Max, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(a & b), VxmElement.Apply(VxmOp.And, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(a | b), VxmElement.Apply(VxmOp.Or, ElementType.I8, I8(a), I8(b)));
+                Assert.Equal(I8(a ^ b), VxmElement.Apply(VxmOp.Xor, ElementType.I8, I8(a), I8(b)));
             }
         }
     }
@@ -39,27 +40,27 @@ public class VxmElementIntegerTests
     [Fact]
     public void Unary_integer_ops_saturate_at_the_minimum()
     {
-        Assert.Equal(I8(127), VxmElement.Apply(VxmFunction.Neg, ElementType.I8, I8(-128), 0));
-        Assert.Equal(I8(127), VxmElement.Apply(VxmFunction.Abs, ElementType.I8, I8(-128), 0));
-        Assert.Equal(I16(32767), VxmElement.Apply(VxmFunction.Neg, ElementType.I16, I16(-32768), 0));
-        Assert.Equal(I32(int.MaxValue), VxmElement.Apply(VxmFunction.Abs, ElementType.I32, I32(int.MinValue), 0));
-        Assert.Equal(I32(-5), VxmElement.Apply(VxmFunction.Neg, ElementType.I32, I32(5), 0));
-        Assert.Equal(I8(0), VxmElement.Apply(VxmFunction.Relu, ElementType.I8, I8(-3), 0));
-        Assert.Equal(I8(3), VxmElement.Apply(VxmFunction.Relu, ElementType.I8, I8(3), 0));
-        Assert.Equal(0x5Au, VxmElement.Apply(VxmFunction.Not, ElementType.I8, 0xA5, 0));
-        Assert.Equal(0xFF00u, VxmElement.Apply(VxmFunction.Not, ElementType.I16, 0x00FF, 0));
-        Assert.Equal(0x1234u, VxmElement.Apply(VxmFunction.Mov, ElementType.I16, 0x1234, 0));
+        Assert.Equal(I8(127), VxmElement.Apply(VxmOp.Neg, ElementType.I8, I8(-128), 0));
+        Assert.Equal(I8(127), VxmElement.Apply(VxmOp.Abs, ElementType.I8, I8(-128), 0));
+        Assert.Equal(I16(32767), VxmElement.Apply(VxmOp.Neg, ElementType.I16, I16(-32768), 0));
+        Assert.Equal(I32(int.MaxValue), VxmElement.Apply(VxmOp.Abs, ElementType.I32, I32(int.MinValue), 0));
+        Assert.Equal(I32(-5), VxmElement.Apply(VxmOp.Neg, ElementType.I32, I32(5), 0));
+        Assert.Equal(I8(0), VxmElement.Apply(VxmOp.Relu, ElementType.I8, I8(-3), 0));
+        Assert.Equal(I8(3), VxmElement.Apply(VxmOp.Relu, ElementType.I8, I8(3), 0));
+        Assert.Equal(0x5Au, VxmElement.Apply(VxmOp.Not, ElementType.I8, 0xA5, 0));
+        Assert.Equal(0xFF00u, VxmElement.Apply(VxmOp.Not, ElementType.I16, 0x00FF, 0));
+        Assert.Equal(0x1234u, VxmElement.Apply(VxmOp.Mov, ElementType.I16, 0x1234, 0));
     }
 
     [Fact]
     public void Wide_integer_ops_saturate()
     {
-        Assert.Equal(I16(32767), VxmElement.Apply(VxmFunction.Mul, ElementType.I16, I16(300), I16(300)));
-        Assert.Equal(I16(-32768), VxmElement.Apply(VxmFunction.Sub, ElementType.I16, I16(-30000), I16(10000)));
-        Assert.Equal(I32(int.MaxValue), VxmElement.Apply(VxmFunction.Add, ElementType.I32, I32(2_000_000_000), I32(2_000_000_000)));
-        Assert.Equal(I32(int.MinValue), VxmElement.Apply(VxmFunction.Mul, ElementType.I32, I32(65536), I32(-65536)));
-        Assert.Equal(I32(-600_000), VxmElement.Apply(VxmFunction.Mul, ElementType.I32, I32(-600), I32(1000)));
-        Assert.Equal(I32(-7), VxmElement.Apply(VxmFunction.Min, ElementType.I32, I32(-7), I32(3)));
+        Assert.Equal(I16(32767), VxmElement.Apply(VxmOp.Mul, ElementType.I16, I16(300), I16(300)));
+        Assert.Equal(I16(-32768), VxmElement.Apply(VxmOp.Sub, ElementType.I16, I16(-30000), I16(10000)));
+        Assert.Equal(I32(int.MaxValue), VxmElement.Apply(VxmOp.Add, ElementType.I32, I32(2_000_000_000), I32(2_000_000_000)));
+        Assert.Equal(I32(int.MinValue), VxmElement.Apply(VxmOp.Mul, ElementType.I32, I32(65536), I32(-65536)));
+        Assert.Equal(I32(-600_000), VxmElement.Apply(VxmOp.Mul, ElementType.I32, I32(-600), I32(1000)));
+        Assert.Equal(I32(-7), VxmElement.Apply(VxmOp.Min, ElementType.I32, I32(-7), I32(3)));
     }
 
     [Theory]
@@ -109,14 +110,14 @@ public class VxmElementIntegerTests
         Assert.Equal(8, I8Tables.Rsqrt[64]);
         Assert.Equal(127, I8Tables.Rsqrt[0]);
         Assert.Equal(127, I8Tables.Rsqrt[0xFF]);
-        Assert.Equal((uint)(byte)I8Tables.Tanh[16], VxmElement.Apply(VxmFunction.Tanh, ElementType.I8, 16, 0));
+        Assert.Equal((uint)(byte)I8Tables.Tanh[16], VxmElement.Apply(VxmOp.Tanh, ElementType.I8, 16, 0));
     }
 
     [Fact]
     public void Transcendentals_on_other_types_are_rejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => VxmElement.Apply(VxmFunction.Tanh, ElementType.I16, 1, 0));
+        var e = Assert.Throws<ArgumentException>(() => VxmElement.Apply(VxmOp.Tanh, ElementType.I16, 1, 0));
         Assert.Contains("tanh.i16", e.Message);
-        Assert.Throws<ArgumentException>(() => VxmElement.Apply(VxmFunction.And, ElementType.F32, 1, 0));
+        Assert.Throws<ArgumentException>(() => VxmElement.Apply(VxmOp.And, ElementType.F32, 1, 0));
     }
 }

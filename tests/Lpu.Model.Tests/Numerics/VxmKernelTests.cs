@@ -1,3 +1,4 @@
+using Lpu.Architecture.Isa;
 using Lpu.Model.Numerics;
 
 namespace Lpu.Model.Tests.Numerics;
@@ -5,13 +6,13 @@ namespace Lpu.Model.Tests.Numerics;
 public class VxmKernelTests
 {
     [Theory]
-    [InlineData(VxmFunction.Add)]
-    [InlineData(VxmFunction.Sub)]
-    [InlineData(VxmFunction.Mul)]
-    [InlineData(VxmFunction.Relu)]
-    [InlineData(VxmFunction.Mov)]
-    [InlineData(VxmFunction.Max)]
-    public void I8_kernel_matches_clamped_integer_math_on_every_pair(VxmFunction f)
+    [InlineData(VxmOp.Add)]
+    [InlineData(VxmOp.Sub)]
+    [InlineData(VxmOp.Mul)]
+    [InlineData(VxmOp.Relu)]
+    [InlineData(VxmOp.Mov)]
+    [InlineData(VxmOp.Max)]
+    public void I8_kernel_matches_clamped_integer_math_on_every_pair(VxmOp f)
     {
         var a = new byte[65536];
         var b = new byte[65536];
@@ -28,11 +29,11 @@ public class VxmKernelTests
             int x = (sbyte)a[i], y = (sbyte)b[i];
             var expected = f switch
             {
-                VxmFunction.Add => Math.Clamp(x + y, -128, 127),
-                VxmFunction.Sub => Math.Clamp(x - y, -128, 127),
-                VxmFunction.Mul => Math.Clamp(x * y, -128, 127),
-                VxmFunction.Relu => x < 0 ? 0 : x,
-                VxmFunction.Mov => x,
+                VxmOp.Add => Math.Clamp(x + y, -128, 127),
+                VxmOp.Sub => Math.Clamp(x - y, -128, 127),
+                VxmOp.Mul => Math.Clamp(x * y, -128, 127),
+                VxmOp.Relu => x < 0 ? 0 : x,
+                VxmOp.Mov => x,
                 _ => x > y ? x : y,
             };
             Assert.Equal((byte)(sbyte)expected, result[i]);
@@ -46,7 +47,7 @@ public class VxmKernelTests
         byte[] a = [0x02, 0xFF, 0x01, 0x7F];
         byte[] b = [0x01, 0x01, 0x00, 0x00];
         var result = new byte[4];
-        VxmKernel.Apply(VxmFunction.Add, ElementType.I16, a, b, result, 2);
+        VxmKernel.Apply(VxmOp.Add, ElementType.I16, a, b, result, 2);
         Assert.Equal(new byte[] { 0x03, 0xFF, 0x01, 0x7F }, result); // 0x0103 and saturated 0x7FFF
     }
 }

@@ -9,7 +9,7 @@ public static class LaneCheck
 {
     public static ElementType Element(DataType type) => Enum.Parse<ElementType>(type.ToString());
 
-    public static VxmFunction Function(VxmOp op) => Enum.Parse<VxmFunction>(op.ToString());
+    public static VxmOp Function(VxmOp op) => Enum.Parse<VxmOp>(op.ToString());
 
     /// <summary>Checks <c>op.type</c> on every (a, b) pair; returns the number of vectors.</summary>
     public static int Binary(LaneSimulator lane, VxmOp op, DataType type, IEnumerable<(uint A, uint B)> vectors)
