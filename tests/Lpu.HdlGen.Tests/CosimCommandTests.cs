@@ -1,0 +1,59 @@
+using Lpu.Testing;
+
+namespace Lpu.HdlGen.Tests;
+
+/// <summary><c>hdl-gen generate</c> and <c>hdl-gen cosim</c> end to end, with real Verilator builds (cached).</summary>
+public class CosimCommandTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Cli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string Program(string name) => RepoPaths.Of($"sim/programs/{name}");
+
+    [Fact]
+    public void Cosim_of_an_example_agrees_and_exits_0()
+    {
+        var (code, output, error) = Run("cosim", "--preset", "small", Program("vector_ops.s"));
+        Assert.True(code == 0, output + error);
+        Assert.Contains("vector_ops.s: 23 cycles", output);
+        Assert.Contains("RTL and model agree", output);
+    }
+
+    [Fact]
+    public void Hand_edited_rtl_is_checked_with_rtl_dir_and_its_divergence_exits_1()
+    {
+        using var dir = new TempDir();
+        var rtl = Path.Combine(dir.Path, "rtl");
+        var (generated, _, generateError) = Run("generate", "--preset", "small", "--out", rtl);
+        Assert.True(generated == 0, generateError);
+
+        // The edit a person might make by mistake: the i8 add returns the i8 difference.
+        var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
+        var text = File.ReadAllText(lane);
+        Assert.Equal(2, text.Split("y = add_i8;").Length);   // exactly one such line
+        File.WriteAllText(lane, text.Replace("y = add_i8;", "y = sub_i8;", StringComparison.Ordinal));
+
+        var (code, output, _) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl, "--vcd", dir["edit.vcd"]);
+
+        // vector_ops.s word 0, lane 0: 127 + 1 saturates to 0x7f; the edited RTL gives 127 - 1 = 0x7e,
+        // readable at the VXM (position 6) in cycle 4 + 2.
+        Assert.Equal(1, code);
+        Assert.Contains("divergence at cycle 6: VXM, superlane 0, lane 0: stream e2 at position 6", output);
+        Assert.Contains("expected (model) 0x7f", output);
+        Assert.Contains("actual   (RTL)   0x7e", output);
+        Assert.True(File.Exists(dir["edit.vcd"]));
+    }
+
+    [Fact]
+    public void A_program_for_units_without_rtl_is_bad_input()
+    {
+        var (code, _, error) = Run("cosim", "--preset", "small", Program("transpose.s"));
+        Assert.Equal(2, code);
+        Assert.Contains("has no SXM yet", error);
+    }
+}
