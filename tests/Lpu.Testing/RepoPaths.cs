@@ -9,6 +9,13 @@ public static class RepoPaths
     /// <summary>A path below the root, from '/'-separated parts.</summary>
     public static string Of(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>
+    /// The real path of a <c>[CallerFilePath]</c> value. CI builds are deterministic
+    /// (<c>ContinuousIntegrationBuild</c>), which maps source paths to <c>/_/...</c>; map them back.
+    /// </summary>
+    public static string OfSource(string callerFilePath) =>
+        callerFilePath.StartsWith("/_/", StringComparison.Ordinal) ? Of(callerFilePath[3..]) : callerFilePath;
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -17,7 +17,7 @@ public static class Snapshot
     /// <summary>Asserts that <paramref name="actual"/> equals the verified snapshot <paramref name="name"/>.</summary>
     public static void Match(string actual, string name, string extension = "v", [CallerFilePath] string testFile = "")
     {
-        var folder = Path.GetDirectoryName(testFile)!;
+        var folder = Path.GetDirectoryName(RepoPaths.OfSource(testFile))!;
         var verified = Path.Combine(folder, $"{name}.verified.{extension}");
         var received = Path.Combine(folder, $"{name}.received.{extension}");
         var expected = File.Exists(verified) ? File.ReadAllText(verified) : null;

@@ -8,5 +8,5 @@ internal static class FixtureFiles
     public static string PathOf(string fileName) => Path.Combine(FixturesDirectory(), fileName);
 
     private static string FixturesDirectory([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Fixtures"));
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Lpu.Testing.RepoPaths.OfSource(thisFile))!, "..", "Fixtures"));
 }
