@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Lpu.Architecture.Assembly;
 using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Layout;
-using Lpu.Architecture.Programs;
 using Lpu.Model;
 using Lpu.Tensors;
 using Lpu.Tensors.Npy;
@@ -36,20 +34,9 @@ internal static class RunCommand
             var path = parse.GetValue(source)!;
             var error = parse.InvocationConfiguration.Error;
             var dumpSpecs = (parse.GetValue(dumps) ?? []).Select(d => DumpSpec.Parse(d, lpu)).ToList();
-            LpuProgram program;
-            try
-            {
-                program = path.EndsWith(".lpu", StringComparison.OrdinalIgnoreCase)
-                    ? ProgramImage.Read(File.ReadAllBytes(path), lpu, path)
-                    : Assembler.Assemble(File.ReadAllText(path), lpu, path);
-            }
-            catch (AssemblyException e)
-            {
-                foreach (var d in e.Diagnostics)
-                    error.WriteLine($"{d.File}:{d.Line}:{d.Column}: error: {d.Message}");
-                error.WriteLine($"{e.Diagnostics.Count} error(s); not run");
+            var program = ProgramInput.Load(path, lpu, error);
+            if (program is null)
                 return Cli.BadInput;
-            }
 
             var simulator = new LpuSimulator(lpu);
             var tracePath = parse.GetValue(trace);
