@@ -24,7 +24,7 @@ internal static class GenerateCommand
             var dir = parse.GetValue(outDir) ?? Path.Combine("generated", name);
             var design = RtlGenerator.Generate(cfg, new RtlOptions(SramMacros: parse.GetValue(macros)));
             design.Verilog.WriteTo(dir);
-            output.WriteLine($"{design.Verilog.Modules.Count} modules written to {dir} (top {design.Top}, trace {design.Trace.Width} bits)");
+            output.WriteLine($"{design.Verilog.Modules.Count} modules written to {dir} (top {design.Top}, events port {design.Trace.Width} bits)");
             return Cli.Success;
         });
         return command;

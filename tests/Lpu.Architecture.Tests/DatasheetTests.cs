@@ -42,6 +42,16 @@ public class DatasheetTests
     }
 
     [Fact]
+    public void Small_figures_keep_readable_units_and_no_tsp_note()
+    {
+        var text = Datasheet.Of(Presets.Get("small")).ToText();
+        Assert.Contains("12.8 GOPS at 100 MHz", text);          // 2 x 64 MACs x 100 MHz
+        Assert.Contains("3.2 GFLOPS", text);
+        Assert.Contains("128 B/cycle (12.8 GB/s)", text);      // 8 slices x 2 banks x 8 B x 100 MHz
+        Assert.DoesNotContain("80 TB/s", text);
+    }
+
+    [Fact]
     public void Ice40_has_no_macs()
     {
         var d = Datasheet.Of(Presets.Get("ice40"));

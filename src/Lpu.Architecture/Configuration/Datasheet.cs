@@ -71,15 +71,30 @@ public sealed record Datasheet(
         void Row(string name, string value) => sb.Append(CultureInfo.InvariantCulture, $"{name,-22}{value}\n");
         Row("SRAM", $"{SramBytes:N0} B ({SramBytes / 1048576.0:0.##} MiB)");
         Row("MACs per cycle", $"{MacsPerCycle:N0} (int8)");
-        Row("Peak int8", $"{PeakInt8Tops:0.##} TOPS at {ClockMhz} MHz");
-        Row("Peak fp16", $"{PeakFp16Tflops:0.##} TFLOPS (design rate: a quarter of the int8 MACs)");
+        Row("Peak int8", $"{Scaled(PeakInt8Tops, "OPS")} at {ClockMhz} MHz");
+        Row("Peak fp16", $"{Scaled(PeakFp16Tflops, "FLOPS")} (design rate: a quarter of the int8 MACs)");
         Row("Vector ALUs", $"{VectorAlus:N0}");
-        Row("SRAM bandwidth", $"{SramBytesPerCycle:N0} B/cycle ({sramTbs:0.##} TB/s)");
-        Row("Stream bandwidth", $"{StreamBytesPerCycle:N0} B/cycle ({streamTbs:0.##} TB/s)");
+        Row("SRAM bandwidth", $"{SramBytesPerCycle:N0} B/cycle ({Scaled(sramTbs, "B/s")})");
+        Row("Stream bandwidth", $"{StreamBytesPerCycle:N0} B/cycle ({Scaled(streamTbs, "B/s")})");
         Row("Instruction queues", $"{InstructionQueues}");
         Row("Clock", $"{ClockMhz} MHz");
-        sb.Append(CultureInfo.InvariantCulture,
-            $"\nNote: the marketed \"80 TB/s\" on-chip bandwidth does not follow from these formulas: SRAM {sramTbs:0.##} TB/s plus streams {streamTbs:0.##} TB/s is {sramTbs + streamTbs:0.##} TB/s.\n");
+        if (IsPublishedTsp)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"\nNote: the marketed \"80 TB/s\" on-chip bandwidth does not follow from these formulas: SRAM {sramTbs:0.##} TB/s plus streams {streamTbs:0.##} TB/s is {sramTbs + streamTbs:0.##} TB/s.\n");
+        }
+
         return sb.ToString();
     }
+
+    /// <summary>True when the figures are the published TSP's, the chip Groq's marketing figures are about.</summary>
+    private bool IsPublishedTsp => MacsPerCycle == 409_600 && SramBytesPerCycle == 56_320 && StreamBytesPerCycle == 20_480;
+
+    /// <summary><paramref name="tera"/> (in units of 10^12) with the prefix that keeps it readable: T, G or M.</summary>
+    private static string Scaled(double tera, string unit) => tera switch
+    {
+        >= 1 or 0 => string.Create(CultureInfo.InvariantCulture, $"{tera:0.##} T{unit}"),
+        >= 0.001 => string.Create(CultureInfo.InvariantCulture, $"{tera * 1e3:0.##} G{unit}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{tera * 1e6:0.##} M{unit}"),
+    };
 }
