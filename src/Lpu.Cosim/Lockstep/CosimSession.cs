@@ -152,7 +152,7 @@ public sealed class CosimSession : IDisposable
         foreach (ref readonly var issue in events.Issues)
         {
             recent.Enqueue((events.Cycle, issue.Queue, issue.Word));
-            if (recent.Count > 8)
+            if (recent.Count > EventDiff.History)
                 recent.Dequeue();
         }
     }

@@ -16,6 +16,9 @@ public sealed record Divergence(
     string Actual,
     IReadOnlyList<string> RecentIssues)
 {
+    /// <summary>For a stream value: the issue that produced it (found from the timing rule), if still known.</summary>
+    public string? Cause { get; init; }
+
     /// <summary>The VCD of the cycles around the divergence, when one was written.</summary>
     public string? VcdPath { get; init; }
 
@@ -27,6 +30,8 @@ public sealed record Divergence(
         text.AppendLine($"divergence at cycle {Cycle}: {Unit}, superlane {Superlane}{lane}: {Signal}");
         text.AppendLine($"  expected (model) {Expected}");
         text.AppendLine($"  actual   (RTL)   {Actual}");
+        if (Cause is not null)
+            text.AppendLine($"  produced by      {Cause}");
         if (RecentIssues.Count > 0)
         {
             text.AppendLine("  last instructions issued:");

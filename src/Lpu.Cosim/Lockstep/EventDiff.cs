@@ -10,6 +10,11 @@ namespace Lpu.Cosim.Lockstep;
 /// </summary>
 internal static class EventDiff
 {
+    /// <summary>Issues kept to find the producer of a wrong value; the report shows the last few.</summary>
+    public const int History = 64;
+
+    private const int Shown = 8;
+
     public static Divergence? First(LpuProgram program, long cycle, EventList expected, EventList actual, IEnumerable<(long Cycle, int Queue, ulong Word)> recent)
     {
         int i = 0, j = 0;
@@ -34,7 +39,47 @@ internal static class EventDiff
 
     /// <summary>The recent issues as text: cycle, queue name, disassembly.</summary>
     public static IReadOnlyList<string> Describe(LpuProgram program, IEnumerable<(long Cycle, int Queue, ulong Word)> recent) =>
-        [.. recent.Select(r => $"cycle {r.Cycle,6}  {program.Floorplan.Queues[r.Queue].Name,-14} {Disassemble(r.Word)}")];
+        [.. recent.TakeLast(Shown).Select(r => Line(program, r))];
+
+    private static string Line(LpuProgram program, (long Cycle, int Queue, ulong Word) issue) =>
+        $"cycle {issue.Cycle,6}  {program.Floorplan.Queues[issue.Queue].Name,-14} {Disassemble(issue.Word)}";
+
+    /// <summary>
+    /// The issue that put a value on (direction, stream) at <paramref name="position"/> in
+    /// <paramref name="cycle"/> for <paramref name="superlane"/>: issued d + k cycles earlier by a
+    /// queue at that position, with a result field spanning the stream (architecture.md §3).
+    /// </summary>
+    private static string? Producer(LpuProgram program, long cycle, int position, StreamRef stream, int superlane,
+        IEnumerable<(long Cycle, int Queue, ulong Word)> recent)
+    {
+        foreach (var issue in recent.Reverse())
+        {
+            if (program.Floorplan.Queues[issue.Queue].Position != position)
+                continue;
+            Instruction instruction;
+            try
+            {
+                instruction = Instruction.Decode(issue.Word);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+
+            var latency = instruction.Spec.Latency?.Of(program.Config);
+            if (latency is null || issue.Cycle + latency + superlane != cycle)
+                continue;
+            foreach (var field in instruction.Spec.Fields.Where(f => f.Kind == OperandKind.StreamWrite))
+            {
+                var dst = instruction.Stream(field.Name);
+                var span = instruction.StreamSpanOf(field, program.Config.LanesPerSuperlane);
+                if (dst.Direction == stream.Direction && stream.Index >= dst.Index && stream.Index < dst.Index + span)
+                    return Line(program, issue).TrimStart();
+            }
+        }
+
+        return null;
+    }
 
     private static Divergence Report(LpuProgram program, long cycle, EventList owner, ObservedEvent e, EventList? other,
         IEnumerable<(long Cycle, int Queue, ulong Word)> recent, bool extra = false, ObservedEvent? actualEvent = null)
@@ -51,17 +96,19 @@ internal static class EventDiff
                 {
                     var stream = new StreamRef((Direction)e.B, e.C);
                     var unit = UnitAt(floorplan, e.A);
+                    var cause = Producer(program, cycle, e.A, stream, e.D, recent);
                     var signal = $"stream {stream} at position {e.A}";
                     if (actualEvent is { } a)
                     {
                         var lane = FirstDifference(owner.Data(in e), other!.Data(in a));
                         return new Divergence(cycle, unit, e.D, (e.D * lanes) + lane, signal,
-                            $"0x{owner.Data(in e)[lane]:x2} (vector {Bytes(owner, e)})", $"0x{other.Data(in a)[lane]:x2} (vector {Bytes(other, a)})", issues);
+                            $"0x{owner.Data(in e)[lane]:x2} (vector {Bytes(owner, e)})", $"0x{other.Data(in a)[lane]:x2} (vector {Bytes(other, a)})", issues)
+                        { Cause = cause };
                     }
 
                     return extra
-                        ? new Divergence(cycle, unit, e.D, null, signal, "no value produced", $"produced {Bytes(owner, e)}", issues)
-                        : new Divergence(cycle, unit, e.D, null, signal, $"produced {Bytes(owner, e)}", "no value produced", issues);
+                        ? new Divergence(cycle, unit, e.D, null, signal, "no value produced", $"produced {Bytes(owner, e)}", issues) { Cause = cause }
+                        : new Divergence(cycle, unit, e.D, null, signal, $"produced {Bytes(owner, e)}", "no value produced", issues) { Cause = cause };
                 }
 
             case EventKind.SramWrite:

@@ -49,7 +49,7 @@ public class CosimTests
         Assert.Equal("stream e2 at position 6", divergence.Signal);
         Assert.StartsWith("0x7f ", divergence.Expected);
         Assert.StartsWith("0x80 ", divergence.Actual);
-        Assert.Contains(divergence.RecentIssues, i => i.Contains("vxm.0") && i.Contains("add.i8 e2, e0, e1"));
+        Assert.Equal("cycle      4  vxm.0          add.i8 e2, e0, e1  (0x2000800100000000)", divergence.Cause);
         var vcd = File.ReadAllText(dir["fault.vcd"]);
         Assert.Contains("$enddefinitions", vcd);
         Assert.Contains(" events ", vcd);
