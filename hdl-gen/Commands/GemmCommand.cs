@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Lpu.Architecture.Assembly;
-using Lpu.Compiler.Gemm;
 using Lpu.Cosim.Runs;
 using Lpu.Tensors;
 using Lpu.Tensors.Npy;
@@ -34,14 +33,11 @@ internal static class GemmCommand
             var name = parse.GetValue(config.Preset) ?? Path.GetFileNameWithoutExtension(parse.GetValue(config.Config)!);
             var matrixA = NpyFile.ReadMatrix<sbyte>(parse.GetValue(a)!);
             var matrixB = NpyFile.ReadMatrix<sbyte>(parse.GetValue(b)!);
+            var report = GemmRun.Execute(lpu, name, matrixA, matrixB, parse.GetValue(on));
             var asmPath = parse.GetValue(asm);
             if (asmPath is not null)
-            {
-                var compiled = GemmCompiler.Compile(lpu, new GemmShape(matrixA.Rows, matrixA.Cols, matrixB.Cols), matrixA.Data, matrixB.Data);
-                AtomicFile.WriteAllText(asmPath, Disassembler.ToText(compiled.Program));
-            }
+                AtomicFile.WriteAllText(asmPath, Disassembler.ToText(report.Gemm.Program));
 
-            var report = GemmRun.Execute(lpu, name, matrixA, matrixB, parse.GetValue(on));
             output.WriteLine($"gemm {report.Shape} on {name} ({parse.GetValue(on).ToString().ToLowerInvariant()})");
             output.WriteLine($"  cycles           {report.Cycles:N0}");
             output.WriteLine($"  MACs             {report.Macs:N0}");

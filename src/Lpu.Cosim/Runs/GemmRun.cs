@@ -38,7 +38,7 @@ public static class GemmRun
 
         var reference = Gemm.Multiply(a, b).Data;
         var macsPerCycle = (long)config.Mxm.Planes * config.Mxm.ArraySize * config.Mxm.ArraySize;
-        return new GemmReport(shape, result, cycles, macsPerCycle, Compare(shape, reference, result));
+        return new GemmReport(gemm, result, cycles, macsPerCycle, Compare(shape, reference, result));
     }
 
     private static GemmMismatch? Compare(GemmShape shape, int[] expected, int[] actual)
