@@ -7,16 +7,26 @@ using Lpu.Compiler.Scheduling;
 namespace Lpu.Compiler.Gemm;
 
 /// <summary>
-/// Compiles C = A x B (int8 in, int32 out) of any M x K x N into an LPU program for MXM plane 0.
+/// Compiles C = A x B (int8 in, int32 out) of any M x K x N into an LPU program that keeps every
+/// MXM plane of the configuration busy.
 /// <para>
-/// Tiling: K and N are cut into vector-length tiles (zero-padded); rows of A are processed in
-/// chunks of <c>mxm.accumulators</c>. For every (N-tile, row chunk, K-tile) step the weight tile
-/// is loaded with <c>lw</c> from the weight slices (one westward stream each), installed with
-/// <c>iw</c>, and the chunk's activation rows stream in with one <c>abc</c> per cycle from the
-/// activation slice, accumulating over K-tiles. After the last K-tile each accumulator row goes
-/// out with <c>acc</c> on e0..e3 and four east slices write its byte planes. The next step's
-/// weights load while the current step's activations stream, so the plane idles only for the
-/// install (SL + 2 cycles) between steps.
+/// Tiling: K and N are cut into vector-length tiles (zero-padded); rows of A are cut into chunks of
+/// <c>mxm.accumulators</c>. The jobs (row chunk, N-tile) are dealt to the planes a wave at a time
+/// (<see cref="GemmLayout"/>). All planes run in lockstep, one <em>step</em> per K-tile: each
+/// installs its weight tile with <c>iw</c>, then its chunk's activation rows stream in with one
+/// <c>abc</c> per cycle, accumulating over K-tiles; after the last K-tile each accumulator row goes
+/// out with <c>acc</c> and four slices write its byte planes.
+/// </para>
+/// <para>
+/// West planes sit at position 0 and read westward streams, east planes at 2M + 4 and read eastward
+/// ones, so each hemisphere feeds its own planes: its weight slices (one stream each, at most S/2
+/// rows per <c>lw</c>), taken in turn by the side's planes while the previous step's activations
+/// stream; one activation read per chunk shared by the side's planes; results flowing back towards
+/// the VXM into slices of the same hemisphere (or of the other one when it has no plane). Operands
+/// and results of a hemisphere thus travel in opposite directions and never share a stream
+/// register, and no slice both reads and writes. The next step's <c>iw</c> issues in the cycle of
+/// the last <c>abc</c> (allowed: §3 forbids abc only strictly inside the busy window), so a plane
+/// idles SL + 1 cycles per weight tile.
 /// </para>
 /// <para>
 /// Every issue cycle follows from architecture.md §3: a producer at distance j upstream of its
@@ -25,8 +35,6 @@ namespace Lpu.Compiler.Gemm;
 /// </summary>
 public static class GemmCompiler
 {
-    private const int Plane = 0;
-
     /// <summary>
     /// Compiles the product of <paramref name="a"/> (row-major M x K) and <paramref name="b"/>
     /// (row-major K x N) for <paramref name="config"/>. An <see cref="ArgumentException"/> says why a
@@ -60,20 +68,21 @@ public static class GemmCompiler
     {
         var m = config.Mem.SlicesPerHemisphere;
         var s = config.StreamsPerDirection;
-        if (config.Mxm.Planes < 1)
+        var planes = config.Mxm.Planes;
+        if (planes < 1)
             throw new ArgumentException("this configuration has no MXM (mxm.planes = 0): it cannot run a GEMM", nameof(config));
         if (m < 4)
             throw new ArgumentException($"the GEMM schedule needs at least 4 MEM slices per hemisphere (one per int32 byte plane), the configuration has {m}", nameof(config));
         if (s < 4)
             throw new ArgumentException($"the GEMM schedule needs at least 4 streams per direction (an int32 result spans 4), the configuration has {s}", nameof(config));
 
-        // West slice 0 (next to the VXM) streams activations; slices 1.. stream weight rows, one
-        // stream each, as many as one lw can take (S/2). East slices 0..3 write C's byte planes.
-        // Rows per lw divide VL, so every lw of a tile is the same instruction and one repeat.
-        var maxRows = Math.Min(Math.Min(s / 2, m - 1), config.VectorLength);
-        var weightSlices = Enumerable.Range(1, maxRows).Last(n => config.VectorLength % n == 0);
-        var layout = new GemmLayout(shape, config.VectorLength, 0,
-            [.. Enumerable.Range(1, weightSlices)], [.. Enumerable.Range(m, 4)]);
+        var work = new GemmLayout(shape, config.VectorLength, config.Mxm.Accumulators, planes, []);
+        var west = Enumerable.Range(0, config.Mxm.WestPlanes).ToArray();
+        var east = Enumerable.Range(config.Mxm.WestPlanes, planes - config.Mxm.WestPlanes).ToArray();
+        var sides = new List<GemmSide> { PlanSide(config, work, Hemisphere.West, west, resultsAtHome: east.Length > 0) };
+        if (east.Length > 0)
+            sides.Add(PlanSide(config, work, Hemisphere.East, east, resultsAtHome: true));
+        var layout = work with { Sides = sides };
 
         var words = config.Mem.WordsPerTile;
         var (activation, weight, result) = layout.WordsUsed;
@@ -86,83 +95,176 @@ public static class GemmCompiler
         return layout;
     }
 
+    /// <summary>
+    /// Slices of one hemisphere, counted from the MXM end (the shortest trips): weight slices, then
+    /// one activation slice per row chunk the side's planes work on at once, then four result slices
+    /// per plane. With <paramref name="resultsAtHome"/> false (the other hemisphere has no plane)
+    /// results go to the other hemisphere's slices next to the VXM, leaving room for weight slices.
+    /// </summary>
+    private static GemmSide PlanSide(LpuConfig config, GemmLayout work, Hemisphere side, int[] planes, bool resultsAtHome)
+    {
+        var m = config.Mem.SlicesPerHemisphere;
+        var s = config.StreamsPerDirection;
+        var copies = Enumerable.Range(0, work.Waves)
+            .Max(w => work.JobsOf(w).Where(j => planes.Contains(j.Plane)).Select(j => j.Chunk).Distinct().Count());
+        copies = Math.Max(copies, 1);
+        var resultSlices = 4 * planes.Length;
+        if (resultSlices > s)
+            throw new ArgumentException($"the GEMM schedule needs 4 streams per MXM plane for results, {resultSlices} for the {side.ToString().ToLowerInvariant()} planes; the configuration has {s} per direction", nameof(config));
+
+        var rows = Math.Min(Math.Min(s / 2, s - copies), config.VectorLength);
+        rows = Math.Min(rows, m - copies - (resultsAtHome ? resultSlices : 0));
+        if (rows < 1)
+        {
+            throw new ArgumentException(
+                $"the GEMM schedule needs at least {copies + 1 + resultSlices} MEM slices per hemisphere for {planes.Length} MXM plane(s) on a side " +
+                $"(activations, weights, 4 result slices per plane), the configuration has {m}", nameof(config));
+        }
+
+        var home = side == Hemisphere.West ? 0 : m;
+        var away = side == Hemisphere.West ? m : 0;
+        var next = m - 1;
+        int[] Take(int count)
+        {
+            var taken = Enumerable.Range(0, count).Select(i => home + next - i).ToArray();
+            next -= count;
+            return taken;
+        }
+
+        var weights = Take(rows);
+        var activations = Take(copies);
+        var results = resultsAtHome
+            ? planes.Select(_ => (IReadOnlyList<int>)Take(4)).ToArray()
+            : planes.Select((_, i) => (IReadOnlyList<int>)[.. Enumerable.Range(away + (4 * i), 4)]).ToArray();
+        return new GemmSide(side, planes, weights, activations, results);
+    }
+
     /// <summary>Places every instruction; returns the issue cycle of the last result write.</summary>
     private static long Schedule(LpuConfig config, Floorplan floorplan, GemmLayout layout, QueueTimeline timeline)
     {
-        var sl = config.Superlanes;
-        var vl = config.VectorLength;
         var readLatency = InstructionSet.ByMnemonic("read")!.Latency!.Of(config);
-        var accLatency = InstructionSet.ByMnemonic("acc")!.Latency!.Of(config);
         var install = InstructionSet.ByMnemonic("iw")!.Latency!.Of(config);   // busy window of iw
-        var abcToAcc = InstructionSet.ByMnemonic("abc")!.Latency!.Of(config) + 1;
-        var planePosition = floorplan.MxmPosition(Plane);
-        var rowsPerLoad = layout.WeightSlices.Count;
-        var loadsPerTile = layout.WeightWordsPerTile;
-        var activationStream = StreamRef.West(rowsPerLoad);
-        var chunkRows = config.Mxm.Accumulators;
-        string Mem(int slice) => floorplan.Queues.First(q => q.GlobalSlice == slice).Name;
-        int Distance(int slice) => Math.Abs(floorplan.SlicePosition(slice) - planePosition);
+        var memQueues = floorplan.Queues.Where(q => q.GlobalSlice >= 0).ToDictionary(q => q.GlobalSlice, q => q.Name);
+        int Distance(int slice, int plane) => Math.Abs(floorplan.SlicePosition(slice) - floorplan.MxmPosition(plane));
 
-        long cursor = 0;               // earliest cycle for the next lw
-        long lastAbc = long.MinValue;  // the array may be replaced only after this
+        long lastIw = -1;              // the next weights may load only after the previous iw
+        long lastAbc = long.MinValue;  // the array may be replaced from this cycle on
         long lastWrite = 0;
-        for (var nt = 0; nt < layout.NTiles; nt++)
+        for (var wave = 0; wave < layout.Waves; wave++)
         {
-            for (var row0 = 0; row0 < layout.Shape.M; row0 += chunkRows)
+            var jobs = layout.JobsOf(wave);
+            for (var kt = 0; kt < layout.KTiles; kt++)
             {
-                var rows = Math.Min(chunkRows, layout.Shape.M - row0);
-                for (var kt = 0; kt < layout.KTiles; kt++)
+                // Each side's planes load one after the other on the side's weight streams.
+                var loadStart = lastIw + 1;
+                var loadEnd = loadStart;
+                foreach (var side in layout.Sides)
                 {
-                    for (var i = 0; i < loadsPerTile; i++)
+                    var sideJobs = jobs.Where(j => side.Planes.Contains(j.Plane)).ToArray();
+                    var loads = (layout.ValidRows(kt) + side.WeightSlices.Count - 1) / side.WeightSlices.Count;
+                    for (var i = 0; i < sideJobs.Length; i++)
+                        PlaceLoads(timeline, layout, side, sideJobs[i], kt, loadStart + (i * loads), readLatency, memQueues, Distance);
+                    loadEnd = Math.Max(loadEnd, loadStart + (sideJobs.Length * loads));
+                }
+
+                var iw = Math.Max(loadEnd, lastAbc);
+                var firstAbc = iw + install;
+                foreach (var side in layout.Sides)
+                {
+                    var sideJobs = jobs.Where(j => side.Planes.Contains(j.Plane)).ToArray();
+                    var chunks = sideJobs.Select(j => j.Chunk).Distinct().ToList();
+                    foreach (var job in sideJobs)
                     {
-                        var lw = cursor + i;
-                        var n = Math.Min(rowsPerLoad, vl - (i * rowsPerLoad));
-                        timeline.Place($"mxm.{Plane}.w", lw, Instruction.Create("lw", StreamRef.West(0), n));
-                        for (var r = 0; r < n; r++)
+                        timeline.Place($"mxm.{job.Plane}.w", iw, Instruction.Create("iw"));
+                        var stream = Toward(side, side.WeightSlices.Count + chunks.IndexOf(job.Chunk));
+                        for (var j = 0; j < layout.RowsOf(job.Chunk); j++)
                         {
-                            var (slice, address) = layout.WeightWord(kt, nt, (i * rowsPerLoad) + r);
-                            timeline.Place(Mem(slice), lw - readLatency - Distance(slice), Instruction.Create("read", address, StreamRef.West(r)));
+                            timeline.Place($"mxm.{job.Plane}.a", firstAbc + j, Instruction.Create("abc", stream, j, kt > 0));
+                            if (kt == layout.KTiles - 1)
+                                lastWrite = Math.Max(lastWrite, PlaceResult(config, timeline, layout, side, job, firstAbc + j, j, memQueues, Distance));
                         }
                     }
 
-                    var iw = Math.Max(cursor + loadsPerTile, lastAbc == long.MinValue ? 0 : lastAbc + 1);
-                    timeline.Place($"mxm.{Plane}.w", iw, Instruction.Create("iw"));
-                    var firstAbc = iw + install;
-                    for (var j = 0; j < rows; j++)
+                    // One activation read per chunk feeds every plane of the side working on it.
+                    for (var c = 0; c < chunks.Count; c++)
                     {
-                        var abc = firstAbc + j;
-                        var m = row0 + j;
-                        timeline.Place($"mxm.{Plane}.a", abc, Instruction.Create("abc", activationStream, j, kt > 0));
-                        timeline.Place(Mem(layout.ActivationSlice), abc - readLatency - Distance(layout.ActivationSlice),
-                            Instruction.Create("read", layout.ActivationAddress(m, kt), activationStream));
-                        if (kt == layout.KTiles - 1)
-                            lastWrite = Math.Max(lastWrite, PlaceResult(timeline, layout, abc + abcToAcc, j, m, nt, accLatency, Mem, Distance));
+                        var slice = side.ActivationSlices[c];
+                        var stream = Toward(side, side.WeightSlices.Count + c);
+                        for (var j = 0; j < layout.RowsOf(chunks[c]); j++)
+                        {
+                            var address = layout.ActivationAddress((chunks[c] * layout.ChunkRows) + j, kt);
+                            timeline.Place(memQueues[slice], firstAbc + j - readLatency - Distance(slice, side.Planes[0]), Instruction.Create("read", address, stream));
+                        }
                     }
-
-                    lastAbc = firstAbc + rows - 1;
-                    cursor = iw + 1;
                 }
+
+                lastAbc = firstAbc + jobs.Max(j => layout.RowsOf(j.Chunk)) - 1;
+                lastIw = iw;
             }
         }
 
         return lastWrite;
     }
 
-    /// <summary><c>acc</c> of one row and the four byte-plane writes it feeds; returns the last write's cycle.</summary>
-    private static long PlaceResult(QueueTimeline timeline, GemmLayout layout, long acc, int row, int m, int nt, int accLatency,
-        Func<int, string> mem, Func<int, int> distance)
+    /// <summary>Streams carrying operands towards a side's planes: westward for the west planes.</summary>
+    private static StreamRef Toward(GemmSide side, int index) =>
+        side.Hemisphere == Hemisphere.West ? StreamRef.West(index) : StreamRef.East(index);
+
+    /// <summary>Streams carrying results away from a side's planes.</summary>
+    private static StreamRef Away(GemmSide side, int index) =>
+        side.Hemisphere == Hemisphere.West ? StreamRef.East(index) : StreamRef.West(index);
+
+    /// <summary>The <c>lw</c>s of one weight tile from <paramref name="start"/> on, and the reads that feed them.</summary>
+    private static void PlaceLoads(QueueTimeline timeline, GemmLayout layout, GemmSide side, GemmJob job, int kt, long start, int readLatency,
+        Dictionary<int, string> memQueues, Func<int, int, int> distance)
     {
-        timeline.Place($"mxm.{Plane}.c", acc, Instruction.Create("acc", row, StreamRef.East(0)));
-        long last = 0;
-        for (var plane = 0; plane < 4; plane++)
+        var perLoad = side.WeightSlices.Count;
+        var valid = layout.ValidRows(kt);
+
+        // Rows past K are not loaded: they meet only zero-padded activation lanes.
+        for (var i = 0; i * perLoad < valid; i++)
         {
-            var slice = layout.ResultSlices[plane];
-            var write = acc + accLatency + distance(slice);
-            timeline.Place(mem(slice), write, Instruction.Create("write", layout.ResultAddress(m, nt), StreamRef.East(plane)));
+            var lw = start + i;
+            var n = Math.Min(perLoad, valid - (i * perLoad));
+            timeline.Place($"mxm.{job.Plane}.w", lw, Instruction.Create("lw", Toward(side, 0), n));
+            for (var r = 0; r < n; r++)
+            {
+                var (slice, address) = layout.WeightWord(side, kt, job.NTile, (i * perLoad) + r);
+                timeline.Place(memQueues[slice], lw - readLatency - distance(slice, job.Plane), Instruction.Create("read", address, Toward(side, r)));
+            }
+        }
+    }
+
+    /// <summary><c>acc</c> of one row and the four byte-plane writes it feeds; returns the last write's cycle.</summary>
+    private static long PlaceResult(LpuConfig config, QueueTimeline timeline, GemmLayout layout, GemmSide side, GemmJob job, long abc, int row,
+        Dictionary<int, string> memQueues, Func<int, int, int> distance)
+    {
+        var accLatency = InstructionSet.ByMnemonic("acc")!.Latency!.Of(config);
+        var acc = abc + InstructionSet.ByMnemonic("abc")!.Latency!.Of(config) + 1;
+        var index = IndexOf(side.Planes, job.Plane);
+        var m = (job.Chunk * layout.ChunkRows) + row;
+        timeline.Place($"mxm.{job.Plane}.c", acc, Instruction.Create("acc", row, Away(side, 4 * index)));
+        long last = 0;
+        for (var b = 0; b < 4; b++)
+        {
+            var slice = side.ResultSlices[index][b];
+            var write = acc + accLatency + distance(slice, job.Plane);
+            timeline.Place(memQueues[slice], write, Instruction.Create("write", layout.ResultAddress(m, job.NTile), Away(side, (4 * index) + b)));
             last = Math.Max(last, write);
         }
 
         return last;
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+                return i;
+        }
+
+        throw new InvalidOperationException($"{value} is not in the list");
     }
 
     private static void CheckQueueDepth(LpuProgram program, GemmShape shape)
@@ -187,19 +289,24 @@ public static class GemmCompiler
                 activation[(layout.ActivationAddress(m, kk / vl) * vl) + (kk % vl)] = (byte)a[(m * k) + kk];
         }
 
-        builder.Data(layout.ActivationSlice, 0, activation);
+        foreach (var slice in layout.Sides.SelectMany(s => s.ActivationSlices))
+            builder.Data(slice, 0, activation);
 
-        var weights = layout.WeightSlices.ToDictionary(s => s, _ => new byte[layout.WordsUsed.Weight * vl]);
-        for (var kk = 0; kk < k; kk++)
+        foreach (var side in layout.Sides)
         {
-            for (var nn = 0; nn < n; nn++)
+            var words = layout.KTiles * layout.NTiles * layout.WeightWordsPerTile(side);
+            var weights = side.WeightSlices.ToDictionary(s => s, _ => new byte[words * vl]);
+            for (var kk = 0; kk < k; kk++)
             {
-                var (slice, address) = layout.WeightWord(kk / vl, nn / vl, kk % vl);
-                weights[slice][(address * vl) + (nn % vl)] = (byte)b[(kk * n) + nn];
+                for (var nn = 0; nn < n; nn++)
+                {
+                    var (slice, address) = layout.WeightWord(side, kk / vl, nn / vl, kk % vl);
+                    weights[slice][(address * vl) + (nn % vl)] = (byte)b[(kk * n) + nn];
+                }
             }
-        }
 
-        foreach (var slice in layout.WeightSlices)
-            builder.Data(slice, 0, weights[slice]);
+            foreach (var slice in side.WeightSlices)
+                builder.Data(slice, 0, weights[slice]);
+        }
     }
 }
