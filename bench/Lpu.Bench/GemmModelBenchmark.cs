@@ -8,7 +8,9 @@ namespace Lpu.Bench;
 
 /// <summary>
 /// The golden model running compiled GEMMs, next to the reference math on the same product, in
-/// one run: simulated MACs and cycles per second of host time. Usage:
+/// one run: simulated MACs and cycles per second of host time, the schedule's MXM utilization
+/// (useful MACs / (cycles x planes x VL^2)), and whether C read back from the model equals the
+/// reference. Usage:
 /// <c>gemm-model [preset:MxKxN ...]</c>, default <c>medium:128x256x256 tsp:1024x1024x1024</c>.
 /// </summary>
 internal static class GemmModelBenchmark
@@ -16,8 +18,8 @@ internal static class GemmModelBenchmark
     public static void Run(string[] args)
     {
         var cases = args.Length > 0 ? args : ["medium:128x256x256", "tsp:1024x1024x1024"];
-        Console.WriteLine("| preset | GEMM | cycles | model wall s | model CPU s | cycles/s | useful MACs/s | reference GOPS | model / reference |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| preset | GEMM | cycles | MXM utilization | C exact | model wall s | model CPU s | cycles/s | useful MACs/s | reference GOPS | model / reference |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in cases)
         {
             var (preset, shape) = Parse(c);
@@ -35,14 +37,23 @@ internal static class GemmModelBenchmark
             wall.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
-            Gemm.Multiply(a, b);   // warm up
+            var expected = Gemm.Multiply(a, b);   // also the warm-up
             var reference = Stopwatch.StartNew();
             Gemm.Multiply(a, b);
             reference.Stop();
 
+            var product = gemm.Layout.ReadResult((slice, address) =>
+            {
+                var word = new byte[config.VectorLength];
+                model.ReadSram(slice, address, word);
+                return word;
+            });
+            var exact = product.AsSpan().SequenceEqual(expected.Data) ? "yes" : "NO";
+            var utilization = shape.Macs / ((double)cycles * config.Mxm.Planes * config.VectorLength * config.VectorLength);
+
             var macsPerSecond = shape.Macs / wall.Elapsed.TotalSeconds;
             var referenceMacsPerSecond = shape.Macs / reference.Elapsed.TotalSeconds;
-            Console.WriteLine($"| {preset} | {shape} | {cycles:N0} | {wall.Elapsed.TotalSeconds:F2} | {cpuSeconds:F2} | {cycles / wall.Elapsed.TotalSeconds:N0} | " +
+            Console.WriteLine($"| {preset} | {shape} | {cycles:N0} | {utilization:P1} | {exact} | {wall.Elapsed.TotalSeconds:F2} | {cpuSeconds:F2} | {cycles / wall.Elapsed.TotalSeconds:N0} | " +
                 $"{macsPerSecond / 1e9:F2} G | {2 * referenceMacsPerSecond / 1e9:F1} | 1 / {referenceMacsPerSecond / macsPerSecond:F1} |");
         }
     }

@@ -1,581 +1,702 @@
 ; LPU program, configuration e5e615100f1bc5834a3210874766d08bfb50579a7acb638cefc2d17870698047
 mem.w.0:
-    nop 7
-    read 0, w2
+    nop 6
+    read 0, w3
     repeat 15, 1, 5
-    nop 4
-    read 1, w2
+    nop 3
+    read 1, w3
     repeat 15, 1, 5
-    nop 4
-    read 2, w2
+    nop 3
+    read 2, w3
     repeat 15, 1, 5
-    nop 4
-    read 3, w2
+    nop 3
+    read 3, w3
     repeat 15, 1, 5
-    nop 4
-    read 4, w2
+    nop 3
+    read 4, w3
     repeat 15, 1, 5
-    nop 4
-    read 80, w2
+    nop 3
+    read 0, w3
+    repeat 15, 1, 5
+    nop 3
+    read 1, w3
+    repeat 15, 1, 5
+    nop 3
+    read 2, w3
+    repeat 15, 1, 5
+    nop 3
+    read 3, w3
+    repeat 15, 1, 5
+    nop 3
+    read 4, w3
+    repeat 15, 1, 5
+    nop 3
+    read 0, w3
+    repeat 15, 1, 5
+    nop 3
+    read 1, w3
+    repeat 15, 1, 5
+    nop 3
+    read 2, w3
+    repeat 15, 1, 5
+    nop 3
+    read 3, w3
+    repeat 15, 1, 5
+    nop 3
+    read 4, w3
+    repeat 15, 1, 5
+    nop 3
+    read 80, w3
     repeat 7, 1, 5
-    nop 4
-    read 81, w2
+    nop 3
+    read 81, w3
     repeat 7, 1, 5
-    nop 4
-    read 82, w2
+    nop 3
+    read 82, w3
     repeat 7, 1, 5
-    nop 4
-    read 83, w2
+    nop 3
+    read 83, w3
     repeat 7, 1, 5
-    nop 4
-    read 84, w2
+    nop 3
+    read 84, w3
     repeat 7, 1, 5
-    nop 4
-    read 0, w2
-    repeat 15, 1, 5
-    nop 4
-    read 1, w2
-    repeat 15, 1, 5
-    nop 4
-    read 2, w2
-    repeat 15, 1, 5
-    nop 4
-    read 3, w2
-    repeat 15, 1, 5
-    nop 4
-    read 4, w2
-    repeat 15, 1, 5
-    nop 4
-    read 80, w2
+    nop 3
+    read 80, w3
     repeat 7, 1, 5
-    nop 4
-    read 81, w2
+    nop 3
+    read 81, w3
     repeat 7, 1, 5
-    nop 4
-    read 82, w2
+    nop 3
+    read 82, w3
     repeat 7, 1, 5
-    nop 4
-    read 83, w2
+    nop 3
+    read 83, w3
     repeat 7, 1, 5
-    nop 4
-    read 84, w2
+    nop 3
+    read 84, w3
     repeat 7, 1, 5
-    nop 4
-    read 0, w2
-    repeat 15, 1, 5
-    nop 4
-    read 1, w2
-    repeat 15, 1, 5
-    nop 4
-    read 2, w2
-    repeat 15, 1, 5
-    nop 4
-    read 3, w2
-    repeat 15, 1, 5
-    nop 4
-    read 4, w2
-    repeat 15, 1, 5
-    nop 4
-    read 80, w2
+    nop 3
+    read 80, w3
     repeat 7, 1, 5
-    nop 4
-    read 81, w2
+    nop 3
+    read 81, w3
     repeat 7, 1, 5
-    nop 4
-    read 82, w2
+    nop 3
+    read 82, w3
     repeat 7, 1, 5
-    nop 4
-    read 83, w2
+    nop 3
+    read 83, w3
     repeat 7, 1, 5
-    nop 4
-    read 84, w2
+    nop 3
+    read 84, w3
     repeat 7, 1, 5
 mem.w.1:
-    read 0, w0
-    repeat 3, 1, 1
-    nop 1
-    read 4, w0
-    repeat 3, 1, 1
-    nop 16
-    read 8, w0
-    repeat 3, 1, 1
-    nop 16
-    read 12, w0
-    repeat 3, 1, 1
-    nop 16
-    read 16, w0
-    repeat 3, 1, 1
-    nop 16
-    read 0, w0
-    repeat 3, 1, 1
-    nop 16
-    read 4, w0
-    repeat 3, 1, 1
-    nop 8
-    read 8, w0
-    repeat 3, 1, 1
-    nop 8
-    read 12, w0
-    repeat 3, 1, 1
-    nop 8
-    read 16, w0
-    repeat 3, 1, 1
-    nop 8
-    read 20, w0
-    repeat 3, 1, 1
-    nop 8
-    read 24, w0
-    repeat 3, 1, 1
-    nop 16
-    read 28, w0
-    repeat 3, 1, 1
-    nop 16
-    read 32, w0
-    repeat 3, 1, 1
-    nop 16
-    read 36, w0
-    repeat 3, 1, 1
-    nop 16
-    read 20, w0
-    repeat 3, 1, 1
-    nop 16
-    read 24, w0
-    repeat 3, 1, 1
-    nop 8
-    read 28, w0
-    repeat 3, 1, 1
-    nop 8
-    read 32, w0
-    repeat 3, 1, 1
-    nop 8
-    read 36, w0
-    repeat 3, 1, 1
-    nop 8
-    read 40, w0
-    repeat 3, 1, 1
-    nop 8
-    read 44, w0
-    repeat 3, 1, 1
-    nop 16
-    read 48, w0
-    repeat 3, 1, 1
-    nop 16
-    read 52, w0
-    repeat 3, 1, 1
-    nop 16
-    read 56, w0
-    repeat 3, 1, 1
-    nop 16
-    read 40, w0
-    repeat 3, 1, 1
-    nop 16
-    read 44, w0
-    repeat 3, 1, 1
-    nop 8
-    read 48, w0
-    repeat 3, 1, 1
-    nop 8
-    read 52, w0
-    repeat 3, 1, 1
-    nop 8
-    read 56, w0
-    repeat 3, 1, 1
+    read 0, w2
+    repeat 1, 1, 1
+    nop 2
+    read 3, w2
+    repeat 1, 1, 1
+    nop 17
+    read 6, w2
+    repeat 1, 1, 1
+    nop 17
+    read 9, w2
+    repeat 1, 1, 1
+    nop 17
+    read 12, w2
+    repeat 1, 1, 1
+    nop 17
+    read 15, w2
+    repeat 1, 1, 1
+    nop 17
+    read 18, w2
+    repeat 1, 1, 1
+    nop 17
+    read 21, w2
+    repeat 1, 1, 1
+    nop 17
+    read 24, w2
+    repeat 1, 1, 1
+    nop 17
+    read 27, w2
+    repeat 1, 1, 1
+    nop 17
+    read 30, w2
+    repeat 1, 1, 1
+    nop 17
+    read 33, w2
+    repeat 1, 1, 1
+    nop 17
+    read 36, w2
+    repeat 1, 1, 1
+    nop 17
+    read 39, w2
+    repeat 1, 1, 1
+    nop 17
+    read 42, w2
+    repeat 1, 1, 1
+    nop 17
+    read 0, w2
+    repeat 1, 1, 1
+    nop 17
+    read 3, w2
+    repeat 1, 1, 1
+    nop 9
+    read 6, w2
+    repeat 1, 1, 1
+    nop 9
+    read 9, w2
+    repeat 1, 1, 1
+    nop 9
+    read 12, w2
+    repeat 1, 1, 1
+    nop 9
+    read 15, w2
+    repeat 1, 1, 1
+    nop 9
+    read 18, w2
+    repeat 1, 1, 1
+    nop 9
+    read 21, w2
+    repeat 1, 1, 1
+    nop 9
+    read 24, w2
+    repeat 1, 1, 1
+    nop 9
+    read 27, w2
+    repeat 1, 1, 1
+    nop 9
+    read 30, w2
+    repeat 1, 1, 1
+    nop 9
+    read 33, w2
+    repeat 1, 1, 1
+    nop 9
+    read 36, w2
+    repeat 1, 1, 1
+    nop 9
+    read 39, w2
+    repeat 1, 1, 1
+    nop 9
+    read 42, w2
+    repeat 1, 1, 1
 mem.w.2:
     nop 1
     read 0, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 1
-    read 4, w1
-    repeat 3, 1, 1
+    read 3, w1
+    repeat 2, 1, 1
     nop 16
-    read 8, w1
-    repeat 3, 1, 1
+    read 6, w1
+    repeat 2, 1, 1
+    nop 16
+    read 9, w1
+    repeat 2, 1, 1
     nop 16
     read 12, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 16
-    read 16, w1
-    repeat 3, 1, 1
+    read 15, w1
+    repeat 2, 1, 1
+    nop 16
+    read 18, w1
+    repeat 2, 1, 1
+    nop 16
+    read 21, w1
+    repeat 2, 1, 1
+    nop 16
+    read 24, w1
+    repeat 2, 1, 1
+    nop 16
+    read 27, w1
+    repeat 2, 1, 1
+    nop 16
+    read 30, w1
+    repeat 2, 1, 1
+    nop 16
+    read 33, w1
+    repeat 2, 1, 1
+    nop 16
+    read 36, w1
+    repeat 2, 1, 1
+    nop 16
+    read 39, w1
+    repeat 2, 1, 1
+    nop 16
+    read 42, w1
+    repeat 2, 1, 1
     nop 16
     read 0, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 16
-    read 4, w1
-    repeat 3, 1, 1
+    read 3, w1
+    repeat 2, 1, 1
     nop 8
-    read 8, w1
-    repeat 3, 1, 1
+    read 6, w1
+    repeat 2, 1, 1
+    nop 8
+    read 9, w1
+    repeat 2, 1, 1
     nop 8
     read 12, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 8
-    read 16, w1
-    repeat 3, 1, 1
+    read 15, w1
+    repeat 2, 1, 1
     nop 8
-    read 20, w1
-    repeat 3, 1, 1
+    read 18, w1
+    repeat 2, 1, 1
+    nop 8
+    read 21, w1
+    repeat 2, 1, 1
     nop 8
     read 24, w1
-    repeat 3, 1, 1
-    nop 16
-    read 28, w1
-    repeat 3, 1, 1
-    nop 16
-    read 32, w1
-    repeat 3, 1, 1
-    nop 16
-    read 36, w1
-    repeat 3, 1, 1
-    nop 16
-    read 20, w1
-    repeat 3, 1, 1
-    nop 16
-    read 24, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 8
-    read 28, w1
-    repeat 3, 1, 1
+    read 27, w1
+    repeat 2, 1, 1
     nop 8
-    read 32, w1
-    repeat 3, 1, 1
+    read 30, w1
+    repeat 2, 1, 1
+    nop 8
+    read 33, w1
+    repeat 2, 1, 1
     nop 8
     read 36, w1
-    repeat 3, 1, 1
+    repeat 2, 1, 1
     nop 8
-    read 40, w1
-    repeat 3, 1, 1
+    read 39, w1
+    repeat 2, 1, 1
     nop 8
-    read 44, w1
-    repeat 3, 1, 1
+    read 42, w1
+    repeat 2, 1, 1
+mem.w.3:
+    nop 2
+    read 0, w0
+    repeat 2, 1, 1
+    nop 1
+    read 3, w0
+    repeat 2, 1, 1
     nop 16
-    read 48, w1
-    repeat 3, 1, 1
+    read 6, w0
+    repeat 2, 1, 1
     nop 16
-    read 52, w1
-    repeat 3, 1, 1
+    read 9, w0
+    repeat 2, 1, 1
     nop 16
-    read 56, w1
-    repeat 3, 1, 1
+    read 12, w0
+    repeat 2, 1, 1
     nop 16
-    read 40, w1
-    repeat 3, 1, 1
+    read 15, w0
+    repeat 2, 1, 1
     nop 16
-    read 44, w1
-    repeat 3, 1, 1
+    read 18, w0
+    repeat 2, 1, 1
+    nop 16
+    read 21, w0
+    repeat 2, 1, 1
+    nop 16
+    read 24, w0
+    repeat 2, 1, 1
+    nop 16
+    read 27, w0
+    repeat 2, 1, 1
+    nop 16
+    read 30, w0
+    repeat 2, 1, 1
+    nop 16
+    read 33, w0
+    repeat 2, 1, 1
+    nop 16
+    read 36, w0
+    repeat 2, 1, 1
+    nop 16
+    read 39, w0
+    repeat 2, 1, 1
+    nop 16
+    read 42, w0
+    repeat 2, 1, 1
+    nop 16
+    read 0, w0
+    repeat 2, 1, 1
+    nop 16
+    read 3, w0
+    repeat 2, 1, 1
     nop 8
-    read 48, w1
-    repeat 3, 1, 1
+    read 6, w0
+    repeat 2, 1, 1
     nop 8
-    read 52, w1
-    repeat 3, 1, 1
+    read 9, w0
+    repeat 2, 1, 1
     nop 8
-    read 56, w1
-    repeat 3, 1, 1
+    read 12, w0
+    repeat 2, 1, 1
+    nop 8
+    read 15, w0
+    repeat 2, 1, 1
+    nop 8
+    read 18, w0
+    repeat 2, 1, 1
+    nop 8
+    read 21, w0
+    repeat 2, 1, 1
+    nop 8
+    read 24, w0
+    repeat 2, 1, 1
+    nop 8
+    read 27, w0
+    repeat 2, 1, 1
+    nop 8
+    read 30, w0
+    repeat 2, 1, 1
+    nop 8
+    read 33, w0
+    repeat 2, 1, 1
+    nop 8
+    read 36, w0
+    repeat 2, 1, 1
+    nop 8
+    read 39, w0
+    repeat 2, 1, 1
+    nop 8
+    read 42, w0
+    repeat 2, 1, 1
 mem.e.0:
-    nop 107
+    nop 102
     write 0, e0
     repeat 15, 1, 3
-    nop 52
-    write 48, e0
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 1, e0
     repeat 15, 1, 3
-    nop 52
-    write 49, e0
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 2, e0
     repeat 15, 1, 3
-    nop 52
+    nop 47
+    write 48, e0
+    repeat 7, 1, 3
+    nop 47
+    write 49, e0
+    repeat 7, 1, 3
+    nop 47
     write 50, e0
     repeat 7, 1, 3
 mem.e.1:
-    nop 108
+    nop 103
     write 0, e1
     repeat 15, 1, 3
-    nop 52
-    write 48, e1
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 1, e1
     repeat 15, 1, 3
-    nop 52
-    write 49, e1
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 2, e1
     repeat 15, 1, 3
-    nop 52
+    nop 47
+    write 48, e1
+    repeat 7, 1, 3
+    nop 47
+    write 49, e1
+    repeat 7, 1, 3
+    nop 47
     write 50, e1
     repeat 7, 1, 3
 mem.e.2:
-    nop 109
+    nop 104
     write 0, e2
     repeat 15, 1, 3
-    nop 52
-    write 48, e2
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 1, e2
     repeat 15, 1, 3
-    nop 52
-    write 49, e2
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 2, e2
     repeat 15, 1, 3
-    nop 52
+    nop 47
+    write 48, e2
+    repeat 7, 1, 3
+    nop 47
+    write 49, e2
+    repeat 7, 1, 3
+    nop 47
     write 50, e2
     repeat 7, 1, 3
 mem.e.3:
-    nop 110
+    nop 105
     write 0, e3
     repeat 15, 1, 3
-    nop 52
-    write 48, e3
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 1, e3
     repeat 15, 1, 3
-    nop 52
-    write 49, e3
-    repeat 7, 1, 3
-    nop 84
+    nop 79
     write 2, e3
     repeat 15, 1, 3
-    nop 52
+    nop 47
+    write 48, e3
+    repeat 7, 1, 3
+    nop 47
+    write 49, e3
+    repeat 7, 1, 3
+    nop 47
     write 50, e3
     repeat 7, 1, 3
 mxm.0.w:
     nop 6
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 15
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 15
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 15
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 15
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 15
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
+    nop 15
+    iw
+    lw w0, 3
+    repeat 1, 1, 0
+    lw w0, 2
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
-    nop 15
-    iw
-    lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
+    lw w0, 3
+    repeat 1, 1, 0
     lw w0, 2
-    repeat 3, 1, 0
     nop 7
     iw
 mxm.0.a:
-    nop 14
-    abc w2, 0, set
+    nop 13
+    abc w3, 0, set
     repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 15, 1, 1
-    nop 4
-    abc w2, 0, set
+    nop 3
+    abc w3, 0, set
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, set
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, add
+    repeat 15, 1, 1
+    nop 3
+    abc w3, 0, set
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, set
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, set
+    nop 3
+    abc w3, 0, set
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, set
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, add
-    repeat 15, 1, 1
-    nop 4
-    abc w2, 0, set
+    nop 3
+    abc w3, 0, set
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
-    nop 4
-    abc w2, 0, add
+    nop 3
+    abc w3, 0, add
     repeat 7, 1, 1
 mxm.0.c:
-    nop 98
+    nop 93
     acc 0, e0
     repeat 15, 1, 1
-    nop 52
+    nop 79
+    acc 0, e0
+    repeat 15, 1, 1
+    nop 79
+    acc 0, e0
+    repeat 15, 1, 1
+    nop 47
     acc 0, e0
     repeat 7, 1, 1
-    nop 84
-    acc 0, e0
-    repeat 15, 1, 1
-    nop 52
+    nop 47
     acc 0, e0
     repeat 7, 1, 1
-    nop 84
-    acc 0, e0
-    repeat 15, 1, 1
-    nop 52
+    nop 47
     acc 0, e0
     repeat 7, 1, 1
 .data 0 0
@@ -699,125 +820,141 @@ mxm.0.c:
     .bytes 111 72 226 169 189 0 12 12
     .bytes 96 190 152 41 56 43 189 136
     .bytes 186 138 120 243 121 76 20 208
-.data 1 0
+.data 3 0
     .bytes 24 185 241 77 163 19 25 88
-    .bytes 87 149 211 46 40 152 119 50
-    .bytes 193 116 152 154 25 19 113 2
+    .bytes 123 174 72 83 251 18 187 120
     .bytes 171 2 236 2 32 225 10 228
     .bytes 159 85 9 4 174 124 16 147
-    .bytes 55 154 31 166 136 89 202 186
-    .bytes 222 103 70 97 66 112 38 250
+    .bytes 156 187 23 88 62 62 162 47
     .bytes 101 33 148 100 71 101 251 68
     .bytes 114 162 174 171 83 139 113 211
-    .bytes 209 153 118 221 10 202 131 97
-    .bytes 120 99 217 160 26 39 239 145
+    .bytes 135 80 19 110 29 39 126 72
     .bytes 141 40 123 37 194 74 78 255
     .bytes 102 243 27 38 226 186 132 169
-    .bytes 49 88 193 51 247 48 188 197
-    .bytes 46 56 70 198 48 103 177 3
+    .bytes 219 35 101 178 168 218 140 141
     .bytes 58 64 125 89 183 138 199 23
     .bytes 78 94 9 174 115 175 58 90
-    .bytes 142 238 182 57 110 98 159 135
-    .bytes 37 202 246 84 51 147 251 213
+    .bytes 120 6 249 221 254 165 53 33
     .bytes 196 189 95 154 242 89 254 15
     .bytes 144 95 96 171 79 63 161 104
-    .bytes 67 230 131 49 30 55 52 211
-    .bytes 162 105 219 231 3 21 34 11
+    .bytes 4 46 248 130 68 217 180 199
     .bytes 102 188 166 118 146 26 230 136
     .bytes 53 58 30 150 40 144 61 111
-    .bytes 41 100 157 102 73 238 50 67
-    .bytes 227 126 165 59 94 197 181 243
+    .bytes 71 163 145 192 28 144 104 158
     .bytes 159 80 74 48 249 46 184 83
     .bytes 10 219 199 125 106 82 106 93
-    .bytes 64 161 106 67 207 145 228 242
-    .bytes 121 142 149 58 79 32 145 125
+    .bytes 123 14 32 211 250 111 78 164
     .bytes 147 228 246 192 243 164 39 1
     .bytes 192 163 70 250 57 90 242 111
-    .bytes 177 47 84 111 51 9 92 221
-    .bytes 151 146 90 174 21 193 18 43
+    .bytes 175 52 0 150 150 154 71 177
     .bytes 9 54 126 181 248 179 137 158
     .bytes 74 67 184 193 31 62 173 96
-    .bytes 142 227 74 72 249 96 235 7
-    .bytes 234 92 198 245 46 53 58 128
+    .bytes 85 187 30 64 158 236 10 151
     .bytes 85 210 146 225 188 11 88 82
     .bytes 15 191 195 149 0 0 0 0
-    .bytes 9 51 253 139 0 0 0 0
-    .bytes 226 46 121 253 0 0 0 0
+    .bytes 48 88 36 225 0 0 0 0
     .bytes 252 39 199 0 0 0 0 0
     .bytes 49 239 49 78 0 0 0 0
-    .bytes 9 20 85 233 0 0 0 0
-    .bytes 107 65 229 44 0 0 0 0
+    .bytes 113 77 209 144 0 0 0 0
     .bytes 212 202 231 156 0 0 0 0
     .bytes 160 235 61 197 0 0 0 0
-    .bytes 174 135 205 53 0 0 0 0
-    .bytes 42 148 7 40 0 0 0 0
+    .bytes 203 80 44 187 0 0 0 0
     .bytes 164 62 18 9 0 0 0 0
     .bytes 194 175 2 225 0 0 0 0
-    .bytes 234 180 85 65 0 0 0 0
-    .bytes 52 118 46 166 0 0 0 0
+    .bytes 169 165 104 235 0 0 0 0
     .bytes 176 105 219 11 0 0 0 0
     .bytes 56 147 158 141 0 0 0 0
-    .bytes 58 45 162 82 0 0 0 0
-    .bytes 190 59 17 131 0 0 0 0
+    .bytes 217 20 177 247 0 0 0 0
     .bytes 168 75 59 113 0 0 0 0
 .data 2 0
     .bytes 161 8 249 230 67 15 230 208
-    .bytes 123 174 72 83 251 18 187 120
-    .bytes 249 230 219 224 218 210 95 222
+    .bytes 193 116 152 154 25 19 113 2
     .bytes 80 38 210 226 91 194 128 254
     .bytes 145 0 97 203 197 99 26 187
-    .bytes 156 187 23 88 62 62 162 47
-    .bytes 49 111 169 8 180 11 166 103
+    .bytes 222 103 70 97 66 112 38 250
     .bytes 140 159 13 244 70 126 41 210
     .bytes 77 213 203 66 235 230 52 191
-    .bytes 135 80 19 110 29 39 126 72
-    .bytes 42 233 47 229 1 92 68 55
+    .bytes 120 99 217 160 26 39 239 145
     .bytes 161 50 188 204 103 12 175 6
     .bytes 187 241 16 208 169 33 225 42
-    .bytes 219 35 101 178 168 218 140 141
-    .bytes 254 152 49 20 89 41 78 98
+    .bytes 46 56 70 198 48 103 177 3
     .bytes 205 159 48 27 124 152 167 27
     .bytes 75 13 183 118 248 119 29 28
-    .bytes 120 6 249 221 254 165 53 33
-    .bytes 230 192 230 228 205 148 225 104
+    .bytes 37 202 246 84 51 147 251 213
     .bytes 186 130 183 76 108 61 9 141
     .bytes 249 132 107 231 29 182 61 152
-    .bytes 4 46 248 130 68 217 180 199
-    .bytes 234 236 250 180 196 203 60 108
+    .bytes 162 105 219 231 3 21 34 11
     .bytes 139 247 195 210 45 36 95 145
     .bytes 195 232 178 152 73 156 244 68
-    .bytes 71 163 145 192 28 144 104 158
-    .bytes 78 135 90 230 39 190 194 170
+    .bytes 227 126 165 59 94 197 181 243
     .bytes 31 116 143 169 197 248 42 191
     .bytes 154 142 198 51 49 243 195 10
-    .bytes 123 14 32 211 250 111 78 164
-    .bytes 146 231 114 242 64 83 137 169
+    .bytes 121 142 149 58 79 32 145 125
     .bytes 125 93 13 100 99 119 2 19
     .bytes 6 254 174 147 205 217 66 46
-    .bytes 175 52 0 150 150 154 71 177
-    .bytes 250 177 233 43 96 80 146 122
+    .bytes 151 146 90 174 21 193 18 43
     .bytes 162 216 78 240 148 32 181 216
     .bytes 171 84 41 28 230 233 213 154
-    .bytes 85 187 30 64 158 236 10 151
-    .bytes 29 100 61 26 174 235 13 26
+    .bytes 234 92 198 245 46 53 58 128
     .bytes 108 139 216 119 7 78 2 70
     .bytes 184 183 59 84 0 0 0 0
-    .bytes 48 88 36 225 0 0 0 0
-    .bytes 174 39 221 134 0 0 0 0
+    .bytes 226 46 121 253 0 0 0 0
     .bytes 49 40 250 235 0 0 0 0
     .bytes 68 121 190 232 0 0 0 0
-    .bytes 113 77 209 144 0 0 0 0
-    .bytes 124 250 62 11 0 0 0 0
+    .bytes 107 65 229 44 0 0 0 0
     .bytes 208 131 207 188 0 0 0 0
     .bytes 207 151 244 232 0 0 0 0
-    .bytes 203 80 44 187 0 0 0 0
-    .bytes 40 154 208 82 0 0 0 0
+    .bytes 42 148 7 40 0 0 0 0
     .bytes 16 131 21 37 0 0 0 0
     .bytes 141 181 100 84 0 0 0 0
-    .bytes 169 165 104 235 0 0 0 0
-    .bytes 100 236 20 184 0 0 0 0
+    .bytes 52 118 46 166 0 0 0 0
     .bytes 164 162 164 42 0 0 0 0
     .bytes 35 7 213 148 0 0 0 0
-    .bytes 217 20 177 247 0 0 0 0
-    .bytes 73 255 58 90 0 0 0 0
+    .bytes 190 59 17 131 0 0 0 0
     .bytes 9 52 22 231 0 0 0 0
+.data 1 0
+    .bytes 87 149 211 46 40 152 119 50
+    .bytes 249 230 219 224 218 210 95 222
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 55 154 31 166 136 89 202 186
+    .bytes 49 111 169 8 180 11 166 103
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 209 153 118 221 10 202 131 97
+    .bytes 42 233 47 229 1 92 68 55
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 49 88 193 51 247 48 188 197
+    .bytes 254 152 49 20 89 41 78 98
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 142 238 182 57 110 98 159 135
+    .bytes 230 192 230 228 205 148 225 104
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 67 230 131 49 30 55 52 211
+    .bytes 234 236 250 180 196 203 60 108
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 41 100 157 102 73 238 50 67
+    .bytes 78 135 90 230 39 190 194 170
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 64 161 106 67 207 145 228 242
+    .bytes 146 231 114 242 64 83 137 169
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 177 47 84 111 51 9 92 221
+    .bytes 250 177 233 43 96 80 146 122
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 142 227 74 72 249 96 235 7
+    .bytes 29 100 61 26 174 235 13 26
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 9 51 253 139 0 0 0 0
+    .bytes 174 39 221 134 0 0 0 0
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 9 20 85 233 0 0 0 0
+    .bytes 124 250 62 11 0 0 0 0
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 174 135 205 53 0 0 0 0
+    .bytes 40 154 208 82 0 0 0 0
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 234 180 85 65 0 0 0 0
+    .bytes 100 236 20 184 0 0 0 0
+    .bytes 0 0 0 0 0 0 0 0
+    .bytes 58 45 162 82 0 0 0 0
+    .bytes 73 255 58 90 0 0 0 0
+    .bytes 0 0 0 0 0 0 0 0
