@@ -2,182 +2,182 @@
 mem.w.0:
     nop 6
     read 0, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 1, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 2, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 3, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 4, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 0, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 1, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 2, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 3, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 4, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 0, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 1, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 2, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 3, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
     read 4, w3
-    repeat 15, 1, 5
+    repeat 11, 1, 5
     nop 3
-    read 80, w3
-    repeat 7, 1, 5
+    read 60, w3
+    repeat 11, 1, 5
     nop 3
-    read 81, w3
-    repeat 7, 1, 5
+    read 61, w3
+    repeat 11, 1, 5
     nop 3
-    read 82, w3
-    repeat 7, 1, 5
+    read 62, w3
+    repeat 11, 1, 5
     nop 3
-    read 83, w3
-    repeat 7, 1, 5
+    read 63, w3
+    repeat 11, 1, 5
     nop 3
-    read 84, w3
-    repeat 7, 1, 5
+    read 64, w3
+    repeat 11, 1, 5
     nop 3
-    read 80, w3
-    repeat 7, 1, 5
+    read 60, w3
+    repeat 11, 1, 5
     nop 3
-    read 81, w3
-    repeat 7, 1, 5
+    read 61, w3
+    repeat 11, 1, 5
     nop 3
-    read 82, w3
-    repeat 7, 1, 5
+    read 62, w3
+    repeat 11, 1, 5
     nop 3
-    read 83, w3
-    repeat 7, 1, 5
+    read 63, w3
+    repeat 11, 1, 5
     nop 3
-    read 84, w3
-    repeat 7, 1, 5
+    read 64, w3
+    repeat 11, 1, 5
     nop 3
-    read 80, w3
-    repeat 7, 1, 5
+    read 60, w3
+    repeat 11, 1, 5
     nop 3
-    read 81, w3
-    repeat 7, 1, 5
+    read 61, w3
+    repeat 11, 1, 5
     nop 3
-    read 82, w3
-    repeat 7, 1, 5
+    read 62, w3
+    repeat 11, 1, 5
     nop 3
-    read 83, w3
-    repeat 7, 1, 5
+    read 63, w3
+    repeat 11, 1, 5
     nop 3
-    read 84, w3
-    repeat 7, 1, 5
+    read 64, w3
+    repeat 11, 1, 5
 mem.w.1:
     read 0, w2
     repeat 1, 1, 1
     nop 2
     read 3, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 6, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 9, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 12, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 15, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 18, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 21, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 24, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 27, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 30, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 33, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 36, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 39, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 42, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 0, w2
     repeat 1, 1, 1
-    nop 17
+    nop 13
     read 3, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 6, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 9, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 12, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 15, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 18, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 21, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 24, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 27, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 30, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 33, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 36, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 39, w2
     repeat 1, 1, 1
-    nop 9
+    nop 13
     read 42, w2
     repeat 1, 1, 1
 mem.w.2:
@@ -187,88 +187,88 @@ mem.w.2:
     nop 1
     read 3, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 6, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 9, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 12, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 15, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 18, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 21, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 24, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 27, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 30, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 33, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 36, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 39, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 42, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 0, w1
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 3, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 6, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 9, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 12, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 15, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 18, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 21, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 24, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 27, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 30, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 33, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 36, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 39, w1
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 42, w1
     repeat 2, 1, 1
 mem.w.3:
@@ -278,166 +278,166 @@ mem.w.3:
     nop 1
     read 3, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 6, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 9, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 12, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 15, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 18, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 21, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 24, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 27, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 30, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 33, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 36, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 39, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 42, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 0, w0
     repeat 2, 1, 1
-    nop 16
+    nop 12
     read 3, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 6, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 9, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 12, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 15, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 18, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 21, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 24, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 27, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 30, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 33, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 36, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 39, w0
     repeat 2, 1, 1
-    nop 8
+    nop 12
     read 42, w0
     repeat 2, 1, 1
 mem.e.0:
-    nop 102
+    nop 86
     write 0, e0
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 1, e0
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 2, e0
-    repeat 15, 1, 3
-    nop 47
-    write 48, e0
-    repeat 7, 1, 3
-    nop 47
-    write 49, e0
-    repeat 7, 1, 3
-    nop 47
-    write 50, e0
-    repeat 7, 1, 3
+    repeat 11, 1, 3
+    nop 63
+    write 36, e0
+    repeat 11, 1, 3
+    nop 63
+    write 37, e0
+    repeat 11, 1, 3
+    nop 63
+    write 38, e0
+    repeat 11, 1, 3
 mem.e.1:
-    nop 103
+    nop 87
     write 0, e1
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 1, e1
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 2, e1
-    repeat 15, 1, 3
-    nop 47
-    write 48, e1
-    repeat 7, 1, 3
-    nop 47
-    write 49, e1
-    repeat 7, 1, 3
-    nop 47
-    write 50, e1
-    repeat 7, 1, 3
+    repeat 11, 1, 3
+    nop 63
+    write 36, e1
+    repeat 11, 1, 3
+    nop 63
+    write 37, e1
+    repeat 11, 1, 3
+    nop 63
+    write 38, e1
+    repeat 11, 1, 3
 mem.e.2:
-    nop 104
+    nop 88
     write 0, e2
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 1, e2
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 2, e2
-    repeat 15, 1, 3
-    nop 47
-    write 48, e2
-    repeat 7, 1, 3
-    nop 47
-    write 49, e2
-    repeat 7, 1, 3
-    nop 47
-    write 50, e2
-    repeat 7, 1, 3
+    repeat 11, 1, 3
+    nop 63
+    write 36, e2
+    repeat 11, 1, 3
+    nop 63
+    write 37, e2
+    repeat 11, 1, 3
+    nop 63
+    write 38, e2
+    repeat 11, 1, 3
 mem.e.3:
-    nop 105
+    nop 89
     write 0, e3
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 1, e3
-    repeat 15, 1, 3
-    nop 79
+    repeat 11, 1, 3
+    nop 63
     write 2, e3
-    repeat 15, 1, 3
-    nop 47
-    write 48, e3
-    repeat 7, 1, 3
-    nop 47
-    write 49, e3
-    repeat 7, 1, 3
-    nop 47
-    write 50, e3
-    repeat 7, 1, 3
+    repeat 11, 1, 3
+    nop 63
+    write 36, e3
+    repeat 11, 1, 3
+    nop 63
+    write 37, e3
+    repeat 11, 1, 3
+    nop 63
+    write 38, e3
+    repeat 11, 1, 3
 mxm.0.w:
     nop 6
     lw w0, 3
@@ -447,258 +447,258 @@ mxm.0.w:
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 15
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
     lw w0, 3
     repeat 1, 1, 0
     lw w0, 2
-    nop 7
+    nop 11
     iw
 mxm.0.a:
     nop 13
     abc w3, 0, set
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, set
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, set
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 15, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, set
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, set
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, set
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
     nop 3
     abc w3, 0, add
-    repeat 7, 1, 1
+    repeat 11, 1, 1
 mxm.0.c:
-    nop 93
+    nop 77
     acc 0, e0
-    repeat 15, 1, 1
-    nop 79
+    repeat 11, 1, 1
+    nop 63
     acc 0, e0
-    repeat 15, 1, 1
-    nop 79
+    repeat 11, 1, 1
+    nop 63
     acc 0, e0
-    repeat 15, 1, 1
-    nop 47
+    repeat 11, 1, 1
+    nop 63
     acc 0, e0
-    repeat 7, 1, 1
-    nop 47
+    repeat 11, 1, 1
+    nop 63
     acc 0, e0
-    repeat 7, 1, 1
-    nop 47
+    repeat 11, 1, 1
+    nop 63
     acc 0, e0
-    repeat 7, 1, 1
+    repeat 11, 1, 1
 .data 0 0
     .bytes 228 45 224 164 52 214 139 46
     .bytes 182 120 245 87 254 246 122 254

@@ -51,7 +51,9 @@ public class GemmOnModelTests
     [InlineData("small", 20, 17, 9)]     // more rows than accumulators: two row chunks
     [InlineData("small", 3, 24, 30)]
     [InlineData("small", 33, 9, 17)]     // three row chunks, the last of one row
+    [InlineData("small", 40, 8, 12)]     // one K-tile: 40 rows stream through 16 accumulator rows in turn
     [InlineData("medium", 1, 1, 1)]
+    [InlineData("medium", 100, 20, 70)]  // one K-tile, two chunks of 50 rows on 32 accumulators, 3 N-tiles on 2 planes
     [InlineData("medium", 40, 70, 33)]
     [InlineData("medium", 70, 100, 100)] // both planes, ragged chunks, N-tiles and K-tiles
     [InlineData("tsp", 70, 700, 1300)]   // 5 N-tiles on 4 planes: waves mixing two row chunks per hemisphere
@@ -62,6 +64,7 @@ public class GemmOnModelTests
         var a = Random(m * k, seed: m + (7 * k));
         var b = Random(k * n, seed: n + (11 * k));
         var gemm = GemmCompiler.Compile(config, shape, a, b);
+        Assert.Empty(ProgramChecker.Check(gemm.Program));
 
         var c = RunOnModel(config, gemm, out var cycles);
 
@@ -124,6 +127,23 @@ public class GemmOnModelTests
             var reads = side.ActivationSlices.Sum(slice => issues[gemm.Program.Floorplan.Queues.Single(q => q.GlobalSlice == slice).Name].Count);
             Assert.Equal(activationReadsPerSide, reads);
         }
+    }
+
+    [Fact]
+    public void A_single_k_tile_streams_every_row_through_one_install()
+    {
+        // small, 40 x 8 x 8: one K-tile and one N-tile, so nothing accumulates across tiles: the 40
+        // rows reuse the 16 accumulator rows in turn after one iw (chunks of 16 would need 3).
+        var config = Presets.Get("small");
+        var shape = new GemmShape(40, 8, 8);
+        var a = Random(40 * 8, 5);
+        var b = Random(8 * 8, 6);
+        var gemm = GemmCompiler.Compile(config, shape, a, b);
+
+        var issues = IssuesByQueue(gemm.Program);
+        Assert.Equal(1, issues["mxm.0.w"].Count(i => i.Instruction.Spec.Mnemonic == "iw"));
+        Assert.Equal(40, issues["mxm.0.a"].Count);
+        Assert.Equal(PlainGemm(shape, a, b), RunOnModel(config, gemm, out _));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public static class GemmCompiler
         if (s < 4)
             throw new ArgumentException($"the GEMM schedule needs at least 4 streams per direction (an int32 result spans 4), the configuration has {s}", nameof(config));
 
-        var work = new GemmLayout(shape, config.VectorLength, config.Mxm.Accumulators, planes, []);
+        var work = new GemmLayout(shape, config.VectorLength, ChooseChunkRows(config, shape), planes, []);
         var west = Enumerable.Range(0, config.Mxm.WestPlanes).ToArray();
         var east = Enumerable.Range(config.Mxm.WestPlanes, planes - config.Mxm.WestPlanes).ToArray();
         var sides = new List<GemmSide> { PlanSide(config, work, Hemisphere.West, west, resultsAtHome: east.Length > 0) };
@@ -93,6 +93,41 @@ public static class GemmCompiler
         if (result > words)
             throw new ArgumentException($"C needs {result} words (M x ceil(N/{config.VectorLength})) per result slice; a slice has {words}", nameof(shape));
         return layout;
+    }
+
+    /// <summary>
+    /// Rows per chunk. A chunk accumulates over the K-tiles, so it holds at most
+    /// <c>mxm.accumulators</c> rows; with a single K-tile nothing accumulates across tiles and the
+    /// accumulator rows are reused in turn (row j in j mod accumulators: its <c>acc</c> reads the
+    /// last superlane at abc + 2 SL + 1, before abc j + accumulators lands at abc + accumulators +
+    /// SL + 2 when accumulators &gt;= SL). Among the chunk counts allowed, the one with the fewest
+    /// estimated cycles: waves x K-tiles x step, a step being the chunk's rows plus the install
+    /// window, or the west planes' weight loads if longer. Fewer chunks win ties.
+    /// </summary>
+    private static int ChooseChunkRows(LpuConfig config, GemmShape shape)
+    {
+        var vl = config.VectorLength;
+        var kTiles = (shape.K + vl - 1) / vl;
+        var nTiles = (shape.N + vl - 1) / vl;
+        var accumulators = config.Mxm.Accumulators;
+        var cap = kTiles == 1 && accumulators >= config.Superlanes ? shape.M : Math.Min(accumulators, shape.M);
+        var rowsPerLoad = Math.Min(config.StreamsPerDirection / 2, vl);
+        var loads = (config.Mxm.WestPlanes * ((vl + rowsPerLoad - 1) / rowsPerLoad)) + 1;
+
+        var best = cap;
+        var bestCost = long.MaxValue;
+        for (var chunks = (shape.M + cap - 1) / cap; chunks <= shape.M; chunks++)
+        {
+            var rows = (shape.M + chunks - 1) / chunks;
+            if ((shape.M + rows - 1) / rows != chunks)
+                continue;
+            var waves = (((long)chunks * nTiles) + config.Mxm.Planes - 1) / config.Mxm.Planes;
+            var cost = waves * kTiles * Math.Max(rows + config.Superlanes + 1, loads);
+            if (cost < bestCost)
+                (best, bestCost) = (rows, cost);
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -179,7 +214,7 @@ public static class GemmCompiler
                         var stream = Toward(side, side.WeightSlices.Count + chunks.IndexOf(job.Chunk));
                         for (var j = 0; j < layout.RowsOf(job.Chunk); j++)
                         {
-                            timeline.Place($"mxm.{job.Plane}.a", firstAbc + j, Instruction.Create("abc", stream, j, kt > 0));
+                            timeline.Place($"mxm.{job.Plane}.a", firstAbc + j, Instruction.Create("abc", stream, j % config.Mxm.Accumulators, kt > 0));
                             if (kt == layout.KTiles - 1)
                                 lastWrite = Math.Max(lastWrite, PlaceResult(config, timeline, layout, side, job, firstAbc + j, j, memQueues, Distance));
                         }
@@ -243,7 +278,7 @@ public static class GemmCompiler
         var acc = abc + InstructionSet.ByMnemonic("abc")!.Latency!.Of(config) + 1;
         var index = IndexOf(side.Planes, job.Plane);
         var m = (job.Chunk * layout.ChunkRows) + row;
-        timeline.Place($"mxm.{job.Plane}.c", acc, Instruction.Create("acc", row, Away(side, 4 * index)));
+        timeline.Place($"mxm.{job.Plane}.c", acc, Instruction.Create("acc", row % config.Mxm.Accumulators, Away(side, 4 * index)));
         long last = 0;
         for (var b = 0; b < 4; b++)
         {
