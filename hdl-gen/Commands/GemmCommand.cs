@@ -9,7 +9,7 @@ namespace Lpu.HdlGen.Commands;
 /// <summary>
 /// <c>hdl-gen gemm --a A.npy --b B.npy --out C.npy [--on model|rtl|both]</c>: compiles int8 A (M x K)
 /// times B (K x N), runs it, checks C against the reference math (exit 1 on a mismatch) and writes
-/// C as int32 .npy. Prints cycles, MACs and MXM utilization.
+/// C as int32 .npy. Prints cycles, MACs, MXM utilization and the shape of the schedule.
 /// </summary>
 internal static class GemmCommand
 {
@@ -42,6 +42,8 @@ internal static class GemmCommand
             output.WriteLine($"  cycles           {report.Cycles:N0}");
             output.WriteLine($"  MACs             {report.Macs:N0}");
             output.WriteLine($"  MXM utilization  {report.MxmUtilization:P1} of {report.MacsPerCycle:N0} MACs/cycle");
+            var layout = report.Gemm.Layout;
+            output.WriteLine($"  schedule         {layout.PlaneCount} MXM plane(s), {layout.Waves:N0} wave(s) of (row chunk of {layout.ChunkRows}, N-tile) jobs, {layout.KTiles} K-tile(s) each");
             if (!report.Matches)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"error: result differs from the reference math: {report.Mismatch}");

@@ -182,6 +182,16 @@ public class GemmOnModelTests
     }
 
     [Fact]
+    public void Too_few_slices_for_the_planes_of_a_hemisphere_are_refused_by_count()
+    {
+        // medium has a plane in each hemisphere; each needs an activation slice, a weight slice and
+        // its 4 result slices at home: 6 slices, not 5.
+        var config = Presets.Get("medium") with { Mem = new MemConfig(5, 1024, 2, true) };
+        var error = Assert.Throws<ArgumentException>(() => GemmCompiler.Compile(config, new GemmShape(4, 4, 4), new sbyte[16], new sbyte[16]));
+        Assert.StartsWith("the GEMM schedule needs at least 6 MEM slices per hemisphere for 1 MXM plane(s) on a side", error.Message);
+    }
+
+    [Fact]
     public void Operands_too_large_for_a_slice_are_refused_with_the_numbers()
     {
         var shape = new GemmShape(300, 8, 8);   // 300 rows x 1 K-tile > 256 words

@@ -35,6 +35,8 @@ public class GemmCommandTests
         Assert.Contains("gemm 9x19x12 on small (model)", output);
         Assert.Contains("MACs             2,052", output);
         Assert.Contains("MXM utilization", output);
+        // small: one plane, 9 rows in one chunk, 2 N-tiles of 8 (two jobs, one wave each), 3 K-tiles of 8.
+        Assert.Contains("schedule         1 MXM plane(s), 2 wave(s) of (row chunk of 9, N-tile) jobs, 3 K-tile(s) each", output);
         var c = NpyFile.ReadMatrix<int>(dir["c.npy"]);
         for (var m = 0; m < 9; m++)
         {
