@@ -11,7 +11,8 @@ namespace Lpu.Compiler.Gemm;
 /// MXM plane of the configuration busy.
 /// <para>
 /// Tiling: K and N are cut into vector-length tiles (zero-padded); rows of A are cut into chunks of
-/// <c>mxm.accumulators</c>. The jobs (row chunk, N-tile) are dealt to the planes a wave at a time
+/// at most <c>mxm.accumulators</c> rows (any number with one K-tile), sized so the jobs fill the
+/// planes evenly. The jobs (row chunk, N-tile) are dealt to the planes a wave at a time
 /// (<see cref="GemmLayout"/>). All planes run in lockstep, one <em>step</em> per K-tile: each
 /// installs its weight tile with <c>iw</c>, then its chunk's activation rows stream in with one
 /// <c>abc</c> per cycle, accumulating over K-tiles; after the last K-tile each accumulator row goes
@@ -22,9 +23,11 @@ namespace Lpu.Compiler.Gemm;
 /// ones, so each hemisphere feeds its own planes: its weight slices (one stream each, at most S/2
 /// rows per <c>lw</c>), taken in turn by the side's planes while the previous step's activations
 /// stream; one activation read per chunk shared by the side's planes; results flowing back towards
-/// the VXM into slices of the same hemisphere (or of the other one when it has no plane). Operands
-/// and results of a hemisphere thus travel in opposite directions and never share a stream
-/// register, and no slice both reads and writes. The next step's <c>iw</c> issues in the cycle of
+/// the VXM into slices of the same hemisphere (or of the other one when it has no plane). A value
+/// must survive only between its producer and its consumer, and in each direction those stretches
+/// of different sides never overlap (westward: west operands west of the VXM, east results east of
+/// it), so a value flowing on past its consumer overwrites nothing that is still needed; no slice
+/// both reads and writes. The next step's <c>iw</c> issues in the cycle of
 /// the last <c>abc</c> (allowed: §3 forbids abc only strictly inside the busy window), so a plane
 /// idles SL + 1 cycles per weight tile.
 /// </para>
