@@ -184,9 +184,7 @@ public static class Gemm
                         fixed (int* pcorr = corrections)
                         fixed (int* pc = c)
                         {
-                            var aligned = pp + Int8VnniKernel.AlignmentOffset(pp);
-                            Int8VnniKernel.PackB(pb, k, n, aligned, pcorr);
-                            Int8VnniKernel.Multiply(pa, aligned, pcorr, pc, m, k, n);
+                            Int8VnniKernel.PackAndMultiply(pa, pb, pp + Int8VnniKernel.AlignmentOffset(pp), pcorr, pc, m, k, n);
                         }
                     }
                 }

@@ -59,11 +59,36 @@ internal static unsafe class Int8VnniKernel
     /// long, best 64-byte aligned) and writes -128 x the column sums into <paramref name="corrections"/>
     /// (Panels(n) x Nr, zero for padding columns).
     /// </summary>
-    public static void PackB(sbyte* b, int k, int n, byte* panels, int* corrections)
+    public static void PackB(sbyte* b, int k, int n, byte* panels, int* corrections) => PackPanels(b, k, n, panels, corrections, 0, Panels(n));
+
+    /// <summary>
+    /// C (m x n) = A (m x k) x B (k x n), both row-major, m, k, n > 0, packing B into
+    /// <paramref name="panels"/> and <paramref name="corrections"/> first (as <see cref="PackB"/>),
+    /// on as many cores as the product is worth. The caller keeps every pointer pinned.
+    /// </summary>
+    public static void PackAndMultiply(sbyte* a, sbyte* b, byte* panels, int* corrections, int* c, int m, int k, int n)
+    {
+        var job = new Job(a, panels, corrections, c, m, k, n);
+        var parts = PartCount(m, k, n);
+        if (parts == 1)
+        {
+            PackB(b, k, n, panels, corrections);
+            job.Run(0, 1);
+            return;
+        }
+
+        var panelCount = Panels(n);
+        var packing = new PanelPacking(b, k, n, panels, corrections);
+        Parallel.For(0, parts, part => packing.Run((int)((long)panelCount * part / parts), (int)((long)panelCount * (part + 1) / parts)));
+        Parallel.For(0, parts, part => job.Run(part, parts));
+    }
+
+    // Panels [panel0, panel1) of B.
+    private static void PackPanels(sbyte* b, int k, int n, byte* panels, int* corrections, int panel0, int panel1)
     {
         var groups = Groups(k);
         var panelBytes = (long)groups * PanelGroupBytes;
-        var fullPanels = n / Nr;
+        var fullPanels = Math.Min(panel1, n / Nr);
         var fullGroups = k / 4;
 
         // Group by group along the rows of B, so B is read in order; each panel receives one
@@ -72,18 +97,18 @@ internal static unsafe class Int8VnniKernel
         {
             var src = b + ((long)g * 4 * n);
             var dst = panels + ((long)g * PanelGroupBytes);
-            for (var p = 0; p < fullPanels; p++)
+            for (var p = panel0; p < fullPanels; p++)
             {
                 PackGroup16(src + (p * Nr), dst + (p * panelBytes), n);
             }
         }
 
         // The last group (k not a multiple of 4) and the last panel (n not a multiple of 16), zero-padded.
-        for (var p = 0; p < Panels(n); p++)
+        for (var p = panel0; p < panel1; p++)
         {
             var col0 = p * Nr;
             var cols = Math.Min(Nr, n - col0);
-            for (var g = p < fullPanels ? fullGroups : 0; g < groups; g++)
+            for (var g = cols == Nr ? fullGroups : 0; g < groups; g++)
             {
                 var dst = panels + (p * panelBytes) + ((long)g * PanelGroupBytes);
                 new Span<byte>(dst, PanelGroupBytes).Clear();
@@ -296,6 +321,12 @@ internal static unsafe class Int8VnniKernel
         }
     }
 
+    // The arguments of a packing of B split by column panels, pinned by the caller.
+    private sealed class PanelPacking(sbyte* b, int k, int n, byte* panels, int* corrections)
+    {
+        public void Run(int panel0, int panel1) => PackPanels(b, k, n, panels, corrections, panel0, panel1);
+    }
+
     // The pointers of one multiplication, pinned by the caller for the duration of Run.
     private sealed class Job(sbyte* a, byte* panels, int* corrections, int* c, int m, int k, int n)
     {
@@ -327,7 +358,12 @@ internal static unsafe class Int8VnniKernel
         {
             var groups = Groups(k);
             var blockGroups = Math.Min(BlockGroups, groups);
-            var tilesPerBlock = Math.Clamp(ABlockBytes / (blockGroups * TileGroupBytes), 1, tile1 - tile0);
+            // As many A blocks as the L2 budget needs, of equal size: a small last block would
+            // stream all of B for a few rows.
+            var tiles = tile1 - tile0;
+            var maxTiles = Math.Max(1, ABlockBytes / (blockGroups * TileGroupBytes));
+            var blocks = (tiles + maxTiles - 1) / maxTiles;
+            var tilesPerBlock = (tiles + blocks - 1) / blocks;
             var buffer = ArrayPool<byte>.Shared.Rent(tilesPerBlock * blockGroups * TileGroupBytes);
             try
             {
