@@ -386,7 +386,7 @@ internal static unsafe class Int8VnniKernel
     }
 
     // The pointers of one multiplication, pinned by the caller for the duration of Run.
-    private sealed class Job(sbyte* a, byte* panels, int* corrections, int* c, int m, int k, int n)
+    private readonly struct Job(sbyte* a, byte* panels, int* corrections, int* c, int m, int k, int n)
     {
         // Part `part` of `parts`: a contiguous range of row tiles, or of column panels when there
         // are too few row tiles to share.
