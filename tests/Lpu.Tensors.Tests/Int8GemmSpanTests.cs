@@ -84,6 +84,32 @@ public class Int8GemmSpanTests
         }
     }
 
+    [Fact]
+    public void Small_products_allocate_nothing_on_the_simd_path()
+    {
+        if (!Gemm.IsSupported(GemmPath.Vnni))
+        {
+            return;
+        }
+
+        const int m = 8, k = 320, n = 320;
+        var a = new sbyte[m * k];
+        var c = new int[m * n];
+        var b = new sbyte[k * n];
+        var packed = Gemm.Pack(b, k, n);
+        Gemm.Multiply(a, packed, c, m);
+        Gemm.Multiply(a, b, c, m, k, n);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            Gemm.Multiply(a, packed, c, m);
+            Gemm.Multiply(a, b, c, m, k, n);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Theory]
     [InlineData(GemmPath.Auto)]
     [InlineData(GemmPath.Vnni)]

@@ -77,11 +77,12 @@ internal static unsafe class Int8VnniKernel
             return;
         }
 
-        var panelCount = Panels(n);
-        var packing = new PanelPacking(b, k, n, panels, corrections);
-        Parallel.For(0, parts, part => packing.Run((int)((long)panelCount * part / parts), (int)((long)panelCount * (part + 1) / parts)));
-        Parallel.For(0, parts, part => job.Run(part, parts));
+        PackOnCores(new PanelPacking(b, k, n, panels, corrections), Panels(n), parts);
+        RunOnCores(job, parts);
     }
+
+    private static void PackOnCores(PanelPacking packing, int panelCount, int parts) =>
+        Parallel.For(0, parts, part => packing.Run((int)((long)panelCount * part / parts), (int)((long)panelCount * (part + 1) / parts)));
 
     // Panels [panel0, panel1) of B.
     private static void PackPanels(sbyte* b, int k, int n, byte* panels, int* corrections, int panel0, int panel1)
@@ -140,9 +141,12 @@ internal static unsafe class Int8VnniKernel
         }
         else
         {
-            Parallel.For(0, parts, part => job.Run(part, parts));
+            RunOnCores(job, parts);
         }
     }
+
+    // Apart from the callers so that the closure is only allocated when the work is split.
+    private static void RunOnCores(Job job, int parts) => Parallel.For(0, parts, part => job.Run(part, parts));
 
     private static int Groups(int k) => (k + 3) / 4;
 
