@@ -42,7 +42,7 @@ public static class Gemm
     /// <summary>
     /// int8 x int8 -> int32 into a caller's buffer, without allocating the result: C = A x B with
     /// A (m x k), B (k x n) and C (m x n) row-major; C is overwritten. Sums wrap at 32 bits.
-    /// Small products (up to a few million multiply-adds) run on the calling thread; larger ones
+    /// Products of up to 2^24 multiply-adds (e.g. 128 x 320 x 320) run on the calling thread; larger ones
     /// use every core. When B is used for many products, <see cref="Pack"/> it once and call
     /// <see cref="Multiply(ReadOnlySpan{sbyte}, Int8PackedMatrix, Span{int}, int, GemmPath)"/>.
     /// </summary>

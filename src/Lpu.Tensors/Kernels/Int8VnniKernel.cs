@@ -42,8 +42,9 @@ internal static unsafe class Int8VnniKernel
     private const int BlockGroups = 256;
     private const int ABlockBytes = 256 * 1024;
 
-    // Below this many multiply-adds (~25 us on one core) starting a second thread costs more than it saves.
-    private const long ParallelMultiplyAdds = 1L << 22;
+    // Below this many multiply-adds (~60 us on one core, e.g. 128 x 320 x 320) the product stays on the
+    // calling thread: waking another costs microseconds and, on a busy machine, much CPU time waiting.
+    private const long ParallelMultiplyAdds = 1L << 24;
 
     /// <summary>Bytes of the packed panels of a k x n matrix.</summary>
     public static long PanelBytes(int k, int n) => (long)Panels(n) * Groups(k) * PanelGroupBytes;
