@@ -77,11 +77,7 @@ public static class Gemm
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckLength(b.Length, k, n, "b", nameof(b));
-        if (Int8VnniKernel.PanelBytes(k, n) > Array.MaxLength)
-        {
-            throw new ArgumentException($"a {k}x{n} matrix is too large to pack into one array", nameof(b));
-        }
-
+        CheckPackable(k, n, nameof(b));
         return new Int8PackedMatrix(b, k, n);
     }
 
@@ -169,6 +165,8 @@ public static class Gemm
         switch (path)
         {
             case GemmPath.Vnni:
+                CheckPackable(k, n, nameof(b));
+
                 // B packed into pooled buffers: a large product would otherwise allocate on the large-object heap each time.
                 var panelBytes = checked((int)Int8VnniKernel.PanelBytes(k, n));
                 var correctionCount = Int8VnniKernel.Panels(n) * Int8VnniKernel.Nr;
@@ -204,6 +202,15 @@ public static class Gemm
             default:
                 ScalarInt8(a, b, c, m, k, n);
                 break;
+        }
+    }
+
+    // The packed panels (padded to 16 columns and 4 rows, plus 63 bytes to align them) must fit in one array.
+    private static void CheckPackable(int k, int n, string paramName)
+    {
+        if (Int8VnniKernel.PanelBytes(k, n) + 63 > Array.MaxLength)
+        {
+            throw new ArgumentException($"a {k}x{n} matrix B is too large to pack into one array", paramName);
         }
     }
 
