@@ -85,7 +85,9 @@ internal static unsafe class Int8VnniKernel
     private static void PackOnCores(PanelPacking packing, int panelCount, int parts) =>
         Parallel.For(0, parts, part => packing.Run((int)((long)panelCount * part / parts), (int)((long)panelCount * (part + 1) / parts)));
 
-    // Panels [panel0, panel1) of B.
+    // Panels [panel0, panel1) of B. The loops of this kernel are compiled optimized at once
+    // (AggressiveOptimization): a product runs them once per call, too few calls to tier up soon.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackPanels(sbyte* b, int k, int n, byte* panels, int* corrections, int panel0, int panel1)
     {
         var groups = Groups(k);
@@ -180,6 +182,7 @@ internal static unsafe class Int8VnniKernel
     }
 
     // -128 x the column sums of one panel, via vpdpbusd with all-ones as the unsigned operand.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StoreCorrections(byte* panel, int groups, int* corrections)
     {
         var ones = Vector256.Create((byte)1);
@@ -199,6 +202,7 @@ internal static unsafe class Int8VnniKernel
     // Packs rows [tile0 * Mr, tile1 * Mr) of A, k-groups [group0, group0 + blockGroups), as A + 128:
     // tile t at (t - tile0) x blockGroups x Mr x 4 bytes, then group by group, Mr rows of 4 bytes.
     // Rows past m and k-values past k are 0 (they only ever meet padding).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(sbyte* a, byte* packed, int m, int k, int tile0, int tile1, int group0, int blockGroups)
     {
         var fullGroups = Math.Min(blockGroups, (k - (group0 * 4)) / 4);
@@ -452,6 +456,7 @@ internal static unsafe class Int8VnniKernel
 
         // One packed A block times the B micro-panels of k-groups [g0, g0 + gc): each B micro-panel
         // stays in L1 while the register tile walks down the rows.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Block(byte* packedA, int t0, int t1, int panel0, int panel1, int g0, int gc)
         {
             var groups = Groups(k);
