@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics.X86;
 using Lpu.Tensors.Kernels;
 
@@ -23,7 +24,10 @@ public static class Gemm
     /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
     public static Matrix<int> Multiply(Matrix<sbyte> a, Matrix<sbyte> b, GemmPath path = GemmPath.Auto)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         CheckShapes(a.Rows, a.Cols, b.Rows, b.Cols);
+        var resolved = Resolve(path);
         if (a.Rows == 0 || b.Cols == 0 || a.Cols == 0)
         {
             return new Matrix<int>(a.Rows, b.Cols);
@@ -31,21 +35,91 @@ public static class Gemm
 
         // Every path writes every element, so the result need not be zeroed first.
         var c = new Matrix<int>(a.Rows, b.Cols, GC.AllocateUninitializedArray<int>(a.Rows * b.Cols));
+        MultiplyInt8(a.Data, b.Data, c.Data, a.Rows, a.Cols, b.Cols, resolved);
+        return c;
+    }
 
-        switch (Resolve(path))
+    /// <summary>
+    /// int8 x int8 -> int32 into a caller's buffer, without allocating the result: C = A x B with
+    /// A (m x k), B (k x n) and C (m x n) row-major; C is overwritten. Sums wrap at 32 bits.
+    /// Products of up to 2^24 multiply-adds (e.g. 128 x 320 x 320) run on the calling thread; larger ones
+    /// use every core. When B is used for many products, <see cref="Pack"/> it once and call
+    /// <see cref="Multiply(ReadOnlySpan{sbyte}, Int8PackedMatrix, Span{int}, int, GemmPath)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">m, k or n is negative.</exception>
+    /// <exception cref="ArgumentException">A span's length is not the size of its matrix, or the path is unknown.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
+    public static void Multiply(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<int> c, int m, int k, int n, GemmPath path = GemmPath.Auto)
+    {
+        CheckDimensions(m, k, n);
+        CheckLength(a.Length, m, k, "a", nameof(a));
+        CheckLength(b.Length, k, n, "b", nameof(b));
+        CheckLength(c.Length, m, n, "c", nameof(c));
+        var resolved = Resolve(path);
+        if (m == 0 || n == 0 || k == 0)
         {
-            case GemmPath.Vnni:
-                Int8VnniKernel.Multiply(a.Data, b.Data, c.Data, a.Rows, a.Cols, b.Cols);
-                break;
-            case GemmPath.Portable:
-                Int8PortableKernel.Multiply(a.Data, b.Data, c.Data, a.Rows, a.Cols, b.Cols);
-                break;
-            default:
-                ScalarInt8(a.Data, b.Data, c.Data, a.Rows, a.Cols, b.Cols);
-                break;
+            c.Clear();
+            return;
         }
 
-        return c;
+        MultiplyInt8(a, b, c, m, k, n, resolved);
+    }
+
+    /// <summary>
+    /// Prepares B (k x n, row-major) for many products A x B with the same B: the SIMD path then
+    /// skips packing B and summing its columns on every call. The result keeps its own copy of B,
+    /// so <paramref name="b"/> may change afterwards.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">k or n is negative.</exception>
+    /// <exception cref="ArgumentException">b's length is not k x n, or the packed form would not fit in one array.</exception>
+    public static Int8PackedMatrix Pack(ReadOnlySpan<sbyte> b, int k, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        CheckLength(b.Length, k, n, "b", nameof(b));
+        CheckPackable(k, n, nameof(b));
+        return new Int8PackedMatrix(b, k, n);
+    }
+
+    /// <summary>
+    /// C = A x B with B prepared by <see cref="Pack"/>: A (m x b.Rows) and C (m x b.Cols)
+    /// row-major, C overwritten, sums wrapping at 32 bits. Allocates nothing on the SIMD path
+    /// beyond pooled scratch, and runs small products on the calling thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">m is negative.</exception>
+    /// <exception cref="ArgumentException">A span's length is not the size of its matrix, or the path is unknown.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
+    public static void Multiply(ReadOnlySpan<sbyte> a, Int8PackedMatrix b, Span<int> c, int m, GemmPath path = GemmPath.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        int k = b.Rows, n = b.Cols;
+        CheckLength(a.Length, m, k, "a", nameof(a));
+        CheckLength(c.Length, m, n, "c", nameof(c));
+        var resolved = Resolve(path);
+        if (m == 0 || n == 0 || k == 0)
+        {
+            c.Clear();
+            return;
+        }
+
+        if (resolved == GemmPath.Vnni && b.Panels is { } panels && b.Corrections is { } corrections)
+        {
+            unsafe
+            {
+                fixed (sbyte* pa = a)
+                fixed (byte* pp = panels)
+                fixed (int* pcorr = corrections)
+                fixed (int* pc = c)
+                {
+                    Int8VnniKernel.Multiply(pa, pp + b.PanelOffset, pcorr, pc, m, k, n);
+                }
+            }
+        }
+        else
+        {
+            MultiplyInt8(a, b.Original, c, m, k, n, resolved);
+        }
     }
 
     /// <summary>fp32: C[i, j] = fma(A[i, K-1], B[K-1, j], ... fma(A[i, 0], B[0, j], +0)).</summary>
@@ -85,6 +159,76 @@ public static class Gemm
         _ => throw new ArgumentException($"unknown GemmPath {(int)path}", nameof(path)),
     };
 
+    // m, k, n > 0 and the lengths checked; path resolved.
+    private static void MultiplyInt8(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<int> c, int m, int k, int n, GemmPath path)
+    {
+        switch (path)
+        {
+            case GemmPath.Vnni:
+                CheckPackable(k, n, nameof(b));
+
+                // B packed into pooled buffers: a large product would otherwise allocate on the large-object heap each time.
+                var panelBytes = checked((int)Int8VnniKernel.PanelBytes(k, n));
+                var correctionCount = Int8VnniKernel.Panels(n) * Int8VnniKernel.Nr;
+                var panels = ArrayPool<byte>.Shared.Rent(panelBytes + 63);
+                var corrections = ArrayPool<int>.Shared.Rent(correctionCount);
+                try
+                {
+                    unsafe
+                    {
+                        fixed (sbyte* pa = a)
+                        fixed (sbyte* pb = b)
+                        fixed (byte* pp = panels)
+                        fixed (int* pcorr = corrections)
+                        fixed (int* pc = c)
+                        {
+                            Int8VnniKernel.PackAndMultiply(pa, pb, pp + Int8VnniKernel.AlignmentOffset(pp), pcorr, pc, m, k, n);
+                        }
+                    }
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(corrections);
+                    ArrayPool<byte>.Shared.Return(panels);
+                }
+
+                break;
+            case GemmPath.Portable:
+                // The portable kernel works on arrays; it is the fallback for CPUs without AVX-VNNI.
+                var product = new int[c.Length];
+                Int8PortableKernel.Multiply(a.ToArray(), b.ToArray(), product, m, k, n);
+                product.CopyTo(c);
+                break;
+            default:
+                ScalarInt8(a, b, c, m, k, n);
+                break;
+        }
+    }
+
+    // The packed panels (padded to 16 columns and 4 rows, plus 63 bytes to align them) must fit in one array.
+    private static void CheckPackable(int k, int n, string paramName)
+    {
+        if (Int8VnniKernel.PanelBytes(k, n) + 63 > Array.MaxLength)
+        {
+            throw new ArgumentException($"a {k}x{n} matrix B is too large to pack into one array", paramName);
+        }
+    }
+
+    private static void CheckDimensions(int m, int k, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+    }
+
+    private static void CheckLength(int length, int rows, int cols, string matrix, string paramName)
+    {
+        if (length != (long)rows * cols)
+        {
+            throw new ArgumentException($"{matrix} has {length} elements; a {rows}x{cols} matrix has {(long)rows * cols}", paramName);
+        }
+    }
+
     private static void CheckShapes(int aRows, int aCols, int bRows, int bCols)
     {
         if (aCols != bRows)
@@ -98,7 +242,7 @@ public static class Gemm
         }
     }
 
-    private static void ScalarInt8(sbyte[] a, sbyte[] b, int[] c, int m, int k, int n)
+    private static void ScalarInt8(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<int> c, int m, int k, int n)
     {
         for (var i = 0; i < m; i++)
         {

@@ -5,10 +5,16 @@ public class GemmTests
     public static TheoryData<GemmPath, int, int, int> Int8Cases()
     {
         var data = new TheoryData<GemmPath, int, int, int>();
+        // Ragged sizes, and sizes on both sides of the kernel's blocks: 6-row register tiles,
+        // 16-column B panels, 4-value k-groups, 1024-value k-blocks, A blocks of at most 42 tiles, and
+        // products large enough to be split over the cores (by rows, or by columns when few rows).
         int[][] shapes =
         [
-            [1, 1, 1], [1, 7, 1], [3, 1, 5], [6, 4, 16], [7, 5, 17], [13, 33, 31],
-            [1, 64, 1], [12, 128, 32], [5, 3, 40], [37, 259, 49], [64, 64, 64],
+            [1, 1, 1], [1, 7, 1], [3, 1, 5], [3, 5, 7], [6, 4, 16], [7, 5, 17], [13, 33, 31],
+            [1, 64, 1], [12, 128, 32], [5, 3, 40], [17, 33, 65], [37, 259, 49], [64, 64, 64],
+            [65, 129, 257], [5, 1023, 15], [6, 1024, 16], [7, 1025, 17], [11, 1029, 33],
+            [2, 2051, 3], [1, 320, 320], [64, 320, 320], [600, 1030, 30], [6, 2100, 1400],
+            [301, 67, 300],
         ];
         foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Portable, GemmPath.Scalar })
         {
