@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lpu.Model;
@@ -114,6 +115,7 @@ public sealed class CycleEvents
     /// <summary>Marks the lists unsorted; they are sorted on first public access.</summary>
     internal void Seal() => sorted = false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EnsureSorted()
     {
         if (sorted)

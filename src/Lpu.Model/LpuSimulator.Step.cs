@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
@@ -12,6 +13,7 @@ public sealed partial class LpuSimulator
     /// now land on the stream registers and in SRAM, queues issue, and every in-flight instruction
     /// works on the superlane it has reached. Returns the cycle's events (valid until the next step).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CycleEvents Step()
     {
         var c = Cycle;
@@ -65,12 +67,13 @@ public sealed partial class LpuSimulator
 
     private CycleEvents Bucket(long cycle)
     {
-        var b = buckets[cycle % buckets.Length];
+        var b = buckets[(int)cycle & (buckets.Length - 1)];
         if (b.Cycle != cycle)
             b.Clear(cycle);
         return b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyPowerChanges(long c)
     {
         for (var i = 0; i < powerChanges.Count;)
@@ -88,6 +91,7 @@ public sealed partial class LpuSimulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IssueAll(long c, CycleEvents now)
     {
         for (var qi = 0; qi < queues.Length; qi++)
@@ -122,6 +126,7 @@ public sealed partial class LpuSimulator
             throw new SimulationException(c, $"queue {queue.Name}: repeated '{op.Text}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(in DecodedOp op, QueueInfo queue, long c)
     {
         var r = pool.Count > 0 ? pool.Pop() : new InFlight();
@@ -151,6 +156,7 @@ public sealed partial class LpuSimulator
         inFlight.Add(r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Execute(InFlight r, int k, long c)
     {
         switch (r.Op.Kind)
@@ -185,6 +191,7 @@ public sealed partial class LpuSimulator
     /// <summary>
     /// Fixes D once no queue can issue again, or reports queues that wait forever in a sync.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckProgress(long c)
     {
         if (doneCycle >= 0)

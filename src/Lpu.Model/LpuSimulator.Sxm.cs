@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
 
 namespace Lpu.Model;
@@ -9,6 +10,7 @@ namespace Lpu.Model;
 /// </summary>
 public sealed partial class LpuSimulator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteSxm(InFlight r, int k, long c)
     {
         if (k >= superlanes)

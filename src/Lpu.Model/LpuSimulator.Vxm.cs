@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
 
@@ -10,6 +11,7 @@ public sealed partial class LpuSimulator
     private byte[] vxmB = [];
     private byte[] vxmResult = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteVxm(InFlight r, int k, long c)
     {
         if (k >= superlanes || !powered[k])

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Layout;
 
 namespace Lpu.Model.Icu;
@@ -40,6 +41,7 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
     /// Walks ICU entries from the next free cycle <paramref name="c"/> to the next issue: nop adds
     /// to c, repeat schedules copies of the last issued instruction, sync starts waiting.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(long c)
     {
         Next = -1;
@@ -76,6 +78,7 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
     }
 
     /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DecodedOp Issue(long cycle)
     {
         DecodedOp op;

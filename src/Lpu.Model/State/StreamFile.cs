@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Isa;
 
 namespace Lpu.Model.State;
@@ -46,6 +47,7 @@ internal sealed class StreamFile
     }
 
     /// <summary>Moves to the next cycle: every value moves one position; zeros enter at the edges.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance()
     {
         Cycle++;
