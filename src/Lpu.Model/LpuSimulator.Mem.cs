@@ -26,7 +26,7 @@ public sealed partial class LpuSimulator
                 case OpKind.Write:
                     // Stream read in t+k, SRAM written in t+k+1.
                     UseBanks(slice, k, c + 1, SramState.WriteBank0 << sram.Bank((int)op.Imm));
-                    streams.At(op.ADir, op.A, r.Position, k).CopyTo(Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, (int)op.Imm)));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, (int)op.Imm)));
                     break;
                 case OpKind.Gather:
                     // Address in t+k; SRAM (both banks) in t+k+1, done in the next call.
@@ -36,7 +36,7 @@ public sealed partial class LpuSimulator
                 case OpKind.Scatter:
                     var address = TileAddress(op, r.Position, k);
                     UseBanks(slice, k, c + 1, SramState.WriteBoth);
-                    streams.At(op.ADir, op.A, r.Position, k).CopyTo(Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, address)));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, address)));
                     break;
             }
         }

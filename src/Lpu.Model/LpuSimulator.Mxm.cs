@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -52,7 +53,7 @@ public sealed partial class LpuSimulator
                 for (var j = 0; j < op.Imm; j++)
                 {
                     var row = (r.Addresses[0] + j) % vectorLength;
-                    streams.At(op.ADir, op.A + j, r.Position, k).CopyTo(plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
                 }
 
                 break;
@@ -60,7 +61,7 @@ public sealed partial class LpuSimulator
                 // Superlane k of every row of the load buffer into the snapshot.
                 var snapshot = MemoryMarshal.AsBytes(r.Weights.AsSpan());
                 for (var offset = column; offset < snapshot.Length; offset += vectorLength)
-                    plane.LoadBuffer.AsSpan(offset, lanes).CopyTo(snapshot.Slice(offset, lanes));
+                    LaneCopy.Copy(plane.LoadBuffer.AsSpan(offset, lanes), snapshot.Slice(offset, lanes));
                 if (k == superlanes - 1)
                 {
                     mxmUpdates.Add(new MxmUpdate(r.Issue + superlanes + 2, r.Unit, r.Weights));
@@ -69,7 +70,7 @@ public sealed partial class LpuSimulator
 
                 break;
             case OpKind.Abc:
-                streams.At(op.ADir, op.A, r.Position, k).CopyTo(r.Buffer.AsSpan(column, lanes));
+                LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), r.Buffer.AsSpan(column, lanes));
                 if (k == superlanes - 1)
                 {
                     // Multiplies now (t + SL - 1) with the array as it is; the product is computed when needed.

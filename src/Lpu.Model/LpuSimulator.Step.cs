@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -24,7 +25,7 @@ public sealed partial class LpuSimulator
         {
             if (!streams.MarkProduced(e.Direction, e.Stream, e.Position, e.Superlane))
                 throw new SimulationException(c, $"two results due in stream register {(e.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{e.Stream} at position {e.Position}, superlane {e.Superlane}");
-            now.Data(in e).CopyTo(streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
+            LaneCopy.Copy(now.Data(in e), streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
         }
 
         Counters.StreamProductions += now.PendingStreams.Length;
@@ -101,10 +102,10 @@ public sealed partial class LpuSimulator
                 continue;
             var repeating = q.RepeatsLeft > 0;
             if (repeating && q.RepeatStep != 0 && !q.Last.HasStep)
-                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Last.Text}', which has no step field");
+                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Texts[q.Last.Entry]}', which has no step field");
             var op = q.Issue(c);
             if (repeating)
-                CheckStepped(c, q.Info, op);
+                CheckStepped(c, q, op);
             lastIssue = c;
             Counters.Issued[qi]++;
             now.AddIssue(new IssueEvent(qi, op.Word));
@@ -119,11 +120,11 @@ public sealed partial class LpuSimulator
         }
     }
 
-    private void CheckStepped(long c, QueueInfo queue, in DecodedOp op)
+    private void CheckStepped(long c, QueueState queue, in DecodedOp op)
     {
         var limit = op.Kind is OpKind.Read or OpKind.Write ? Config.Mem.WordsPerTile : Config.Mxm.Accumulators;
         if (op.HasStep && (op.Imm < 0 || op.Imm >= limit))
-            throw new SimulationException(c, $"queue {queue.Name}: repeated '{op.Text}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
+            throw new SimulationException(c, $"queue {queue.Info.Name}: repeated '{queue.Texts[op.Entry]}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -21,7 +22,7 @@ public sealed partial class LpuSimulator
         if (powered[k])
             r.Powered |= 1UL << k;
         for (var j = 0; j < span; j++)
-            streams.At(op.ADir, op.A + j, r.Position, k).CopyTo(input.Slice((j * vectorLength) + (k * lanes), lanes));
+            LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), input.Slice((j * vectorLength) + (k * lanes), lanes));
         if (k != superlanes - 1)
             return;
 

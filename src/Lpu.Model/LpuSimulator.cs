@@ -144,7 +144,7 @@ public sealed partial class LpuSimulator
             var ops = new DecodedOp[list.Count];
             for (var j = 0; j < ops.Length; j++)
                 ops[j] = OpDecoder.Decode(list[j], info, j, Config, (permute, slot) => MapOf(info, permute, slot) is not null);
-            built[i] = new QueueState(info, ops);
+            built[i] = new QueueState(info, ops, [.. list.Select(instruction => instruction.ToString())]);
         }
 
         queues = built;

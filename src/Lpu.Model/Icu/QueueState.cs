@@ -7,11 +7,14 @@ namespace Lpu.Model.Icu;
 /// One in-order instruction queue (architecture.md §4): its decoded entries, the program counter,
 /// the next issue cycle c, and the state of a running <c>repeat</c> or a waiting <c>sync</c>.
 /// </summary>
-internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
+internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts)
 {
     public QueueInfo Info { get; } = info;
 
     public DecodedOp[] Ops { get; } = ops;
+
+    /// <summary>The assembly text of each entry, for error messages.</summary>
+    public string[] Texts { get; } = texts;
 
     public int Pc;
 

@@ -97,7 +97,7 @@ internal sealed class SramState
     /// <summary>Writes one tile word; its check field is (implicitly) generated from the data.</summary>
     public void Write(int slice, int k, int address, ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(Tile(slice, k, address));
+        LaneCopy.Copy(bytes, Tile(slice, k, address));
         if (corruptedWords > 0)
         {
             ref var flag = ref corrupted![slice][(address * Superlanes) + k];
@@ -112,7 +112,7 @@ internal sealed class SramState
     /// <summary>Reads one tile word into <paramref name="destination"/> and checks (and corrects) it.</summary>
     public EccStatus Read(int slice, int k, int address, Span<byte> destination)
     {
-        Tile(slice, k, address).CopyTo(destination);
+        LaneCopy.Copy(Tile(slice, k, address), destination);
         if (corruptedWords == 0)
             return EccStatus.Ok;
         var word = (address * Superlanes) + k;
