@@ -211,6 +211,13 @@ public sealed partial class LpuSimulator
         planes[plane].Accumulators.AsSpan(row * vectorLength, vectorLength).CopyTo(values);
     }
 
+    /// <summary>Sets the size (MACs) from which pending abc products go to the matrix kernel, for tests of both paths.</summary>
+    internal void SetMxmBatchMacs(long macs)
+    {
+        foreach (var plane in planes)
+            plane.BatchMacs = macs;
+    }
+
     /// <summary>True when superlane <paramref name="superlane"/> is powered during cycle <see cref="Cycle"/>.</summary>
     public bool IsPowered(int superlane) => powered[superlane];
 

@@ -16,9 +16,11 @@ namespace Lpu.Model.State;
 /// </remarks>
 internal sealed class MxmPlane
 {
-    // Fewer pending products than this are computed one dot product at a time: a matrix product
-    // call packs the whole array first and is only worth it for several rows.
-    private const int BatchRows = 8;
+    /// <summary>
+    /// Products of fewer MACs than this are computed one dot product at a time: the matrix kernel
+    /// packs the whole array and starts threads, worth it only for large batches.
+    /// </summary>
+    public const long DefaultBatchMacs = 1 << 20;
 
     private readonly int vectorLength;
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
@@ -51,6 +53,9 @@ internal sealed class MxmPlane
     public byte[] LoadBuffer { get; }
 
     public int RowPointer;
+
+    /// <summary>Batches of at least this many MACs go to the matrix kernel (tests set 0 or long.MaxValue).</summary>
+    public long BatchMacs = DefaultBatchMacs;
 
     /// <summary>Installed weights W[k][n], row-major at <c>[k x VL + n]</c>.</summary>
     public sbyte[] Weights { get; private set; }
@@ -154,7 +159,7 @@ internal sealed class MxmPlane
         var vl = vectorLength;
         var x = activations.AsSpan(computed * vl, m * vl);
         var r = products.AsSpan(computed * vl, m * vl);
-        if (m >= BatchRows)
+        if ((long)m * vl * vl >= BatchMacs)
         {
             MatrixProduct(x, Weights, r, m, vl);
         }

@@ -174,11 +174,13 @@ public class LazyMxmTests
         return s;
     }
 
-    [Fact]
-    public void Acc_outputs_and_final_accumulators_match_the_eager_definition()
+    [Theory]
+    [InlineData(0L)]               // every batch through the matrix kernel
+    [InlineData(long.MaxValue)]    // every product as dot products
+    public void Acc_outputs_and_final_accumulators_match_the_eager_definition(long batchMacs)
     {
         var s = Interleaved();
-        var h = new Harness(s.Build());
+        var h = new Harness(s.Build(), sim => sim.SetMxmBatchMacs(batchMacs));
         foreach (var acc in s.Accs)
         {
             for (var k = 0; k < Sl; k++)
@@ -225,7 +227,7 @@ public class LazyMxmTests
     public void Lazy_and_probed_runs_give_the_same_trace()
     {
         var program = Interleaved().Build();
-        var lazy = new Harness(program).Trace;
+        var lazy = new Harness(program, sim => sim.SetMxmBatchMacs(0)).Trace;
         var sim = new LpuSimulator(Harness.Small);
         sim.Load(program);
         var text = new StringWriter();
@@ -239,8 +241,10 @@ public class LazyMxmTests
         Assert.Equal(lazy, text.ToString());
     }
 
-    [Fact]
-    public void Accumulating_wraps_around_at_32_bits()
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(long.MaxValue)]
+    public void Accumulating_wraps_around_at_32_bits(long batchMacs)
     {
         // x = -128 everywhere and W = -128 everywhere: each abc adds 8 x 16384 = 2^17 to every
         // element, so 2^14 + 3 adds wrap past 2^31 to -2^31 + 3 x 2^17.
@@ -257,6 +261,7 @@ public class LazyMxmTests
         s.AbcRepeated(16, 7, true, [.. Enumerable.Repeat((sbyte)-128, Vl)], Adds - 1);
         var sim = new LpuSimulator(Harness.Small);
         sim.Load(s.Build());
+        sim.SetMxmBatchMacs(batchMacs);
         sim.Run();
 
         var row = new int[Vl];
