@@ -51,7 +51,7 @@ internal static class CosimBenchmark
     }
 
     /// <summary>Every cycle: two slices next to the VXM read, ALU 0 adds, the slice east of it writes.</summary>
-    private static LpuProgram StreamingProgram(LpuConfig config)
+    internal static LpuProgram StreamingProgram(LpuConfig config)
     {
         var builder = new ProgramBuilder(config);
         builder.Queue("mem.w.1").Read(0, StreamRef.East(1)).Repeat(Repeats, 1);                       // 2 hops: issues at T - 4

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lpu.Model;
@@ -114,32 +115,61 @@ public sealed class CycleEvents
     /// <summary>Marks the lists unsorted; they are sorted on first public access.</summary>
     internal void Seal() => sorted = false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EnsureSorted()
     {
         if (sorted)
             return;
         sorted = true;
-        // Sort by packed primitive keys: much cheaper than a comparer over the structs.
+        // Sort by packed primitive keys: much cheaper than a comparer over the structs. Lists of
+        // one event, or already in order (the usual case), are left as they are.
         var s = CollectionsMarshal.AsSpan(streams);
-        var keys = Keys(s.Length);
-        for (var i = 0; i < s.Length; i++)
-            keys[i] = Pack(Pack(Pack((ulong)s[i].Position, (ulong)s[i].Direction, 1), (ulong)s[i].Stream, 7), (ulong)s[i].Superlane, 16);
-        keys.Sort(s);
+        if (s.Length > 1)
+        {
+            var keys = Keys(s.Length);
+            for (var i = 0; i < s.Length; i++)
+                keys[i] = Pack(Pack(Pack((ulong)s[i].Position, (ulong)s[i].Direction, 1), (ulong)s[i].Stream, 7), (ulong)s[i].Superlane, 16);
+            SortBy(keys, s);
+        }
+
         var m = CollectionsMarshal.AsSpan(sramWrites);
-        keys = Keys(m.Length);
-        for (var i = 0; i < m.Length; i++)
-            keys[i] = Pack(Pack((ulong)m[i].Slice, (ulong)m[i].Superlane, 16), (ulong)m[i].Address, 24);
-        keys.Sort(m);
+        if (m.Length > 1)
+        {
+            var keys = Keys(m.Length);
+            for (var i = 0; i < m.Length; i++)
+                keys[i] = Pack(Pack((ulong)m[i].Slice, (ulong)m[i].Superlane, 16), (ulong)m[i].Address, 24);
+            SortBy(keys, m);
+        }
+
         var e = CollectionsMarshal.AsSpan(ecc);
-        keys = Keys(e.Length);
-        for (var i = 0; i < e.Length; i++)
-            keys[i] = Pack(Pack(Pack((ulong)e[i].Slice, (ulong)e[i].Superlane, 16), (ulong)e[i].Address, 24), (ulong)e[i].Status, 2);
-        keys.Sort(e);
+        if (e.Length > 1)
+        {
+            var keys = Keys(e.Length);
+            for (var i = 0; i < e.Length; i++)
+                keys[i] = Pack(Pack(Pack((ulong)e[i].Slice, (ulong)e[i].Superlane, 16), (ulong)e[i].Address, 24), (ulong)e[i].Status, 2);
+            SortBy(keys, e);
+        }
+
         var q = CollectionsMarshal.AsSpan(issues);
-        keys = Keys(q.Length);
-        for (var i = 0; i < q.Length; i++)
-            keys[i] = (ulong)q[i].Queue;
-        keys.Sort(q);
+        if (q.Length > 1)
+        {
+            var keys = Keys(q.Length);
+            for (var i = 0; i < q.Length; i++)
+                keys[i] = (ulong)q[i].Queue;
+            SortBy(keys, q);
+        }
+    }
+
+    private static void SortBy<T>(Span<ulong> keys, Span<T> items)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                keys.Sort(items);
+                return;
+            }
+        }
     }
 
     private static ulong Pack(ulong high, ulong low, int lowBits) => (high << lowBits) | low;

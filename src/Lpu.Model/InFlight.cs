@@ -24,6 +24,9 @@ internal sealed class InFlight
     /// <summary>Scratch for the collected input (resized on demand, reused from a pool).</summary>
     public byte[] Buffer = [];
 
+    /// <summary>iw: the snapshot of the load buffer being taken (row-major VL x VL).</summary>
+    public sbyte[] Weights = [];
+
     /// <summary>Per-superlane addresses (gather/scatter) or row pointer (lw, in [0]).</summary>
     public int[] Addresses = [];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
 using Lpu.Model.State;
@@ -7,6 +8,7 @@ namespace Lpu.Model;
 /// <summary>MEM semantics (architecture.md §3, §5): read, write, gather, scatter with ECC and bank rules.</summary>
 public sealed partial class LpuSimulator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteMem(InFlight r, int k, long c)
     {
         ref readonly var op = ref r.Op;
@@ -24,7 +26,7 @@ public sealed partial class LpuSimulator
                 case OpKind.Write:
                     // Stream read in t+k, SRAM written in t+k+1.
                     UseBanks(slice, k, c + 1, SramState.WriteBank0 << sram.Bank((int)op.Imm));
-                    streams.At(op.ADir, op.A, r.Position, k).CopyTo(Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, (int)op.Imm)));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, (int)op.Imm)));
                     break;
                 case OpKind.Gather:
                     // Address in t+k; SRAM (both banks) in t+k+1, done in the next call.
@@ -34,7 +36,7 @@ public sealed partial class LpuSimulator
                 case OpKind.Scatter:
                     var address = TileAddress(op, r.Position, k);
                     UseBanks(slice, k, c + 1, SramState.WriteBoth);
-                    streams.At(op.ADir, op.A, r.Position, k).CopyTo(Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, address)));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), Bucket(c + 1).AddSramWrite(new SramWriteEvent(slice, k, address)));
                     break;
             }
         }
@@ -45,6 +47,7 @@ public sealed partial class LpuSimulator
     }
 
     /// <summary>Reads a tile word in cycle c: ECC event at c + 1, the (corrected) bytes readable at c + 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadTile(int slice, int k, int address, long c, int position, in DecodedOp op)
     {
         var destination = Bucket(c + 2).AddStream(new StreamEvent(position, op.DstDir, op.Dst, k));

@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -12,8 +15,6 @@ namespace Lpu.Model;
 /// </summary>
 public sealed partial class LpuSimulator
 {
-    private short[] activation = [];
-
     private void StartMxm(InFlight r, QueueInfo queue, long c)
     {
         var plane = queue.Kind == UnitKind.Mxm ? planes[queue.UnitIndex] : null;
@@ -27,7 +28,7 @@ public sealed partial class LpuSimulator
             case OpKind.Iw:
                 plane!.RowPointer = 0;
                 plane.LastInstall = c;
-                Ensure(ref r.Buffer, vectorLength * vectorLength);
+                r.Weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vectorLength * vectorLength];
                 break;
             case OpKind.Abc:
                 var busyUntil = plane!.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
@@ -38,6 +39,7 @@ public sealed partial class LpuSimulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteMxm(InFlight r, int k, long c)
     {
         if (k >= superlanes)
@@ -51,42 +53,37 @@ public sealed partial class LpuSimulator
                 for (var j = 0; j < op.Imm; j++)
                 {
                     var row = (r.Addresses[0] + j) % vectorLength;
-                    streams.At(op.ADir, op.A + j, r.Position, k).CopyTo(plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
                 }
 
                 break;
             case OpKind.Iw:
-                for (var row = 0; row < vectorLength; row++)
-                {
-                    var offset = (row * vectorLength) + column;
-                    plane.LoadBuffer.AsSpan(offset, lanes).CopyTo(r.Buffer.AsSpan(offset, lanes));
-                }
-
+                // Superlane k of every row of the load buffer into the snapshot.
+                var snapshot = MemoryMarshal.AsBytes(r.Weights.AsSpan());
+                for (var offset = column; offset < snapshot.Length; offset += vectorLength)
+                    LaneCopy.Copy(plane.LoadBuffer.AsSpan(offset, lanes), snapshot.Slice(offset, lanes));
                 if (k == superlanes - 1)
                 {
-                    var weights = arrayPool.Count > 0 ? arrayPool.Pop() : new byte[vectorLength * vectorLength];
-                    r.Buffer.AsSpan(0, weights.Length).CopyTo(weights);
-                    mxmUpdates.Add(new MxmUpdate(r.Issue + superlanes + 2, r.Unit, -1, false, null, weights));
+                    mxmUpdates.Add(new MxmUpdate(r.Issue + superlanes + 2, r.Unit, r.Weights));
+                    r.Weights = [];
                 }
 
                 break;
             case OpKind.Abc:
-                streams.At(op.ADir, op.A, r.Position, k).CopyTo(r.Buffer.AsSpan(column, lanes));
+                LaneCopy.Copy(streams.At(op.ADir, op.A, r.Position, k), r.Buffer.AsSpan(column, lanes));
                 if (k == superlanes - 1)
                 {
-                    Ensure(ref activation, vectorLength);
-                    for (var i = 0; i < vectorLength; i++)
-                        activation[i] = (sbyte)r.Buffer[i];
-                    var result = rowPool.Count > 0 ? rowPool.Pop() : new int[vectorLength];
-                    plane.Multiply(activation.AsSpan(0, vectorLength), result);
+                    // Multiplies now (t + SL - 1) with the array as it is; the product is computed when needed.
+                    var x = plane.Capture(r.Issue + superlanes + 2, (int)op.Imm, op.Imm2 != 0);
+                    MemoryMarshal.Cast<byte, sbyte>(r.Buffer.AsSpan(0, vectorLength)).CopyTo(x);
                     Counters.Macs += (long)vectorLength * vectorLength;
-                    mxmUpdates.Add(new MxmUpdate(r.Issue + superlanes + 2, r.Unit, (int)op.Imm, op.Imm2 != 0, result, null));
                 }
 
                 break;
             case OpKind.Acc:
                 if (!powered[k])
                     break;
+                plane.SettleRow(c, (int)op.Imm);
                 var values = plane.Accumulators.AsSpan(((int)op.Imm * vectorLength) + column, lanes);
                 var due = Bucket(c + 2);
                 for (var j = 0; j < 4; j++)
@@ -100,9 +97,10 @@ public sealed partial class LpuSimulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyMxmUpdates(long c)
     {
-        // Updates due in the same cycle apply in the order they were made (issue order).
+        // Installs due now, in the order they were made; abc updates wait in their plane (Settle).
         for (var i = 0; i < mxmUpdates.Count;)
         {
             var u = mxmUpdates[i];
@@ -113,19 +111,7 @@ public sealed partial class LpuSimulator
             }
 
             mxmUpdates.RemoveAt(i);
-            var plane = planes[u.Plane];
-            if (u.Weights is not null)
-            {
-                plane.Install(u.Weights);
-                arrayPool.Push(u.Weights);
-                continue;
-            }
-
-            var row = plane.Accumulators.AsSpan(u.Row * vectorLength, vectorLength);
-            var result = u.Result!;
-            for (var n = 0; n < vectorLength; n++)
-                row[n] = u.Add ? unchecked(row[n] + result[n]) : result[n];
-            rowPool.Push(result);
+            arrayPool.Push(planes[u.Plane].Install(u.Weights));
         }
     }
 }

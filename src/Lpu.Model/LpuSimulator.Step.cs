@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -12,6 +14,7 @@ public sealed partial class LpuSimulator
     /// now land on the stream registers and in SRAM, queues issue, and every in-flight instruction
     /// works on the superlane it has reached. Returns the cycle's events (valid until the next step).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CycleEvents Step()
     {
         var c = Cycle;
@@ -22,7 +25,7 @@ public sealed partial class LpuSimulator
         {
             if (!streams.MarkProduced(e.Direction, e.Stream, e.Position, e.Superlane))
                 throw new SimulationException(c, $"two results due in stream register {(e.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{e.Stream} at position {e.Position}, superlane {e.Superlane}");
-            now.Data(in e).CopyTo(streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
+            LaneCopy.Copy(now.Data(in e), streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
         }
 
         Counters.StreamProductions += now.PendingStreams.Length;
@@ -65,12 +68,13 @@ public sealed partial class LpuSimulator
 
     private CycleEvents Bucket(long cycle)
     {
-        var b = buckets[cycle % buckets.Length];
+        var b = buckets[(int)cycle & (buckets.Length - 1)];
         if (b.Cycle != cycle)
             b.Clear(cycle);
         return b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyPowerChanges(long c)
     {
         for (var i = 0; i < powerChanges.Count;)
@@ -88,6 +92,7 @@ public sealed partial class LpuSimulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IssueAll(long c, CycleEvents now)
     {
         for (var qi = 0; qi < queues.Length; qi++)
@@ -97,10 +102,10 @@ public sealed partial class LpuSimulator
                 continue;
             var repeating = q.RepeatsLeft > 0;
             if (repeating && q.RepeatStep != 0 && !q.Last.HasStep)
-                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Last.Text}', which has no step field");
+                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Texts[q.Last.Entry]}', which has no step field");
             var op = q.Issue(c);
             if (repeating)
-                CheckStepped(c, q.Info, op);
+                CheckStepped(c, q, op);
             lastIssue = c;
             Counters.Issued[qi]++;
             now.AddIssue(new IssueEvent(qi, op.Word));
@@ -115,13 +120,14 @@ public sealed partial class LpuSimulator
         }
     }
 
-    private void CheckStepped(long c, QueueInfo queue, in DecodedOp op)
+    private void CheckStepped(long c, QueueState queue, in DecodedOp op)
     {
         var limit = op.Kind is OpKind.Read or OpKind.Write ? Config.Mem.WordsPerTile : Config.Mxm.Accumulators;
         if (op.HasStep && (op.Imm < 0 || op.Imm >= limit))
-            throw new SimulationException(c, $"queue {queue.Name}: repeated '{op.Text}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
+            throw new SimulationException(c, $"queue {queue.Info.Name}: repeated '{queue.Texts[op.Entry]}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(in DecodedOp op, QueueInfo queue, long c)
     {
         var r = pool.Count > 0 ? pool.Pop() : new InFlight();
@@ -151,6 +157,7 @@ public sealed partial class LpuSimulator
         inFlight.Add(r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Execute(InFlight r, int k, long c)
     {
         switch (r.Op.Kind)
@@ -185,6 +192,7 @@ public sealed partial class LpuSimulator
     /// <summary>
     /// Fixes D once no queue can issue again, or reports queues that wait forever in a sync.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckProgress(long c)
     {
         if (doneCycle >= 0)

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -9,6 +11,7 @@ namespace Lpu.Model;
 /// </summary>
 public sealed partial class LpuSimulator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteSxm(InFlight r, int k, long c)
     {
         if (k >= superlanes)
@@ -19,7 +22,7 @@ public sealed partial class LpuSimulator
         if (powered[k])
             r.Powered |= 1UL << k;
         for (var j = 0; j < span; j++)
-            streams.At(op.ADir, op.A + j, r.Position, k).CopyTo(input.Slice((j * vectorLength) + (k * lanes), lanes));
+            LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), input.Slice((j * vectorLength) + (k * lanes), lanes));
         if (k != superlanes - 1)
             return;
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
+using Lpu.Model.State;
 
 namespace Lpu.Model;
 
@@ -10,6 +12,7 @@ public sealed partial class LpuSimulator
     private byte[] vxmB = [];
     private byte[] vxmResult = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteVxm(InFlight r, int k, long c)
     {
         if (k >= superlanes || !powered[k])
@@ -28,7 +31,7 @@ public sealed partial class LpuSimulator
         var a = vxmA.AsSpan(0, inWidth * lanes);
         var result = vxmResult.AsSpan(0, outWidth * lanes);
         for (var j = 0; j < inWidth; j++)
-            streams.At(op.ADir, op.A + j, r.Position, k).CopyTo(a.Slice(j * lanes, lanes));
+            LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), a.Slice(j * lanes, lanes));
         switch (op.Kind)
         {
             case OpKind.Requant:
@@ -43,7 +46,7 @@ public sealed partial class LpuSimulator
                 {
                     b = vxmB.AsSpan(0, inWidth * lanes);
                     for (var j = 0; j < inWidth; j++)
-                        streams.At(op.BDir, op.B + j, r.Position, k).CopyTo(b.Slice(j * lanes, lanes));
+                        LaneCopy.Copy(streams.At(op.BDir, op.B + j, r.Position, k), b.Slice(j * lanes, lanes));
                 }
 
                 VxmKernel.Apply(op.Function, op.Type, a, b, result, lanes);
@@ -52,6 +55,6 @@ public sealed partial class LpuSimulator
 
         var due = Bucket(c + 2);
         for (var j = 0; j < outWidth; j++)
-            result.Slice(j * lanes, lanes).CopyTo(due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
+            LaneCopy.Copy(result.Slice(j * lanes, lanes), due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
     }
 }

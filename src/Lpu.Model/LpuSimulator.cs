@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Isa;
 using Lpu.Architecture.Layout;
@@ -24,8 +25,7 @@ public sealed partial class LpuSimulator
     private readonly bool[] powered;
     private readonly List<(long Cycle, int Superlane, bool On)> powerChanges = [];
     private readonly List<MxmUpdate> mxmUpdates = [];
-    private readonly Stack<int[]> rowPool = new();
-    private readonly Stack<byte[]> arrayPool = new();
+    private readonly Stack<sbyte[]> arrayPool = new();
     private readonly int[]?[][] permuteMaps;
     private readonly int[]?[][] distributeMaps;
     private readonly int superlanes;
@@ -50,7 +50,8 @@ public sealed partial class LpuSimulator
         streams = new StreamFile(config.StreamsPerDirection, config.PositionCount, superlanes, lanes);
         sram = new SramState(config.SliceCount, config.Mem.WordsPerTile, superlanes, lanes, config.Mem.Ecc);
         planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, config.Mxm.Accumulators))];
-        buckets = [.. Enumerable.Range(0, superlanes + 8).Select(_ => new CycleEvents(lanes))];
+        // Events are due at most SL + 3 cycles ahead; a power-of-two ring is indexed with a mask.
+        buckets = [.. Enumerable.Range(0, (int)BitOperations.RoundUpToPowerOf2((uint)superlanes + 8)).Select(_ => new CycleEvents(lanes))];
         powered = new bool[superlanes];
         permuteMaps = NewMapTables(config, config.Sxm.Permuters);
         distributeMaps = NewMapTables(config, config.Sxm.Distributors);
@@ -94,9 +95,16 @@ public sealed partial class LpuSimulator
             Array.Clear(table);
         Array.Fill(powered, true);
         powerChanges.Clear();
+        foreach (var u in mxmUpdates)
+            arrayPool.Push(u.Weights);
         mxmUpdates.Clear();
         foreach (var r in inFlight)
+        {
+            if (r.Weights.Length > 0)
+                arrayPool.Push(r.Weights);
+            r.Weights = [];
             pool.Push(r);
+        }
         inFlight.Clear();
         queues = [];
         lastIssue = -1;
@@ -136,7 +144,7 @@ public sealed partial class LpuSimulator
             var ops = new DecodedOp[list.Count];
             for (var j = 0; j < ops.Length; j++)
                 ops[j] = OpDecoder.Decode(list[j], info, j, Config, (permute, slot) => MapOf(info, permute, slot) is not null);
-            built[i] = new QueueState(info, ops);
+            built[i] = new QueueState(info, ops, [.. list.Select(instruction => instruction.ToString())]);
         }
 
         queues = built;
@@ -198,7 +206,16 @@ public sealed partial class LpuSimulator
     {
         if (plane < 0 || plane >= planes.Length || row < 0 || row >= Config.Mxm.Accumulators)
             throw new ArgumentOutOfRangeException(nameof(row), $"no accumulator row {row} in plane {plane}");
+        // The state after the last simulated cycle: updates due up to Cycle - 1 have landed.
+        planes[plane].Settle(Cycle - 1);
         planes[plane].Accumulators.AsSpan(row * vectorLength, vectorLength).CopyTo(values);
+    }
+
+    /// <summary>Sets the size (MACs) from which pending abc products go to the matrix kernel, for tests of both paths.</summary>
+    internal void SetMxmBatchMacs(long macs)
+    {
+        foreach (var plane in planes)
+            plane.BatchMacs = macs;
     }
 
     /// <summary>True when superlane <paramref name="superlane"/> is powered during cycle <see cref="Cycle"/>.</summary>

@@ -6,7 +6,8 @@ namespace Lpu.Model.Icu;
 /// <summary>
 /// A queue entry decoded once at load time into plain fields, so issuing and executing never
 /// touch the instruction table. <c>Imm</c>: address, count n, row, map slot, amount, mask or
-/// scale; <c>Imm2</c>: repeat d, requant shift, abc mode; <c>Imm3</c>: repeat step.
+/// scale; <c>Imm2</c>: repeat d, requant shift, abc mode; <c>Imm3</c>: repeat step. Plain
+/// values only (the assembly text is in <see cref="QueueState.Texts"/>), so copies are cheap.
 /// </summary>
 internal struct DecodedOp
 {
@@ -28,7 +29,6 @@ internal struct DecodedOp
     public VxmOp Function;
     public int StepLsb;
     public int StepWidth;
-    public string Text;
 
     /// <summary>True when the instruction has a field that repeat steps (MEM address, MXM row).</summary>
     public readonly bool HasStep => StepWidth > 0;

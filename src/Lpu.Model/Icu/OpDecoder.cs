@@ -15,7 +15,7 @@ internal static class OpDecoder
     public static DecodedOp Decode(Instruction instruction, QueueInfo queue, int entry, LpuConfig config, Func<bool, int, bool> mapLoaded)
     {
         var spec = instruction.Spec;
-        var op = new DecodedOp { Word = instruction.Encode(), Entry = entry, Text = instruction.ToString() };
+        var op = new DecodedOp { Word = instruction.Encode(), Entry = entry };
         string? error = null;
         void Fail(string message) => error ??= message;
 
@@ -192,7 +192,7 @@ internal static class OpDecoder
         }
 
         if (error is not null)
-            throw new ArgumentException($"queue {queue.Name} entry {entry} ({op.Text}): {error}");
+            throw new ArgumentException($"queue {queue.Name} entry {entry} ({instruction}): {error}");
         return op;
 
         void SxmStreams(int span)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Layout;
 
 namespace Lpu.Model.Icu;
@@ -6,11 +7,14 @@ namespace Lpu.Model.Icu;
 /// One in-order instruction queue (architecture.md §4): its decoded entries, the program counter,
 /// the next issue cycle c, and the state of a running <c>repeat</c> or a waiting <c>sync</c>.
 /// </summary>
-internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
+internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts)
 {
     public QueueInfo Info { get; } = info;
 
     public DecodedOp[] Ops { get; } = ops;
+
+    /// <summary>The assembly text of each entry, for error messages.</summary>
+    public string[] Texts { get; } = texts;
 
     public int Pc;
 
@@ -40,6 +44,7 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
     /// Walks ICU entries from the next free cycle <paramref name="c"/> to the next issue: nop adds
     /// to c, repeat schedules copies of the last issued instruction, sync starts waiting.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(long c)
     {
         Next = -1;
@@ -76,6 +81,7 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops)
     }
 
     /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DecodedOp Issue(long cycle)
     {
         DecodedOp op;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Isa;
 namespace Lpu.Model.Numerics;
 
@@ -9,6 +10,7 @@ namespace Lpu.Model.Numerics;
 public static class VxmKernel
 {
     /// <summary>Element-wise <paramref name="function"/>; <paramref name="b"/> may be empty for unary functions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(VxmOp function, ElementType type, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result, int lanes)
     {
         var width = type.Width();

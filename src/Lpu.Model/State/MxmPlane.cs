@@ -1,62 +1,231 @@
+using Lpu.Tensors;
+
 namespace Lpu.Model.State;
 
 /// <summary>
 /// One MXM plane (architecture.md §8): the weight load buffer and its row pointer, the installed
-/// VL x VL int8 array (kept transposed and widened to 16 bits so each output is one dot product),
-/// and the int32 accumulator rows.
+/// VL x VL int8 array, the int32 accumulator rows, and the abc products not yet applied.
 /// </summary>
+/// <remarks>
+/// An abc's product is only observable through the accumulators, so abc only captures its
+/// activation vector (<see cref="Capture"/>); the captured vectors are multiplied lazily as one
+/// matrix product when their results are needed (<see cref="Settle"/>: an acc or the host reads the
+/// accumulators) or before the array they used is replaced (<see cref="Install"/>). The updates
+/// are then applied in capture order, each only once its due cycle has come, exactly as if each
+/// product had been computed and applied eagerly.
+/// </remarks>
 internal sealed class MxmPlane
 {
+    /// <summary>
+    /// Products of fewer MACs than this are computed one dot product at a time: the matrix kernel
+    /// packs the whole array and starts threads, worth it only for large batches.
+    /// </summary>
+    public const long DefaultBatchMacs = 1 << 20;
+
+    private readonly int vectorLength;
+    private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
+    private readonly short[] widened;       // one activation vector widened to 16 bits
+    private bool transposedValid;
+
+    // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product.
+    private long[] due = new long[64];
+    private int[] row = new int[64];
+    private bool[] add = new bool[64];
+    private sbyte[] activations;
+    private int[] products;
+    private int head;
+    private int computed;
+    private int count;
+
     public MxmPlane(int vectorLength, int accumulatorRows)
     {
-        VectorLength = vectorLength;
+        this.vectorLength = vectorLength;
         LoadBuffer = new byte[vectorLength * vectorLength];
-        ArrayTransposed = new short[vectorLength * vectorLength];
+        Weights = new sbyte[vectorLength * vectorLength];
+        transposed = new short[vectorLength * vectorLength];
+        widened = new short[vectorLength];
         Accumulators = new int[accumulatorRows * vectorLength];
+        activations = new sbyte[due.Length * vectorLength];
+        products = new int[due.Length * vectorLength];
     }
-
-    public int VectorLength { get; }
 
     /// <summary>Load buffer, row-major: <c>[row x VL + column]</c>, int8 bits.</summary>
     public byte[] LoadBuffer { get; }
 
     public int RowPointer;
 
-    /// <summary>Installed weights W[k][n] stored at <c>[n x VL + k]</c>.</summary>
-    public short[] ArrayTransposed { get; }
+    /// <summary>Batches of at least this many MACs go to the matrix kernel (tests set 0 or long.MaxValue).</summary>
+    public long BatchMacs = DefaultBatchMacs;
 
-    /// <summary>Accumulator rows: <c>[row x VL + n]</c>.</summary>
+    /// <summary>Installed weights W[k][n], row-major at <c>[k x VL + n]</c>.</summary>
+    public sbyte[] Weights { get; private set; }
+
+    /// <summary>Accumulator rows <c>[row x VL + n]</c>; call <see cref="Settle"/> before reading them.</summary>
     public int[] Accumulators { get; }
 
     /// <summary>Issue cycle of the last iw (abc may not issue in (t, t + SL + 2)); long.MinValue if none.</summary>
     public long LastInstall = long.MinValue;
 
+    /// <summary>abc updates captured and not yet applied.</summary>
+    public int Pending => count - head;
+
     public void Reset()
     {
         Array.Clear(LoadBuffer);
-        Array.Clear(ArrayTransposed);
+        Array.Clear(Weights);
         Array.Clear(Accumulators);
+        transposedValid = false;
         RowPointer = 0;
         LastInstall = long.MinValue;
+        head = computed = count = 0;
     }
 
-    /// <summary>Installs a row-major snapshot of the load buffer as the array.</summary>
-    public void Install(ReadOnlySpan<byte> rowMajor)
+    /// <summary>
+    /// An abc multiplies now with the installed array: returns the VL bytes to fill with its
+    /// activation x; accumulator <paramref name="accumulatorRow"/> becomes r (or row + r when
+    /// <paramref name="accumulate"/>) from cycle <paramref name="dueCycle"/> on. Captures must come
+    /// in due order.
+    /// </summary>
+    public Span<sbyte> Capture(long dueCycle, int accumulatorRow, bool accumulate)
     {
-        var vl = VectorLength;
-        for (var k = 0; k < vl; k++)
+        if (count == due.Length)
+            MakeRoom();
+        due[count] = dueCycle;
+        row[count] = accumulatorRow;
+        add[count] = accumulate;
+        return activations.AsSpan(count++ * vectorLength, vectorLength);
+    }
+
+    /// <summary>
+    /// Makes accumulator row <paramref name="accumulatorRow"/> hold its value of cycle
+    /// <paramref name="cycle"/>: settles the plane if an update of that row is due by then. Rows are
+    /// independent, so updates of other rows may stay pending (they are applied in order later).
+    /// </summary>
+    public void SettleRow(long cycle, int accumulatorRow)
+    {
+        for (var i = head; i < count && due[i] <= cycle; i++)
         {
-            var row = rowMajor.Slice(k * vl, vl);
-            for (var n = 0; n < vl; n++)
-                ArrayTransposed[(n * vl) + k] = (sbyte)row[n];
+            if (row[i] == accumulatorRow)
+            {
+                Settle(cycle);
+                return;
+            }
         }
     }
 
-    /// <summary>r[n] = sum over k of x[k] x W[k][n], exact in int32.</summary>
-    public void Multiply(ReadOnlySpan<short> x, Span<int> result)
+    /// <summary>Applies every pending update due at or before <paramref name="cycle"/>, computing products as needed.</summary>
+    public void Settle(long cycle)
     {
-        var vl = VectorLength;
-        for (var n = 0; n < vl; n++)
-            result[n] = Gemv.Dot(x, ArrayTransposed.AsSpan(n * vl, vl));
+        if (head == count || due[head] > cycle)
+            return;
+        ComputePending();
+        var vl = vectorLength;
+        for (; head < count && due[head] <= cycle; head++)
+        {
+            var target = Accumulators.AsSpan(row[head] * vl, vl);
+            var r = products.AsSpan(head * vl, vl);
+            if (add[head])
+            {
+                for (var n = 0; n < vl; n++)
+                    target[n] = unchecked(target[n] + r[n]);
+            }
+            else
+            {
+                r.CopyTo(target);
+            }
+        }
+
+        if (head == count)
+            head = computed = count = 0;
+    }
+
+    /// <summary>Makes <paramref name="weights"/> (row-major, VL x VL) the array; returns the old array's buffer for reuse.</summary>
+    public sbyte[] Install(sbyte[] weights)
+    {
+        // The pending abc's multiplied with the array being replaced.
+        ComputePending();
+        var old = Weights;
+        Weights = weights;
+        transposedValid = false;
+        return old;
+    }
+
+    /// <summary>Computes the products of every captured abc that has none yet (all used the installed array).</summary>
+    private void ComputePending()
+    {
+        var m = count - computed;
+        if (m == 0)
+            return;
+        var vl = vectorLength;
+        var x = activations.AsSpan(computed * vl, m * vl);
+        var r = products.AsSpan(computed * vl, m * vl);
+        if ((long)m * vl * vl >= BatchMacs)
+        {
+            MatrixProduct(x, Weights, r, m, vl);
+        }
+        else
+        {
+            EnsureTransposed();
+            for (var i = 0; i < m; i++)
+            {
+                var xi = x.Slice(i * vl, vl);
+                for (var k = 0; k < vl; k++)
+                    widened[k] = xi[k];
+                for (var n = 0; n < vl; n++)
+                    r[(i * vl) + n] = Gemv.Dot(widened, transposed.AsSpan(n * vl, vl));
+            }
+        }
+
+        computed = count;
+    }
+
+    /// <summary>
+    /// result (m x VL) = x (m x VL) times the array (VL x VL), int8 in, exact int32 (wrapping) out:
+    /// the reference math's kernel. The one place the model calls it.
+    /// </summary>
+    private static void MatrixProduct(ReadOnlySpan<sbyte> x, sbyte[] weights, Span<int> result, int m, int vl)
+    {
+        var product = Gemm.Multiply(new Matrix<sbyte>(m, vl, x.ToArray()), new Matrix<sbyte>(vl, vl, weights));
+        product.Data.CopyTo(result);
+    }
+
+    private void EnsureTransposed()
+    {
+        if (transposedValid)
+            return;
+        var vl = vectorLength;
+        for (var k = 0; k < vl; k++)
+        {
+            for (var n = 0; n < vl; n++)
+                transposed[(n * vl) + k] = Weights[(k * vl) + n];
+        }
+
+        transposedValid = true;
+    }
+
+    // Drops applied entries from the front, or doubles the buffers when all are pending.
+    private void MakeRoom()
+    {
+        var vl = vectorLength;
+        if (head > 0)
+        {
+            var live = count - head;
+            Array.Copy(due, head, due, 0, live);
+            Array.Copy(row, head, row, 0, live);
+            Array.Copy(add, head, add, 0, live);
+            Array.Copy(activations, head * vl, activations, 0, live * vl);
+            Array.Copy(products, head * vl, products, 0, live * vl);
+            computed -= head;
+            count = live;
+            head = 0;
+            return;
+        }
+
+        var capacity = 2 * due.Length;
+        Array.Resize(ref due, capacity);
+        Array.Resize(ref row, capacity);
+        Array.Resize(ref add, capacity);
+        Array.Resize(ref activations, capacity * vl);
+        Array.Resize(ref products, capacity * vl);
     }
 }

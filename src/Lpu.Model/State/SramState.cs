@@ -7,6 +7,12 @@ namespace Lpu.Model.State;
 /// bytes [kL, kL+L) of a word) and, with ECC, one check field per tile word. Also tracks which
 /// banks each tile uses in each cycle to detect bank conflicts.
 /// </summary>
+/// <remarks>
+/// SECDED is kept lazily and observably the same: a word nobody has corrupted since it was
+/// written always checks clean and its check field is the encoding of its data, so only words
+/// hit by <see cref="FlipBit"/> since their last write store a check field (made from the data
+/// just before the first flip) and are decoded on read; every other word skips the code.
+/// </remarks>
 internal sealed class SramState
 {
     // Bank use bits in one cycle: read bank 0/1, write bank 0/1.
@@ -16,7 +22,9 @@ internal sealed class SramState
     public const int WriteBoth = 12;
 
     private readonly byte[][] data;
-    private readonly ushort[][]? check;
+    private readonly ushort[][]? check;   // valid only where corrupted is set
+    private readonly bool[][]? corrupted;  // a bit flip was injected since the word's last write
+    private int corruptedWords;
     private readonly long[] useCycle;
     private readonly int[] useMask;
 
@@ -33,8 +41,12 @@ internal sealed class SramState
         {
             Code = new SecdedCode(lanes);
             check = new ushort[slices][];
+            corrupted = new bool[slices][];
             for (var i = 0; i < slices; i++)
+            {
                 check[i] = new ushort[words * superlanes];
+                corrupted[i] = new bool[words * superlanes];
+            }
         }
 
         useCycle = new long[slices * superlanes * 4];
@@ -56,12 +68,14 @@ internal sealed class SramState
     {
         foreach (var d in data)
             Array.Clear(d);
-        if (check is not null)
+        // Stored check fields need no clearing: only corrupted words use theirs.
+        if (corrupted is not null && corruptedWords > 0)
         {
-            // All-zero data has an all-zero check field, so cleared SRAM is consistent.
-            foreach (var c in check)
+            foreach (var c in corrupted)
                 Array.Clear(c);
         }
+
+        corruptedWords = 0;
 
         Array.Fill(useCycle, -1);
         Array.Clear(useMask);
@@ -72,26 +86,54 @@ internal sealed class SramState
         data[slice].AsSpan(((address * Superlanes) + k) * Lanes, Lanes);
 
     /// <summary>The stored check field of one tile word (0 without ECC).</summary>
-    public ushort Check(int slice, int k, int address) => check?[slice][(address * Superlanes) + k] ?? 0;
+    public ushort Check(int slice, int k, int address)
+    {
+        if (check is null)
+            return 0;
+        var word = (address * Superlanes) + k;
+        return corrupted![slice][word] ? check[slice][word] : Code!.Encode(Tile(slice, k, address));
+    }
 
-    /// <summary>Writes one tile word and generates its check field.</summary>
+    /// <summary>Writes one tile word; its check field is (implicitly) generated from the data.</summary>
     public void Write(int slice, int k, int address, ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(Tile(slice, k, address));
-        if (check is not null)
-            check[slice][(address * Superlanes) + k] = Code!.Encode(bytes);
+        LaneCopy.Copy(bytes, Tile(slice, k, address));
+        if (corruptedWords > 0)
+        {
+            ref var flag = ref corrupted![slice][(address * Superlanes) + k];
+            if (flag)
+            {
+                flag = false;
+                corruptedWords--;
+            }
+        }
     }
 
     /// <summary>Reads one tile word into <paramref name="destination"/> and checks (and corrects) it.</summary>
     public EccStatus Read(int slice, int k, int address, Span<byte> destination)
     {
-        Tile(slice, k, address).CopyTo(destination);
-        return Code is null ? EccStatus.Ok : Code.Decode(destination, check![slice][(address * Superlanes) + k]);
+        LaneCopy.Copy(Tile(slice, k, address), destination);
+        if (corruptedWords == 0)
+            return EccStatus.Ok;
+        var word = (address * Superlanes) + k;
+        return corrupted![slice][word] ? Code!.Decode(destination, check![slice][word]) : EccStatus.Ok;
     }
 
     /// <summary>Flips one stored bit: data bits 0 .. 8L-1, then check bits.</summary>
     public void FlipBit(int slice, int k, int address, int bit)
     {
+        if (check is not null)
+        {
+            // First flip since the last write: store the check field of the intact data.
+            var word = (address * Superlanes) + k;
+            if (!corrupted![slice][word])
+            {
+                check[slice][word] = Code!.Encode(Tile(slice, k, address));
+                corrupted[slice][word] = true;
+                corruptedWords++;
+            }
+        }
+
         if (bit < 8 * Lanes)
         {
             Tile(slice, k, address)[bit >> 3] ^= (byte)(1 << (bit & 7));

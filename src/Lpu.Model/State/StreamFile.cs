@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lpu.Architecture.Isa;
 
 namespace Lpu.Model.State;
@@ -14,6 +15,7 @@ internal sealed class StreamFile
     private readonly byte[] east;
     private readonly byte[] west;
     private readonly long[] lastWrite; // cycle + 1 of the last production per (dir, s, p, k), 0 = never
+    private readonly bool[] dirty;     // per (dir, s, slot): produced into since the slot was last zero
     private readonly int streams;
     private readonly int positions;
     private readonly int vectorLength;
@@ -31,6 +33,7 @@ internal sealed class StreamFile
         east = new byte[streams * positions * vectorLength];
         west = new byte[east.Length];
         lastWrite = new long[2 * streams * positions * superlanes];
+        dirty = new bool[2 * streams * positions];
     }
 
     /// <summary>The cycle whose register values the file holds.</summary>
@@ -41,21 +44,35 @@ internal sealed class StreamFile
         Array.Clear(east);
         Array.Clear(west);
         Array.Clear(lastWrite);
+        Array.Clear(dirty);
         Cycle = 0;
         phase = 0;
     }
 
     /// <summary>Moves to the next cycle: every value moves one position; zeros enter at the edges.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance()
     {
         Cycle++;
         phase = phase + 1 == positions ? 0 : phase + 1;
         var eastSlot = Slot(Direction.East, 0);
         var westSlot = Slot(Direction.West, positions - 1);
+        // Only slots something was produced into hold non-zero bytes.
         for (var s = 0; s < streams; s++)
         {
-            east.AsSpan(((s * positions) + eastSlot) * vectorLength, vectorLength).Clear();
-            west.AsSpan(((s * positions) + westSlot) * vectorLength, vectorLength).Clear();
+            ref var eastDirty = ref dirty[(s * positions) + eastSlot];
+            if (eastDirty)
+            {
+                east.AsSpan(((s * positions) + eastSlot) * vectorLength, vectorLength).Clear();
+                eastDirty = false;
+            }
+
+            ref var westDirty = ref dirty[((streams + s) * positions) + westSlot];
+            if (westDirty)
+            {
+                west.AsSpan(((s * positions) + westSlot) * vectorLength, vectorLength).Clear();
+                westDirty = false;
+            }
         }
     }
 
@@ -68,8 +85,9 @@ internal sealed class StreamFile
     }
 
     /// <summary>
-    /// Marks a production into R[dir][s][p] superlane k in the current cycle; false when another
-    /// unit already produced into the same register this cycle.
+    /// Marks a production into R[dir][s][p] superlane k in the current cycle (the caller then
+    /// writes it through <see cref="At"/>); false when another unit already produced into the same
+    /// register this cycle.
     /// </summary>
     public bool MarkProduced(Direction dir, int s, int p, int k)
     {
@@ -77,6 +95,7 @@ internal sealed class StreamFile
         if (lastWrite[index] == Cycle + 1)
             return false;
         lastWrite[index] = Cycle + 1;
+        dirty[((((int)dir * streams) + s) * positions) + Slot(dir, p)] = true;
         return true;
     }
 

@@ -9,10 +9,11 @@ internal sealed class Harness
 {
     public static LpuConfig Small => Presets.Get("small");
 
-    public Harness(LpuProgram program)
+    public Harness(LpuProgram program, Action<LpuSimulator>? setup = null)
     {
         Simulator = new LpuSimulator(program.Config);
         Simulator.Load(program);
+        setup?.Invoke(Simulator);
         var text = new StringWriter();
         var trace = new TraceWriter(text);
         Done = Simulator.Run(10_000, e =>

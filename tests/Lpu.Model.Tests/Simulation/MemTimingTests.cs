@@ -171,3 +171,38 @@ public class MemTimingTests
         Assert.Equal(Harness.Bytes(8, 4)[0..4], h.Streams[(3, 5, Direction.East, 0, 0)]);
     }
 }
+
+public class StreamRingTests
+{
+    [Fact]
+    public void A_value_leaves_at_the_edge_and_zeros_enter_behind_it_lap_after_lap()
+    {
+        // One read onto e0 at cycle 0 from west slice 0; a late read elsewhere keeps the run going for several laps.
+        var data = Harness.Bytes(8, 80);
+        var b = new ProgramBuilder(Harness.Small).Data(0, 0, data);
+        b.Queue("mem.w.0").Read(0, StreamRef.East(0));
+        b.Queue("mem.e.3").Nop(40).Read(0, StreamRef.West(7));
+        var sim = new LpuSimulator(Harness.Small);
+        sim.Load(b.Build());
+        var origin = sim.Floorplan.SlicePosition(0);
+        var positions = sim.Config.PositionCount;
+        var vector = new byte[8];
+        while (!sim.IsDone)
+        {
+            sim.Step();
+            // Superlane k is readable at the slice's position during k + 2, then moves one position east
+            // per cycle; between steps the host sees the registers before the next cycle's productions.
+            for (var p = 0; p < positions; p++)
+            {
+                sim.ReadStream(Direction.East, 0, p, vector);
+                for (var k = 0; k < 2; k++)
+                {
+                    var here = sim.Cycle > k + 2 && sim.Cycle - (k + 2) == p - origin;
+                    Assert.Equal(here ? data[(4 * k)..(4 * k + 4)] : new byte[4], vector[(4 * k)..(4 * k + 4)]);
+                }
+            }
+        }
+
+        Assert.True(sim.Cycle > 3 * positions);
+    }
+}
