@@ -17,8 +17,9 @@ namespace Lpu.Model.State;
 internal sealed class MxmPlane
 {
     /// <summary>
-    /// Products of fewer MACs than this are computed one dot product at a time: the matrix kernel
-    /// packs the whole array and starts threads, worth it only for large batches.
+    /// Products of fewer MACs than this are computed one dot product at a time until the installed
+    /// array has been packed for the matrix kernel: packing costs about as much as a few products,
+    /// so it pays once a batch this large comes; after that every batch uses the packed array.
     /// </summary>
     public const long DefaultBatchMacs = 1 << 20;
 
@@ -26,6 +27,7 @@ internal sealed class MxmPlane
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
+    private Int8PackedMatrix? packed;       // the installed array packed for the matrix kernel, once a batch needs it
 
     // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product.
     private long[] due = new long[64];
@@ -75,6 +77,7 @@ internal sealed class MxmPlane
         Array.Clear(Weights);
         Array.Clear(Accumulators);
         transposedValid = false;
+        packed = null;
         RowPointer = 0;
         LastInstall = long.MinValue;
         head = computed = count = 0;
@@ -147,6 +150,7 @@ internal sealed class MxmPlane
         var old = Weights;
         Weights = weights;
         transposedValid = false;
+        packed = null;
         return old;
     }
 
@@ -159,9 +163,10 @@ internal sealed class MxmPlane
         var vl = vectorLength;
         var x = activations.AsSpan(computed * vl, m * vl);
         var r = products.AsSpan(computed * vl, m * vl);
-        if ((long)m * vl * vl >= BatchMacs)
+        if (packed is not null || (long)m * vl * vl >= BatchMacs)
         {
-            MatrixProduct(x, Weights, r, m, vl);
+            packed ??= Gemm.Pack(Weights, vl, vl);
+            Gemm.Multiply(x, packed, r, m);
         }
         else
         {
@@ -177,16 +182,6 @@ internal sealed class MxmPlane
         }
 
         computed = count;
-    }
-
-    /// <summary>
-    /// result (m x VL) = x (m x VL) times the array (VL x VL), int8 in, exact int32 (wrapping) out:
-    /// the reference math's kernel. The one place the model calls it.
-    /// </summary>
-    private static void MatrixProduct(ReadOnlySpan<sbyte> x, sbyte[] weights, Span<int> result, int m, int vl)
-    {
-        var product = Gemm.Multiply(new Matrix<sbyte>(m, vl, x.ToArray()), new Matrix<sbyte>(vl, vl, weights));
-        product.Data.CopyTo(result);
     }
 
     private void EnsureTransposed()
