@@ -24,6 +24,12 @@ public sealed record CosimOptions
     /// <summary>The Verilator build cache (null: the default, see sim/README.md).</summary>
     public string? CacheRoot { get; init; }
 
+    /// <summary>
+    /// Times each phase of every cycle into <see cref="CosimResult.Phases"/> (for benchmarks): the
+    /// RTL tick and the event read become two native calls, and the timestamps add their own cost.
+    /// </summary>
+    public bool MeasurePhases { get; init; }
+
     /// <summary>Generator options, e.g. a planted fault for testing the checker.</summary>
     public RtlOptions Rtl { get; init; } = new();
 }
