@@ -3,6 +3,7 @@ using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Isa;
 using Lpu.Architecture.Programs;
 using Lpu.Cosim.Lockstep;
+using Lpu.Cosim.Verilator;
 using Lpu.Model;
 
 namespace Lpu.Bench;
@@ -12,8 +13,9 @@ namespace Lpu.Bench;
 /// for 60,000 cycles) on the model alone and on RTL + model in lockstep, plus the Verilator build
 /// time cold (empty cache) and cached; then where a lockstep cycle's time goes (a second run with
 /// <see cref="CosimOptions.MeasurePhases"/>, whose timestamps add ~20 ns per phase). Usage:
-/// <c>cosim [--cached] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses the shared build
-/// cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build.
+/// <c>cosim [--cached] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
+/// the shared build cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build; <c>--opt</c>
+/// replaces Verilator's optimisation flags (<see cref="VerilatorOptions.FastFlags"/>) to compare builds.
 /// </summary>
 internal static class CosimBenchmark
 {
@@ -22,7 +24,12 @@ internal static class CosimBenchmark
     public static void Run(string[] args)
     {
         var cached = args.Contains("--cached");
-        args = [.. args.Where(a => a != "--cached")];
+        var opt = Array.IndexOf(args, "--opt");
+        var verilator = opt >= 0 && opt + 1 < args.Length
+            ? VerilatorOptions.Default with { OptimisationFlags = args[opt + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries) }
+            : VerilatorOptions.Default;
+        args = [.. args.Where((a, i) => a != "--cached" && (opt < 0 || (i != opt && i != opt + 1)))];
+        Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}");
         var presets = args.Length > 0 ? args : ["small"];
         Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep cycles/s | lockstep cycles/CPU-s | build cold s | build cached s |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -40,12 +47,12 @@ internal static class CosimBenchmark
 
             var cache = cached ? null : Path.Combine(Path.GetTempPath(), "lpu-cosim-bench-" + Environment.ProcessId);
             clock.Restart();
-            using (var cold = new CosimSession(program, new CosimOptions { CacheRoot = cache }))
+            using (var cold = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator }))
                 _ = cold.RtlBuildFromCache;
             var coldSeconds = cached ? double.NaN : clock.Elapsed.TotalSeconds;
 
             clock.Restart();
-            using var session = new CosimSession(program, new CosimOptions { CacheRoot = cache });
+            using var session = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator });
             var cachedSeconds = clock.Elapsed.TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var result = session.Run();
@@ -53,7 +60,7 @@ internal static class CosimBenchmark
             if (!result.Matches)
                 throw new InvalidOperationException(result.Divergence!.ToString());
 
-            using (var measured = new CosimSession(program, new CosimOptions { CacheRoot = cache, MeasurePhases = true }))
+            using (var measured = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator, MeasurePhases = true }))
                 breakdown.Add(Breakdown(preset, measured.Run()));
             if (cache is not null)
                 Directory.Delete(cache, recursive: true);

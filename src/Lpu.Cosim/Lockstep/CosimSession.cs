@@ -36,7 +36,7 @@ public sealed class CosimSession : IDisposable
         this.options = options ?? new CosimOptions();
         design = RtlGenerator.Generate(program.Config, this.options.Rtl);
         CheckCoverage(program, design);
-        build = RtlBuild.Build(design, this.options.RtlDirectory, trace: false, this.options.CacheRoot);
+        build = RtlBuild.Build(design, this.options.RtlDirectory, this.options.Verilator with { Trace = false }, this.options.CacheRoot);
         Model = new LpuSimulator(program.Config);
         Model.Load(program);
         (sim, host) = StartRtl(build);
@@ -220,7 +220,7 @@ public sealed class CosimSession : IDisposable
     /// <summary>Re-runs on a traced build up to the divergence and keeps the VCD of the window before it.</summary>
     private string WriteWaveform(long cycle)
     {
-        var traced = RtlBuild.Build(design, options.RtlDirectory, trace: true, options.CacheRoot);
+        var traced = RtlBuild.Build(design, options.RtlDirectory, options.Verilator with { Trace = true }, options.CacheRoot);
         var (tracedSim, tracedHost) = StartRtl(traced);
         using (tracedSim)
         {
