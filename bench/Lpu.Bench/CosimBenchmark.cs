@@ -31,8 +31,8 @@ internal static class CosimBenchmark
         args = [.. args.Where((a, i) => a != "--cached" && (opt < 0 || (i != opt && i != opt + 1)))];
         Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}");
         var presets = args.Length > 0 ? args : ["small"];
-        Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep cycles/s | lockstep cycles/CPU-s | build cold s | build cached s |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep cycles/s | lockstep cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         var breakdown = new List<string>();
         foreach (var preset in presets)
         {
@@ -41,8 +41,10 @@ internal static class CosimBenchmark
 
             var model = new LpuSimulator(config);
             model.Load(program);
+            var modelBytes = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             var cycles = model.Run();
+            modelBytes = GC.GetAllocatedBytesForCurrentThread() - modelBytes;
             var modelRate = cycles / clock.Elapsed.TotalSeconds;
 
             var cache = cached ? null : Path.Combine(Path.GetTempPath(), "lpu-cosim-bench-" + Environment.ProcessId);
@@ -55,7 +57,9 @@ internal static class CosimBenchmark
             using var session = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator });
             var cachedSeconds = clock.Elapsed.TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var lockstepBytes = GC.GetAllocatedBytesForCurrentThread();
             var result = session.Run();
+            lockstepBytes = GC.GetAllocatedBytesForCurrentThread() - lockstepBytes;
             var cpuRate = result.Cycles / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             if (!result.Matches)
                 throw new InvalidOperationException(result.Divergence!.ToString());
@@ -65,7 +69,7 @@ internal static class CosimBenchmark
             if (cache is not null)
                 Directory.Delete(cache, recursive: true);
 
-            Console.WriteLine($"| {preset} | {result.Cycles:N0} | {modelRate:N0} | {result.CyclesPerSecond:N0} | {cpuRate:N0} | {coldSeconds:F1} | {cachedSeconds:F1} |");
+            Console.WriteLine($"| {preset} | {result.Cycles:N0} | {modelRate:N0} | {result.CyclesPerSecond:N0} | {cpuRate:N0} | {(double)modelBytes / cycles:F1} | {(double)lockstepBytes / result.Cycles:F1} | {coldSeconds:F1} | {cachedSeconds:F1} |");
         }
 
         Console.WriteLine();

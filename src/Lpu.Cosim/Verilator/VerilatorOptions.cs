@@ -6,8 +6,12 @@ namespace Lpu.Cosim.Verilator;
 /// </summary>
 public sealed record VerilatorOptions
 {
-    /// <summary>Verilator's optimisation flags for the fast build.</summary>
-    public static IReadOnlyList<string> FastFlags { get; } = ["-O3", "--x-assign", "fast", "--x-initial", "fast"];
+    /// <summary>
+    /// Verilator's optimisation flags for the fast build. <c>OPT_FAST=-O2</c> compiles the model's
+    /// per-cycle code with -O2 instead of Verilator's default -Os (the shim's event read ~13% and
+    /// lpu_top's tick up to ~8% faster on small, measured on a busy machine; 1.2-1.6x on the tick idle).
+    /// </summary>
+    public static IReadOnlyList<string> FastFlags { get; } = ["-O3", "--x-assign", "fast", "--x-initial", "fast", "-MAKEFLAGS", "OPT_FAST=-O2"];
 
     public static VerilatorOptions Default { get; } = new();
 
