@@ -8,8 +8,9 @@ public sealed record VerilatorOptions
 {
     /// <summary>
     /// Verilator's optimisation flags for the fast build. <c>OPT_FAST=-O2</c> compiles the model's
-    /// per-cycle code with -O2 instead of Verilator's default -Os (the shim's event read ~13% and
-    /// lpu_top's tick up to ~8% faster on small, measured on a busy machine; 1.2-1.6x on the tick idle).
+    /// per-cycle code with -O2 instead of Verilator's default -Os: docs/performance.md measured
+    /// 1.2-1.6x more lpu_top ticks/s on small; on a busy machine the shim's event read was ~13% and
+    /// the tick up to ~8% faster.
     /// </summary>
     public static IReadOnlyList<string> FastFlags { get; } = ["-O3", "--x-assign", "fast", "--x-initial", "fast", "-MAKEFLAGS", "OPT_FAST=-O2"];
 
