@@ -7,7 +7,7 @@ namespace Lpu.Bench;
 /// <c>verilator-tick [cycles]</c>: times the Verilator harness on a small design (four int8 MACs
 /// into a 128-bit accumulator bus): the cost of one native call, <c>Tick()</c> per cycle,
 /// <c>Tick(n)</c> in one call, and a co-simulation-shaped loop (three inputs set, one tick, one batch
-/// read per cycle). The build is cached, so only the first run pays for Verilator.
+/// read per cycle), and the lockstep event read (<see cref="FieldReader"/>). The build is cached, so only the first run pays for Verilator.
 /// </summary>
 public static class VerilatorBenchmark
 {
@@ -106,7 +106,24 @@ public static class VerilatorBenchmark
                 sink += batch[1];
             }
         });
-        var expected = 3UL * Repeats * (ulong)cycles;
+        // The lockstep read path: four fields of acc_q (summary bits 124..127: whichever the
+        // accumulator's top bits say), ticked and read in one call, and the read alone.
+        var reader = sim.CreateFieldReader("acc_q", 124, [[(0, 32)], [(32, 40)], [(72, 20), (92, 32)], [(100, 24)]]);
+        Time("TickAndRead of 4 fields (tick + summary + set fields in one call)", "cycles", cycles, () =>
+        {
+            for (var i = 0; i < cycles; i++)
+            {
+                sink += sim.TickAndRead(reader)[0];
+            }
+        });
+        Time("TickAndRead(0) of 4 fields (the read alone)", "calls", cycles, () =>
+        {
+            for (var i = 0; i < cycles; i++)
+            {
+                sink += sim.TickAndRead(reader, 0)[0];
+            }
+        });
+        var expected = 4UL * Repeats * (ulong)cycles;   // ticks with valid high: Tick(), Tick(n), lockstep shape, TickAndRead
         Console.WriteLine($"(checksum {sink}; count_q {sim.GetOutput(count)}, expected {expected & uint.MaxValue})");
     }
 

@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Lpu.Cosim.Tests")]
+[assembly: InternalsVisibleTo("Lpu.Rtl.Tests")]

@@ -5,7 +5,8 @@ namespace Lpu.Rtl;
 /// <summary>
 /// The bit layout of <c>lpu_top</c>'s <c>trace</c> output, least significant first: MEM stream
 /// events (slice, superlane), VXM stream events (ALU, superlane), SRAM writes, ECC events (slice,
-/// superlane), issues (queue).
+/// superlane), issues (queue); then the summary: one bit per field, in field order, set when the
+/// field holds an event (its valid bit; for ECC either flag), so a reader can skip empty fields.
 /// </summary>
 public sealed class TraceLayout
 {
@@ -46,11 +47,15 @@ public sealed class TraceLayout
         foreach (var queue in queues)
             Add(TraceKind.Issue, queue, 0);
         Fields = fields;
-        Width = offset;
+        SummaryOffset = offset;
+        Width = offset + fields.Count;
     }
 
-    /// <summary>Total width in bits.</summary>
+    /// <summary>Total width in bits: the fields, then one summary bit per field.</summary>
     public int Width { get; }
+
+    /// <summary>The bit of field 0's summary bit; field i's is <c>SummaryOffset + i</c>.</summary>
+    public int SummaryOffset { get; }
 
     /// <summary>Every field, in bit order.</summary>
     public IReadOnlyList<TraceField> Fields { get; }

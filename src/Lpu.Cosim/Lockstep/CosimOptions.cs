@@ -1,3 +1,4 @@
+using Lpu.Cosim.Verilator;
 using Lpu.Rtl;
 
 namespace Lpu.Cosim.Lockstep;
@@ -23,6 +24,15 @@ public sealed record CosimOptions
 
     /// <summary>The Verilator build cache (null: the default, see sim/README.md).</summary>
     public string? CacheRoot { get; init; }
+
+    /// <summary>
+    /// Times each phase of every cycle into <see cref="CosimResult.Phases"/> (for benchmarks): the
+    /// RTL tick and the event read become two native calls, and the timestamps add their own cost.
+    /// </summary>
+    public bool MeasurePhases { get; init; }
+
+    /// <summary>How Verilator compiles the RTL (tracing is switched on only for the waveform's re-run).</summary>
+    public VerilatorOptions Verilator { get; init; } = VerilatorOptions.Default;
 
     /// <summary>Generator options, e.g. a planted fault for testing the checker.</summary>
     public RtlOptions Rtl { get; init; } = new();

@@ -11,8 +11,9 @@ namespace Lpu.Cosim.Lockstep;
 /// comparing every cycle's observable events (architecture.md §10), and reports the first
 /// divergence. This is the one place where the model and the RTL meet.
 /// <para>
-/// Per cycle the cost is one model step, one Verilator tick, one read of the trace port, and a
-/// merge of two short sorted event lists: only events are compared, never whole state.
+/// Per cycle the cost is one model step, one native call that ticks the RTL and copies only the
+/// fields of its <c>events</c> port that hold events, and a merge of two short event lists kept in
+/// key order: only events are compared, never whole state, and nothing is allocated.
 /// </para>
 /// </summary>
 public sealed class CosimSession : IDisposable
@@ -35,7 +36,7 @@ public sealed class CosimSession : IDisposable
         this.options = options ?? new CosimOptions();
         design = RtlGenerator.Generate(program.Config, this.options.Rtl);
         CheckCoverage(program, design);
-        build = RtlBuild.Build(design, this.options.RtlDirectory, trace: false, this.options.CacheRoot);
+        build = RtlBuild.Build(design, this.options.RtlDirectory, this.options.Verilator with { Trace = false }, this.options.CacheRoot);
         Model = new LpuSimulator(program.Config);
         Model.Load(program);
         (sim, host) = StartRtl(build);
@@ -65,38 +66,72 @@ public sealed class CosimSession : IDisposable
         var expected = new EventList();
         var actual = new EventList();
         var decoder = new TraceDecoder(program.Config, design.Trace);
-        var tracePort = sim.PortIndex("events");
+        var reader = sim.CreateFieldReader("events", decoder.SummaryOffset, decoder.Pieces);
         var donePort = sim.PortIndex("done");
-        var trace = new uint[(design.Trace.Width + 31) / 32];
         var recent = new Queue<(long Cycle, int Queue, ulong Word)>();
+        var phases = options.MeasurePhases ? new PhaseClock() : null;
         long compared = 0;
 
         StartProgram(sim, host);
         Divergence? divergence = null;
+        ulong ticks = 0;   // program cycle 0 is where StartProgram left the RTL; then one tick per cycle
         while (!Model.IsDone)
         {
             if (Model.Cycle >= options.MaxCycles)
                 throw new InvalidOperationException($"the program did not finish within {options.MaxCycles} cycles");
+            phases?.Start();
             var events = Model.Step();
-            ModelEvents.Fill(events, expected);
-            RtlHost.Read(sim, tracePort, trace);
-            decoder.Decode(trace, actual);
-            compared += expected.Count;
+            phases?.Lap(Phase.ModelStep);
+            ReadOnlySpan<uint> words;
+            if (phases is null)
+            {
+                words = sim.TickAndRead(reader, ticks);
+            }
+            else
+            {
+                // Measured apart: the tick, then the read alone (the normal path does both in one call).
+                sim.Tick(ticks);
+                phases.Lap(Phase.RtlTick);
+                words = sim.TickAndRead(reader, 0);
+                phases.Lap(Phase.EventRead);
+            }
+
+            ticks = 1;
+            decoder.Decode(words, actual);
+            phases?.Lap(Phase.Decode);
+            var same = ModelEvents.Matches(events, actual);
+            phases?.Lap(Phase.Compare);
+            compared += events.Count;
             Remember(recent, events);
-            divergence = EventDiff.First(program, events.Cycle, expected, actual, recent)
-                ?? (sim.GetOutput(donePort) != 0 ? DoneDivergence(events.Cycle, "high", "low", recent) : null);
+            if (!same)
+            {
+                // Only now the model's events become a list, for the report.
+                ModelEvents.Fill(events, expected);
+                divergence = EventDiff.First(program, events.Cycle, expected, actual, recent)
+                    ?? throw new InvalidOperationException($"cycle {events.Cycle}: the event lists differ but no difference was found");
+            }
+            else if (sim.GetOutput(donePort) != 0)
+            {
+                divergence = DoneDivergence(events.Cycle, "high", "low", recent);
+            }
+
+            phases?.Lap(Phase.History);
             if (divergence is not null)
                 break;
-            sim.Tick();
         }
 
-        if (divergence is null && sim.GetOutput(donePort) == 0)
-            divergence = DoneDivergence(Model.Cycle, "low", "high", recent);
+        if (divergence is null)
+        {
+            sim.Tick();
+            if (sim.GetOutput(donePort) == 0)
+                divergence = DoneDivergence(Model.Cycle, "low", "high", recent);
+        }
+
         divergence ??= CompareCounters(recent);
         clock.Stop();
         if (divergence is not null && options.VcdPath is not null)
             divergence = divergence with { VcdPath = WriteWaveform(divergence.Cycle) };
-        return new CosimResult(Model.Cycle, compared, divergence, build.FromCache, clock.Elapsed);
+        return new CosimResult(Model.Cycle, compared, divergence, build.FromCache, clock.Elapsed) { Phases = phases?.Result() };
     }
 
     /// <inheritdoc/>
@@ -185,7 +220,7 @@ public sealed class CosimSession : IDisposable
     /// <summary>Re-runs on a traced build up to the divergence and keeps the VCD of the window before it.</summary>
     private string WriteWaveform(long cycle)
     {
-        var traced = RtlBuild.Build(design, options.RtlDirectory, trace: true, options.CacheRoot);
+        var traced = RtlBuild.Build(design, options.RtlDirectory, options.Verilator with { Trace = true }, options.CacheRoot);
         var (tracedSim, tracedHost) = StartRtl(traced);
         using (tracedSim)
         {

@@ -15,23 +15,35 @@ internal static class EventDiff
 
     private const int Shown = 8;
 
+    /// <summary>
+    /// Null when both lists hold the same events (keys, values and bytes), else the first difference
+    /// as a report. Both lists are in key order, so this is one merge; only a mismatch builds text.
+    /// </summary>
     public static Divergence? First(LpuProgram program, long cycle, EventList expected, EventList actual, IEnumerable<(long Cycle, int Queue, ulong Word)> recent)
     {
-        int i = 0, j = 0;
-        while (i < expected.Count || j < actual.Count)
+        var want = expected.Events;
+        var got = actual.Events;
+        if (want.Length == got.Length)
         {
-            var order = i == expected.Count ? 1 : j == actual.Count ? -1 : ObservedEvent.CompareKeys(expected.Events[i], actual.Events[j]);
-            if (order < 0)
-                return Report(program, cycle, expected, expected.Events[i], actual, recent);
-            if (order > 0)
-                return Report(program, cycle, actual, actual.Events[j], null, recent, extra: true);
+            var same = true;
+            for (var i = 0; i < want.Length && same; i++)
+                same = want[i].Key == got[i].Key && want[i].Value == got[i].Value && expected.Data(in want[i]).SequenceEqual(actual.Data(in got[i]));
+            if (same)
+                return null;
+        }
 
-            var e = expected.Events[i];
-            var a = actual.Events[j];
-            if (e.Value != a.Value || !expected.Data(in e).SequenceEqual(actual.Data(in a)))
-                return Report(program, cycle, expected, e, actual, recent, actualEvent: a);
-            i++;
-            j++;
+        int e = 0, a = 0;
+        while (e < want.Length || a < got.Length)
+        {
+            var order = e == want.Length ? 1 : a == got.Length ? -1 : want[e].Key.CompareTo(got[a].Key);
+            if (order < 0)
+                return Report(program, cycle, expected, want[e], actual, recent);
+            if (order > 0)
+                return Report(program, cycle, actual, got[a], null, recent, extra: true);
+            if (want[e].Value != got[a].Value || !expected.Data(in want[e]).SequenceEqual(actual.Data(in got[a])))
+                return Report(program, cycle, expected, want[e], actual, recent, actualEvent: got[a]);
+            e++;
+            a++;
         }
 
         return null;
@@ -128,7 +140,7 @@ internal static class EventDiff
             case EventKind.Ecc:
                 {
                     var unit = $"MEM slice {e.A} ({floorplan.Queues.First(q => q.GlobalSlice == e.A).Name})";
-                    string Status(ulong v) => v == 1 ? "corrected error" : "uncorrectable error";
+                    string Status(ulong v) => v switch { 1 => "corrected error", 2 => "uncorrectable error", _ => "no error flag" };
                     var signal = $"ECC check of word {e.C}";
                     if (actualEvent is { } a)
                         return new Divergence(cycle, unit, e.B, null, signal, Status(e.Value), Status(a.Value), issues);

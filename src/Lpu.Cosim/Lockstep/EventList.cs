@@ -3,20 +3,22 @@ using Lpu.Architecture.Isa;
 namespace Lpu.Cosim.Lockstep;
 
 /// <summary>
-/// The events of one cycle, with their bytes in one reusable buffer: filled from the model or
-/// decoded from the RTL's trace port each cycle without allocating.
+/// The events of one cycle in key order, with their bytes in one reusable buffer: filled from the
+/// model or decoded from the RTL's <c>events</c> port each cycle without allocating. Each add
+/// inserts at its place by key, which costs one compare when events arrive in order (the model's
+/// always do; the RTL's nearly), so the list never needs sorting.
 /// </summary>
 public sealed class EventList
 {
-    private readonly List<ObservedEvent> events = [];
+    private ObservedEvent[] events = new ObservedEvent[64];
     private byte[] data = new byte[256];
     private int used;
 
-    /// <summary>The events, sorted by key after <see cref="Sort"/>.</summary>
-    public IReadOnlyList<ObservedEvent> Events => events;
-
     /// <summary>Number of events.</summary>
-    public int Count => events.Count;
+    public int Count { get; private set; }
+
+    /// <summary>The events, in key order.</summary>
+    public ReadOnlySpan<ObservedEvent> Events => events.AsSpan(0, Count);
 
     /// <summary>The bytes of <paramref name="e"/>.</summary>
     public ReadOnlySpan<byte> Data(in ObservedEvent e) => data.AsSpan(e.DataOffset, e.DataLength);
@@ -24,33 +26,42 @@ public sealed class EventList
     /// <summary>Empties the list, keeping its buffers.</summary>
     public void Clear()
     {
-        events.Clear();
+        Count = 0;
         used = 0;
     }
 
     /// <summary>A stream production; returns the span to fill with its bytes.</summary>
     public Span<byte> AddStream(int position, Direction direction, int stream, int superlane, int bytes) =>
-        Add(EventKind.Stream, position, (int)direction, stream, superlane, 0, bytes);
+        Add(ObservedEvent.MakeKey(EventKind.Stream, position, (int)direction, stream, superlane), 0, bytes);
 
     /// <summary>An SRAM write; returns the span to fill with its bytes.</summary>
     public Span<byte> AddSramWrite(int slice, int superlane, int address, int bytes) =>
-        Add(EventKind.SramWrite, slice, superlane, address, 0, 0, bytes);
+        Add(ObservedEvent.MakeKey(EventKind.SramWrite, slice, superlane, address, 0), 0, bytes);
 
     /// <summary>An ECC event: <paramref name="status"/> 1 corrected, 2 uncorrectable.</summary>
     public void AddEcc(int slice, int superlane, int address, int status) =>
-        Add(EventKind.Ecc, slice, superlane, address, 0, (ulong)status, 0);
+        Add(ObservedEvent.MakeKey(EventKind.Ecc, slice, superlane, address, 0), (ulong)status, 0);
 
     /// <summary>An issue of <paramref name="word"/> by queue <paramref name="queue"/>.</summary>
-    public void AddIssue(int queue, ulong word) => Add(EventKind.Issue, queue, 0, 0, 0, word, 0);
+    public void AddIssue(int queue, ulong word) => Add(ObservedEvent.MakeKey(EventKind.Issue, queue, 0, 0, 0), word, 0);
 
-    /// <summary>Sorts by key, so two lists can be merged.</summary>
-    public void Sort() => events.Sort(static (x, y) => ObservedEvent.CompareKeys(x, y));
-
-    private Span<byte> Add(EventKind kind, int a, int b, int c, int d, ulong value, int bytes)
+    private Span<byte> Add(ulong key, ulong value, int bytes)
     {
+        if (Count == events.Length)
+            Array.Resize(ref events, 2 * events.Length);
         if (used + bytes > data.Length)
             Array.Resize(ref data, Math.Max(data.Length * 2, used + bytes));
-        events.Add(new ObservedEvent(kind, a, b, c, d, value, used, bytes));
+
+        // Insertion in key order, stable for equal keys.
+        var at = Count;
+        while (at > 0 && events[at - 1].Key > key)
+        {
+            events[at] = events[at - 1];
+            at--;
+        }
+
+        events[at] = new ObservedEvent(key, value, used, bytes);
+        Count++;
         var span = data.AsSpan(used, bytes);
         used += bytes;
         return span;

@@ -6,13 +6,12 @@ namespace Lpu.Cosim.Lockstep;
 /// <summary>Builds (or finds in the cache) the Verilator library of a generated or given <c>lpu_top</c>.</summary>
 internal static class RtlBuild
 {
-    public static VerilatorBuildResult Build(RtlDesign design, string? rtlDirectory, bool trace, string? cacheRoot)
+    public static VerilatorBuildResult Build(RtlDesign design, string? rtlDirectory, VerilatorOptions options, string? cacheRoot)
     {
         var sources = rtlDirectory is null
             ? design.Verilog.Modules.Select(f => new VerilatorSource(f.Name, f.Text))
             : ReadDirectory(rtlDirectory, design.Top);
         var ports = design.Ports.Select(p => p.IsInput ? VerilatorPort.Input(p.Name, p.Width) : VerilatorPort.Output(p.Name, p.Width));
-        var options = VerilatorOptions.Default with { Trace = trace };
         return VerilatorBuild.Build(new VerilatorDesign(sources, design.Top, ports, "clk", options), cacheRoot);
     }
 

@@ -11,7 +11,7 @@ namespace Lpu.Cosim.Verilator;
 internal sealed unsafe class NativeModel
 {
     /// <summary>The shim ABI this code speaks; the template's lpu_sim_abi returns the same number.</summary>
-    private const int Abi = 1;
+    private const int Abi = 2;
 
     private static readonly ConcurrentDictionary<string, Lazy<NativeModel>> Loaded = new(StringComparer.Ordinal);
 
@@ -29,6 +29,8 @@ internal sealed unsafe class NativeModel
     public readonly delegate* unmanaged<nint, byte*, int, int> Message;
     public readonly delegate* unmanaged<nint, byte*, ulong, ulong, int> TraceWindow;
     public readonly delegate* unmanaged<nint, void> TraceStop;
+    public readonly delegate* unmanaged<nint, int, int, int, int*, int*, int*, int> FieldsLayout;
+    public readonly delegate* unmanaged<nint, ulong, uint*, int> TickFields;
 
     private NativeModel(string path, int expectedPorts)
     {
@@ -55,6 +57,8 @@ internal sealed unsafe class NativeModel
         Message = (delegate* unmanaged<nint, byte*, int, int>)Export(library, path, "lpu_sim_message");
         TraceWindow = (delegate* unmanaged<nint, byte*, ulong, ulong, int>)Export(library, path, "lpu_sim_trace_window");
         TraceStop = (delegate* unmanaged<nint, void>)Export(library, path, "lpu_sim_trace_stop");
+        FieldsLayout = (delegate* unmanaged<nint, int, int, int, int*, int*, int*, int>)Export(library, path, "lpu_sim_fields_layout");
+        TickFields = (delegate* unmanaged<nint, ulong, uint*, int>)Export(library, path, "lpu_sim_tick_fields");
     }
 
     /// <summary>The library at <paramref name="path"/>, loaded on first use.</summary>

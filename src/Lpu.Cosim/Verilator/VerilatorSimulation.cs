@@ -20,6 +20,7 @@ public sealed unsafe class VerilatorSimulation : IDisposable
     private readonly byte[] _kinds;
     private readonly ulong[] _masks;
     private nint _instance;
+    private int _fieldLayouts;
 
     internal VerilatorSimulation(VerilatorBuildResult build)
     {
@@ -138,6 +139,73 @@ public sealed unsafe class VerilatorSimulation : IDisposable
         {
             throw Ended();
         }
+    }
+
+    /// <summary>
+    /// Declares the fields of wide port <paramref name="portName"/> for <see cref="TickAndRead"/>:
+    /// bit <paramref name="summaryOffset"/> + i of the port is set when field i holds something; field
+    /// i is the bit ranges <paramref name="fields"/>[i]. Replaces the reader made before (which then
+    /// refuses to read).
+    /// </summary>
+    public FieldReader CreateFieldReader(string portName, int summaryOffset, IReadOnlyList<IReadOnlyList<(int Offset, int Width)>> fields)
+    {
+        var port = PortIndex(portName);
+        var width = _ports[port].Width;
+        if (!_ports[port].IsWide)
+        {
+            throw new ArgumentException($"port '{portName}' of '{Design.TopModule}' is {width} bits wide: field reads need a port wider than 64 bits", nameof(portName));
+        }
+
+        if (summaryOffset < 0 || (long)summaryOffset + fields.Count > width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(summaryOffset), $"{fields.Count} summary bits from bit {summaryOffset} do not fit port '{portName}' ({width} bits)");
+        }
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            foreach (var (offset, pieceWidth) in fields[i])
+            {
+                if (offset < 0 || pieceWidth < 1 || (long)offset + pieceWidth > width)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(fields), $"field {i}: bits [{offset}, {(long)offset + pieceWidth}) are not inside port '{portName}' ({width} bits)");
+                }
+            }
+        }
+
+        var reader = new FieldReader(this, port, summaryOffset, fields, ++_fieldLayouts);
+        fixed (int* start = reader.PieceStart)
+        fixed (int* offsets = reader.PieceOffsets)
+        fixed (int* widths = reader.PieceWidths)
+        {
+            if (_native.FieldsLayout(Instance, port, summaryOffset, reader.FieldCount, start, offsets, widths) != 0)
+            {
+                throw new InvalidOperationException($"the model library of '{Design.TopModule}' refused the field layout of port '{portName}'");
+            }
+        }
+
+        return reader;
+    }
+
+    /// <summary>
+    /// <paramref name="cycles"/> clock cycles (0: none) and then a read of <paramref name="reader"/>'s
+    /// set fields, in one native call; returns <see cref="FieldReader.Words"/>.
+    /// </summary>
+    public ReadOnlySpan<uint> TickAndRead(FieldReader reader, ulong cycles = 1)
+    {
+        if (reader.Simulation != this || reader.Generation != _fieldLayouts)
+        {
+            throw new ArgumentException("the field reader belongs to another simulation or was replaced by a newer one", nameof(reader));
+        }
+
+        fixed (uint* buffer = reader.Buffer)
+        {
+            if (_native.TickFields(Instance, cycles, buffer) != 0)
+            {
+                throw Ended();
+            }
+        }
+
+        return reader.Words;
     }
 
     /// <summary>

@@ -9,11 +9,13 @@ internal sealed partial class TopBuilder
     /// The trace output, in the layout of <see cref="TraceLayout"/>: the events of the current cycle.
     /// Stream values become readable one cycle after their producer drives them, so those fields come
     /// from registered copies of the producers' outputs; SRAM, ECC and issue events are this cycle's.
+    /// Above the fields, one summary bit per field says whether it holds an event.
     /// </summary>
     private void BuildTrace(Instance vxm)
     {
         var l = c.LanesPerSuperlane;
         var fields = new List<Expr>();
+        var summary = new List<Expr>();
         var memOut = slices.Select((s, i) => (
             Valid: Registered($"tr_mem_valid_{i}", s.Output("out_valid")),
             Code: Registered($"tr_mem_code_{i}", s.Output("out_code")),
@@ -35,9 +37,17 @@ internal sealed partial class TopBuilder
                     slices[f.Unit].Output("ecc_uncorrectable")[k], slices[f.Unit].Output("ecc_corrected")[k]),
                 _ => Issue(f.Unit),
             });
+            summary.Add(f.Kind switch
+            {
+                TraceKind.MemStream => memOut[f.Unit].Valid[k],
+                TraceKind.VxmStream => vValid[(f.Unit * c.Superlanes) + k],
+                TraceKind.SramWrite => slices[f.Unit].Output("sram_we")[k],
+                TraceKind.Ecc => slices[f.Unit].Output("ecc_uncorrectable")[k] | slices[f.Unit].Output("ecc_corrected")[k],
+                _ => queues.First(x => x.Index == f.Unit).Queue.Output("issue_valid"),
+            });
         }
 
-        m.Assign(traceOut, Hw.Concat([.. Enumerable.Reverse(fields)]));
+        m.Assign(traceOut, Hw.Concat([.. Enumerable.Reverse(summary), .. Enumerable.Reverse(fields)]));
     }
 
     private Expr Event(int alu, int k, Signal valid, Signal code, Signal bytes, Signal data)

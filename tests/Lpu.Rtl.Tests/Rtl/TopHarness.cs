@@ -151,6 +151,14 @@ internal sealed class TopHarness : IDisposable
     {
         sim.GetOutput(traceIndex, trace);
         var l = design.Config.LanesPerSuperlane;
+        for (var i = 0; i < design.Trace.Fields.Count; i++)
+        {
+            // The summary bit above the fields says exactly which fields hold an event.
+            var f = design.Trace.Fields[i];
+            var holds = f.Kind == TraceKind.Ecc ? Bit(f.Offset) || Bit(f.Offset + 1) : Bit(f.Offset);
+            Assert.True(holds == Bit(design.Trace.SummaryOffset + i), $"cycle {c}: summary bit {i} ({f}) disagrees with its field");
+        }
+
         foreach (var f in design.Trace.Fields)
         {
             var o = f.Offset;
