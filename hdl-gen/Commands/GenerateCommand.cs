@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lpu.Hdl.Verilog;
 using Lpu.Rtl;
 using Lpu.Rtl.Fpga;
 
@@ -22,7 +23,9 @@ internal static class GenerateCommand
         var baud = new Option<int?>("--baud") { Description = "UART baud rate of the FPGA host link (default: the fastest standard rate the board clock divides)." };
         command.Options.Add(outDir);
         command.Options.Add(macros);
+        var constraintsDir = new Option<string?>("--constraints") { Description = "With --fpga: write the pin and clock constraints to this folder instead of next to the Verilog." };
         command.Options.Add(fpga);
+        command.Options.Add(constraintsDir);
         command.Options.Add(baud);
         command.SetAction(parse =>
         {
@@ -33,8 +36,18 @@ internal static class GenerateCommand
             {
                 var board = FpgaBoard.Get(boardName);
                 var build = FpgaGenerator.Generate(cfg, new FpgaOptions(board, parse.GetValue(baud)));
-                build.WriteTo(dir);
-                output.WriteLine($"{build.Verilog.Modules.Count} modules, {build.PinFile} and {build.ClockFile} written to {dir} (top {build.Top}, {board.Name}, UART {build.Baud} baud = {build.BaudDivisor} clocks per bit)");
+                var constraintsTo = parse.GetValue(constraintsDir) ?? dir;
+                if (constraintsTo == dir)
+                {
+                    build.WriteTo(dir);
+                }
+                else
+                {
+                    build.Verilog.WriteTo(dir);
+                    OutputFolder.Replace(constraintsTo, build.Constraints);
+                }
+
+                output.WriteLine($"{build.Verilog.Modules.Count} modules written to {dir}, {build.PinFile} and {build.ClockFile} to {constraintsTo} (top {build.Top}, {board.Name}, UART {build.Baud} baud = {build.BaudDivisor} clocks per bit)");
                 return Cli.Success;
             }
 
