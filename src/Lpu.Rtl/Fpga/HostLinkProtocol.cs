@@ -115,6 +115,22 @@ public sealed class HostLinkProtocol
         return [.. frame];
     }
 
+    /// <summary>WRITE_SRAM_RAW: the tile word gets exactly <c>{check, data}</c> (error injection): L data bytes
+    /// (lane 0 first) and <paramref name="check"/>, the C check bits.</summary>
+    public byte[] WriteSramRaw(int slice, int tile, int word, ReadOnlySpan<byte> data, int check)
+    {
+        CheckTileWord(slice, tile, word);
+        if (data.Length != Config.LanesPerSuperlane)
+            throw new ArgumentException($"a tile word is {Config.LanesPerSuperlane} bytes, got {data.Length}", nameof(data));
+        if (check < 0 || check >= 1 << CheckBits)
+            throw new ArgumentOutOfRangeException(nameof(check), check, $"the check bits are {CheckBits} bits");
+        var raw = new System.Numerics.BigInteger(data, isUnsigned: true) | ((System.Numerics.BigInteger)check << (8 * data.Length));
+        var frame = Header(HostLinkCommand.WriteSramRaw, Address(slice, tile, word));
+        for (var i = RawWordBytes - 1; i >= 0; i--)
+            frame.Add((byte)((raw >> (8 * i)) & 0xFF));
+        return [.. frame];
+    }
+
     /// <summary>READ_SRAM_RAW of one tile word; the reply has <see cref="ReplyBytes"/> bytes.</summary>
     public byte[] ReadSram(int slice, int tile, int word)
     {

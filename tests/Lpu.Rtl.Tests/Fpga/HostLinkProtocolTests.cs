@@ -20,6 +20,8 @@ public sealed class HostLinkProtocolTests
         // L = 4 lanes per superlane: the highest lane goes first.
         Assert.Equal([0xA3, 5, 1, 0x00, 0xFE, 4, 3, 2, 1], p.WriteSram(5, 1, 254, [1, 2, 3, 4]));
         Assert.Equal([0xA5, 7, 0, 0x00, 0x81], p.ReadSram(7, 0, 129));
+        // {check = 0x5A (7 bits), data}: 39 bits in 5 bytes, the check bits in the first.
+        Assert.Equal([0xA4, 2, 1, 0, 9, 0x5A, 4, 3, 2, 1], p.WriteSramRaw(2, 1, 9, [1, 2, 3, 4], 0x5A));
         Assert.Equal([0xA6, 0, 0, 0, 3], p.ReadCounter(3));
         Assert.Equal([0xA7], HostLinkProtocol.Start());
         Assert.Equal([0xA8], HostLinkProtocol.Status());

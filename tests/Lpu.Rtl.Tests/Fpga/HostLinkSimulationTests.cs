@@ -22,10 +22,20 @@ public sealed class HostLinkSimulationTests
         var program = Assembler.Assemble(File.ReadAllText(RepoPaths.Of("sim/programs/ice40_vector_ops.s")), config, "ice40_vector_ops.s");
         var model = new LpuSimulator(config);
         model.Load(program);
-        model.Run(10_000);
 
+        // One flipped data bit in operand word 2 of slice 0, sent as a raw {check, data} word: both reads of
+        // it (add, then sub) correct it and count it, on the FPGA as in the model.
         var p = design.Protocol;
-        var script = new UartScript().Send(p.Load(program)).Send(HostLinkProtocol.Start()).WaitDone();
+        var word2 = new byte[config.VectorLength];
+        model.ReadSram(0, 2, word2);
+        var storedCheck = model.ReadCheckBits(0, 0, 2);
+        word2[0] ^= 1 << 5;
+        model.InjectBitFlip(0, 0, 2, 5);
+        model.Run(10_000);
+        Assert.Equal(2, model.Counters.EccCorrected);
+
+        var script = new UartScript().Send(p.Load(program)).Send(p.WriteSramRaw(0, 0, 2, word2.AsSpan(0, config.LanesPerSuperlane), storedCheck))
+            .Send(HostLinkProtocol.Start()).WaitDone();
         script.Request(HostLinkProtocol.Status(), p.ReplyBytes(HostLinkCommand.Status));
         var words = new List<(int Slice, int Tile, int Word)>();
         for (var slice = 0; slice < config.SliceCount; slice++)
