@@ -32,7 +32,7 @@ public sealed partial class Ice40FitTests(ITestOutputHelper log)
         var pnr = Tools.Run("nextpnr-ice40",
             ["--" + design.Board.Device, "--package", design.Board.Package, "--pcf", design.PinFile, "--pre-pack", design.ClockFile,
              "--json", design.Top + ".json", "--asc", design.Top + ".asc", "--seed", "1"],
-            dir.Path, timeoutSeconds: 1200).EnsureSuccess();
+            dir.Path, timeoutSeconds: 3600).EnsureSuccess();   // routing at 94% is slow on a loaded machine
         var pnrSeconds = timer.Elapsed.TotalSeconds - synthSeconds;
         var pack = Tools.Run("icepack", [design.Top + ".asc", design.Top + ".bin"], dir.Path).EnsureSuccess();
         Assert.True(new FileInfo(Path.Combine(dir.Path, design.Top + ".bin")).Length > 0, pack.Output);
