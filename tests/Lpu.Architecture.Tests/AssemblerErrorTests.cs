@@ -118,9 +118,9 @@ public class AssemblerErrorTests
     [Fact]
     public void Queue_overflow_points_at_the_first_instruction_past_the_depth()
     {
-        // ice40 holds 64 instructions per queue; the 65th is on line 66.
-        var source = "mem.w.0:\n" + string.Concat(Enumerable.Repeat("    nop 1\n", 65));
-        Assert.Equal("t.s:66:5: queue mem.w.0 overflows: 65 instructions, icu.queueDepth is 64", Error(source, "ice40"));
+        // ice40 holds 256 instructions per queue; the 257th is on line 258.
+        var source = "mem.w.0:\n" + string.Concat(Enumerable.Repeat("    nop 1\n", 257));
+        Assert.Equal("t.s:258:5: queue mem.w.0 overflows: 257 instructions, icu.queueDepth is 256", Error(source, "ice40"));
     }
 
     [Fact]

@@ -57,6 +57,6 @@ public class DatasheetTests
         var d = Datasheet.Of(Presets.Get("ice40"));
         Assert.Equal(0, d.MacsPerCycle);
         Assert.Equal(4, d.VectorAlus);                     // 4 lanes x 1 ALU
-        Assert.Equal(2L * 256 * 4, d.SramBytes);
+        Assert.Equal(2L * 1024 * 4, d.SramBytes);
     }
 }
