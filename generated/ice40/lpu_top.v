@@ -15,7 +15,7 @@ module lpu_top (
     output wire running,
     output wire done,
     output wire [31:0] cycle,
-    output wire [547:0] events
+    output wire [557:0] events
 );
     reg run_state_q;
     reg prime_q;
@@ -188,7 +188,7 @@ module lpu_top (
     assign running = busy;
     assign done = done_state_q | done_now;
     assign cycle = program_cycle_q;
-    assign events = {{queue_vxm_0_issue_word, queue_vxm_0_issue_valid}, {queue_mem_e_0_issue_word, queue_mem_e_0_issue_valid}, {queue_mem_w_0_issue_word, queue_mem_w_0_issue_valid}, {slice_1_ecc_addr, slice_1_ecc_uncorrectable, slice_1_ecc_corrected}, {slice_0_ecc_addr, slice_0_ecc_uncorrectable, slice_0_ecc_corrected}, {slice_1_sram_wdata, slice_1_sram_addr, slice_1_sram_we}, {slice_0_sram_wdata, slice_0_sram_addr, slice_0_sram_we}, {tr_vxm_data_q, tr_vxm_bytes_q, tr_vxm_code_q, tr_vxm_valid_q}, {tr_mem_data_1_q, tr_mem_code_1_q, tr_mem_valid_1_q}, {tr_mem_data_0_q, tr_mem_code_0_q, tr_mem_valid_0_q}};
+    assign events = {queue_vxm_0_issue_valid, queue_mem_e_0_issue_valid, queue_mem_w_0_issue_valid, slice_1_ecc_uncorrectable | slice_1_ecc_corrected, slice_0_ecc_uncorrectable | slice_0_ecc_corrected, slice_1_sram_we, slice_0_sram_we, tr_vxm_valid_q, tr_mem_valid_1_q, tr_mem_valid_0_q, {queue_vxm_0_issue_word, queue_vxm_0_issue_valid}, {queue_mem_e_0_issue_word, queue_mem_e_0_issue_valid}, {queue_mem_w_0_issue_word, queue_mem_w_0_issue_valid}, {slice_1_ecc_addr, slice_1_ecc_uncorrectable, slice_1_ecc_corrected}, {slice_0_ecc_addr, slice_0_ecc_uncorrectable, slice_0_ecc_corrected}, {slice_1_sram_wdata, slice_1_sram_addr, slice_1_sram_we}, {slice_0_sram_wdata, slice_0_sram_addr, slice_0_sram_we}, {tr_vxm_data_q, tr_vxm_bytes_q, tr_vxm_code_q, tr_vxm_valid_q}, {tr_mem_data_1_q, tr_mem_code_1_q, tr_mem_valid_1_q}, {tr_mem_data_0_q, tr_mem_code_0_q, tr_mem_valid_0_q}};
     assign run = run_state_q & !prime_q;
     assign busy = run_state_q & !done_now;
     assign start = host_valid & host_op == 3'd7 & !busy;
