@@ -8,12 +8,13 @@ using Lpu.Rtl;
 namespace Lpu.Bench;
 
 /// <summary>
-/// <c>rtl-tick [preset ...] [--cycles N] [--rtl DIR]</c>: the RTL's share of lockstep co-simulation.
+/// <c>rtl-tick [preset ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...]</c>: the RTL's share of lockstep co-simulation.
 /// Builds <c>lpu_top</c> of each preset with Verilator (cached; the fast build the co-simulator uses),
 /// loads a streaming program through the host port (VXM add every cycle, two reads and a write), and
 /// times N cycles of "read the <c>events</c> port, tick" as the co-simulator does, without the model.
 /// <c>--rtl DIR</c> builds the Verilog in DIR instead (e.g. a hand-edited variant, to find where the
-/// time goes) with the generated port list. Default: <c>small</c>, 200,000 cycles.
+/// time goes) with the generated port list; <c>--verilator-flag</c> adds a Verilator argument to the fast
+/// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>). Default: <c>small</c>, 200,000 cycles.
 /// </summary>
 internal static class RtlTickBenchmark
 {
@@ -27,12 +28,15 @@ internal static class RtlTickBenchmark
         var presets = new List<string>();
         var cycles = 200_000;
         string? rtlDirectory = null;
+        var flags = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--cycles" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0)
                 cycles = n;
             else if (args[i] == "--rtl" && i + 1 < args.Length)
                 rtlDirectory = args[i + 1];
+            else if (args[i] == "--verilator-flag" && i + 1 < args.Length)
+                flags.Add(args[i + 1]);
             else
             {
                 presets.Add(args[i]);
@@ -45,7 +49,7 @@ internal static class RtlTickBenchmark
         if (presets.Count == 0)
             presets.Add("small");
 
-        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion}; {cycles:N0} cycles per measurement, best of {Repeats}");
+        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion} {string.Join(' ', flags)}; {cycles:N0} cycles per measurement, best of {Repeats}");
         Console.WriteLine("| preset | build s | us/tick (CPU) | us/tick (wall) |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var preset in presets)
@@ -53,7 +57,7 @@ internal static class RtlTickBenchmark
             var config = Presets.Get(preset);
             var design = RtlGenerator.Generate(config);
             var clock = Stopwatch.StartNew();
-            var build = VerilatorBuild.Build(Design(design, rtlDirectory));
+            var build = VerilatorBuild.Build(Design(design, rtlDirectory, flags));
             var buildSeconds = clock.Elapsed.TotalSeconds;
             var program = StreamingProgram(config, cycles);
 
@@ -71,13 +75,13 @@ internal static class RtlTickBenchmark
         }
     }
 
-    private static VerilatorDesign Design(RtlDesign design, string? rtlDirectory)
+    private static VerilatorDesign Design(RtlDesign design, string? rtlDirectory, List<string> flags)
     {
         var sources = rtlDirectory is null
             ? design.Verilog.Modules.Select(f => new VerilatorSource(f.Name, f.Text))
             : Directory.EnumerateFiles(rtlDirectory, "*.v").Order(StringComparer.Ordinal).Select(VerilatorSource.FromFile);
         var ports = design.Ports.Select(p => p.IsInput ? VerilatorPort.Input(p.Name, p.Width) : VerilatorPort.Output(p.Name, p.Width));
-        return new VerilatorDesign(sources, design.Top, ports, "clk");
+        return new VerilatorDesign(sources, design.Top, ports, "clk", VerilatorOptions.Default with { ExtraFlags = flags });
     }
 
     /// <summary>Loads and starts the program, then times <paramref name="cycles"/> of (read events, tick): microseconds per tick.</summary>
