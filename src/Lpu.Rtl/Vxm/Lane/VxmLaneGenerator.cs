@@ -34,7 +34,7 @@ public static class VxmLaneGenerator
 
         var types = Enum.GetValues<DataType>().Where(vxm.Supports).ToList();
         var ops = Enum.GetValues<VxmOp>().Where(vxm.Supports).ToList();
-        var functions = new LaneFunctions(m, a, b, types, ops);
+        var functions = new LaneFunctions(m, a, types, ops);
 
         var opSwitch = m.Switch(opcode);
         foreach (var op in ops)
@@ -43,10 +43,8 @@ public static class VxmLaneGenerator
             switch (op)
             {
                 case VxmOp.Cvt:
-                    // Result wires are assigned here, at the top level, before their case opens: an
-                    // assignment inside the case body would make them conditional.
                     var conversions = Conversions.Pairs(types)
-                        .Select(p => (p.From, p.To, Value: Named(m, $"cvt_{Name(p.From)}_{Name(p.To)}", Conversions.Create(a, p.From, p.To))))
+                        .Select(p => (p.From, p.To, Value: Unary($"cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a)))
                         .ToList();
                     if (conversions.Count > 0)
                         opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
@@ -54,17 +52,19 @@ public static class VxmLaneGenerator
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var requant = Named(m, "requant", Requant.Create(a, scale, shift));
+                        var requant = RequantCall(a, scale, shift);
                         opSwitch.Case(code, () => m.Assign(y, requant));
                     }
 
                     break;
                 default:
-                    var results = new List<(DataType Type, Signal Value)>();
+                    var results = new List<(DataType Type, Expr Value)>();
                     foreach (var t in types)
                     {
-                        if (functions.Result(op, t) is { } value)
-                            results.Add((t, Named(m, $"{Name(op)}_{Name(t)}", value)));
+                        if (functions.IsTable(op, t))
+                            results.Add((t, functions.Result(op, t, a, b)!));
+                        else if (Binary($"{Name(op)}_{Name(t)}", (x, z) => functions.Result(op, t, x, z), a, b) is { } call)
+                            results.Add((t, call));
                     }
 
                     if (results.Count > 0)
@@ -77,18 +77,40 @@ public static class VxmLaneGenerator
         return m;
     }
 
-    /// <summary>A named wire per result so the case statements read <c>y = add_f16;</c>.</summary>
-    private static Signal Named(Module m, string name, Expr value)
+    /// <summary>A call of <c>name(a, b)</c>, the function built from <paramref name="body"/> over its
+    /// arguments; null when the body has no result for this op and type.</summary>
+    private static Expr? Binary(string name, Func<Expr, Expr, Expr?> body, Expr a, Expr b)
     {
-        var wire = m.Wire(name, 32);
-        m.Assign(wire, value);
-        return wire;
+        var function = new Function(name, 32);
+        var x = function.Argument("a", 32);
+        var z = function.Argument("b", 32);
+        if (body(x, z) is not { } result)
+            return null;
+        function.Return(result);
+        return function.Call([a, b]);
+    }
+
+    private static Expr Unary(string name, Func<Expr, Expr> body, Expr a)
+    {
+        var function = new Function(name, 32);
+        function.Return(body(function.Argument("a", 32)));
+        return function.Call([a]);
+    }
+
+    private static Expr RequantCall(Expr a, Expr scale, Expr shift)
+    {
+        var function = new Function("requant", 32);
+        var x = function.Argument("a", 32);
+        var s = function.Argument("scale", 16);
+        var n = function.Argument("shift", 6);
+        function.Return(Requant.Create(x, s, n));
+        return function.Call([a, scale, shift]);
     }
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Signal Value)> results)
+    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr Value)> results)
     {
         var typeSwitch = m.Switch(type);
         foreach (var (t, value) in results)
@@ -96,7 +118,7 @@ public static class VxmLaneGenerator
         typeSwitch.Default(() => m.Assign(y, 0));
     }
 
-    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Signal Value)> pairs)
+    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Expr Value)> pairs)
     {
         var fromSwitch = m.Switch(from);
         foreach (var group in pairs.GroupBy(p => p.From))
