@@ -17,54 +17,122 @@ module lpu_vxm_lane (
     reg [7:0] rom_tanh;
     reg [7:0] rom_exp;
     reg [7:0] rom_rsqrt;
-    function automatic [31:0] add_i8;
-        input [31:0] add_i8_a;
-        input [31:0] add_i8_b;
+    reg [31:0] add_i8;
+    reg [31:0] add_i16;
+    reg [31:0] add_i32;
+    reg [31:0] add_f16;
+    reg [31:0] add_f32;
+    reg [31:0] sub_i8;
+    reg [31:0] sub_i16;
+    reg [31:0] sub_i32;
+    reg [31:0] sub_f16;
+    reg [31:0] sub_f32;
+    reg [31:0] mul_i8;
+    reg [31:0] mul_i16;
+    reg [31:0] mul_i32;
+    reg [31:0] mul_f16;
+    reg [31:0] mul_f32;
+    reg [31:0] min_i8;
+    reg [31:0] min_i16;
+    reg [31:0] min_i32;
+    reg [31:0] min_f16;
+    reg [31:0] min_f32;
+    reg [31:0] max_i8;
+    reg [31:0] max_i16;
+    reg [31:0] max_i32;
+    reg [31:0] max_f16;
+    reg [31:0] max_f32;
+    reg [31:0] and_i8;
+    reg [31:0] and_i16;
+    reg [31:0] and_i32;
+    reg [31:0] or_i8;
+    reg [31:0] or_i16;
+    reg [31:0] or_i32;
+    reg [31:0] xor_i8;
+    reg [31:0] xor_i16;
+    reg [31:0] xor_i32;
+    reg [31:0] mov_i8;
+    reg [31:0] mov_i16;
+    reg [31:0] mov_i32;
+    reg [31:0] mov_f16;
+    reg [31:0] mov_f32;
+    reg [31:0] neg_i8;
+    reg [31:0] neg_i16;
+    reg [31:0] neg_i32;
+    reg [31:0] neg_f16;
+    reg [31:0] neg_f32;
+    reg [31:0] abs_i8;
+    reg [31:0] abs_i16;
+    reg [31:0] abs_i32;
+    reg [31:0] abs_f16;
+    reg [31:0] abs_f32;
+    reg [31:0] relu_i8;
+    reg [31:0] relu_i16;
+    reg [31:0] relu_i32;
+    reg [31:0] relu_f16;
+    reg [31:0] relu_f32;
+    reg [31:0] not_i8;
+    reg [31:0] not_i16;
+    reg [31:0] not_i32;
+    reg [31:0] cvt_i8_i16;
+    reg [31:0] cvt_i8_i32;
+    reg [31:0] cvt_i16_i8;
+    reg [31:0] cvt_i16_i32;
+    reg [31:0] cvt_i32_i8;
+    reg [31:0] cvt_i32_i16;
+    reg [31:0] cvt_i32_f32;
+    reg [31:0] cvt_f16_f32;
+    reg [31:0] cvt_f32_i32;
+    reg [31:0] cvt_f32_f16;
+    reg [31:0] requant;
+    function automatic [31:0] fn_add_i8;
+        input [31:0] fn_add_i8_a;
+        input [31:0] fn_add_i8_b;
         reg [7:0] tmp_1;
         reg [7:0] tmp_2;
         reg [8:0] tmp;
-        reg add_i8_unused;
+        reg fn_add_i8_unused;
         begin
-            tmp_1 = add_i8_a[7:0];
-            tmp_2 = add_i8_b[7:0];
+            tmp_1 = fn_add_i8_a[7:0];
+            tmp_2 = fn_add_i8_b[7:0];
             tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
-            add_i8_unused = &{1'b0, add_i8_a, add_i8_b, tmp, 1'b0};
-            add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
+            fn_add_i8_unused = &{1'b0, fn_add_i8_a, fn_add_i8_b, tmp, 1'b0};
+            fn_add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
         end
     endfunction
-    function automatic [31:0] add_i16;
-        input [31:0] add_i16_a;
-        input [31:0] add_i16_b;
+    function automatic [31:0] fn_add_i16;
+        input [31:0] fn_add_i16_a;
+        input [31:0] fn_add_i16_b;
         reg [15:0] tmp_4;
         reg [15:0] tmp_5;
         reg [16:0] tmp_3;
-        reg add_i16_unused;
+        reg fn_add_i16_unused;
         begin
-            tmp_4 = add_i16_a[15:0];
-            tmp_5 = add_i16_b[15:0];
+            tmp_4 = fn_add_i16_a[15:0];
+            tmp_5 = fn_add_i16_b[15:0];
             tmp_3 = {tmp_4[15], tmp_4} + {tmp_5[15], tmp_5};
-            add_i16_unused = &{1'b0, add_i16_a, add_i16_b, tmp_3, 1'b0};
-            add_i16 = {16'd0, $signed(tmp_3) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_3) < $signed(17'h18000) ? 16'd32768 : tmp_3[15:0]};
+            fn_add_i16_unused = &{1'b0, fn_add_i16_a, fn_add_i16_b, tmp_3, 1'b0};
+            fn_add_i16 = {16'd0, $signed(tmp_3) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_3) < $signed(17'h18000) ? 16'd32768 : tmp_3[15:0]};
         end
     endfunction
-    function automatic [31:0] add_i32;
-        input [31:0] add_i32_a;
-        input [31:0] add_i32_b;
+    function automatic [31:0] fn_add_i32;
+        input [31:0] fn_add_i32_a;
+        input [31:0] fn_add_i32_b;
         reg [31:0] tmp_7;
         reg [31:0] tmp_8;
         reg [32:0] tmp_6;
-        reg add_i32_unused;
+        reg fn_add_i32_unused;
         begin
-            tmp_7 = add_i32_a;
-            tmp_8 = add_i32_b;
+            tmp_7 = fn_add_i32_a;
+            tmp_8 = fn_add_i32_b;
             tmp_6 = {tmp_7[31], tmp_7} + {tmp_8[31], tmp_8};
-            add_i32_unused = &{1'b0, tmp_6, 1'b0};
-            add_i32 = $signed(tmp_6) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_6) < $signed(33'h180000000) ? 32'h80000000 : tmp_6[31:0];
+            fn_add_i32_unused = &{1'b0, tmp_6, 1'b0};
+            fn_add_i32 = $signed(tmp_6) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_6) < $signed(33'h180000000) ? 32'h80000000 : tmp_6[31:0];
         end
     endfunction
-    function automatic [31:0] add_f16;
-        input [31:0] add_f16_a;
-        input [31:0] add_f16_b;
+    function automatic [31:0] fn_add_f16;
+        input [31:0] fn_add_f16_a;
+        input [31:0] fn_add_f16_b;
         reg [15:0] tmp_9;
         reg [15:0] tmp_10;
         reg tmp_11;
@@ -94,10 +162,10 @@ module lpu_vxm_lane (
         reg [14:0] tmp_37;
         reg [16:0] tmp_35;
         reg [15:0] tmp_34;
-        reg add_f16_unused;
+        reg fn_add_f16_unused;
         begin
-            tmp_9 = add_f16_a[15:0];
-            tmp_10 = add_f16_b[15:0];
+            tmp_9 = fn_add_f16_a[15:0];
+            tmp_10 = fn_add_f16_b[15:0];
             tmp_11 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
             tmp_12 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
             tmp_14 = tmp_9[15];
@@ -125,13 +193,13 @@ module lpu_vxm_lane (
             tmp_37 = tmp_18 << tmp_32;
             tmp_35 = {1'd0, {tmp_36[5:0], tmp_37[13:4]}} + {1'd0, {15'd0, tmp_37[3] & (|tmp_37[2:0] | tmp_37[4])}};
             tmp_34 = tmp_35[15:0];
-            add_f16_unused = &{1'b0, add_f16_a, add_f16_b, tmp_9, tmp_10, tmp_25, tmp_19, tmp_29, tmp_31, tmp_18, tmp_36, tmp_37, tmp_35, tmp_34, 1'b0};
-            add_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_11 & tmp_12 & tmp_13 ? 16'd32256 : tmp_11 ? {tmp_14, 5'd31, 10'd0} : tmp_12 ? {tmp_15, 5'd31, 10'd0} : tmp_16 & tmp_17 ? {tmp_14 & tmp_15, 15'd0} : tmp_16 ? {tmp_15, tmp_10[14:0]} : tmp_17 ? {tmp_14, tmp_9[14:0]} : tmp_18 == 15'd0 ? 16'd0 : tmp_30 <= {2'd0, tmp_32} ? {tmp_33, 15'd0} : tmp_34[15:10] >= 6'd31 ? {tmp_33, 5'd31, 10'd0} : {tmp_33, tmp_34[14:0]}};
+            fn_add_f16_unused = &{1'b0, fn_add_f16_a, fn_add_f16_b, tmp_9, tmp_10, tmp_25, tmp_19, tmp_29, tmp_31, tmp_18, tmp_36, tmp_37, tmp_35, tmp_34, 1'b0};
+            fn_add_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_11 & tmp_12 & tmp_13 ? 16'd32256 : tmp_11 ? {tmp_14, 5'd31, 10'd0} : tmp_12 ? {tmp_15, 5'd31, 10'd0} : tmp_16 & tmp_17 ? {tmp_14 & tmp_15, 15'd0} : tmp_16 ? {tmp_15, tmp_10[14:0]} : tmp_17 ? {tmp_14, tmp_9[14:0]} : tmp_18 == 15'd0 ? 16'd0 : tmp_30 <= {2'd0, tmp_32} ? {tmp_33, 15'd0} : tmp_34[15:10] >= 6'd31 ? {tmp_33, 5'd31, 10'd0} : {tmp_33, tmp_34[14:0]}};
         end
     endfunction
-    function automatic [31:0] add_f32;
-        input [31:0] add_f32_a;
-        input [31:0] add_f32_b;
+    function automatic [31:0] fn_add_f32;
+        input [31:0] fn_add_f32_a;
+        input [31:0] fn_add_f32_b;
         reg [31:0] tmp_38;
         reg [31:0] tmp_39;
         reg tmp_40;
@@ -161,10 +229,10 @@ module lpu_vxm_lane (
         reg [27:0] tmp_66;
         reg [32:0] tmp_64;
         reg [31:0] tmp_63;
-        reg add_f32_unused;
+        reg fn_add_f32_unused;
         begin
-            tmp_38 = add_f32_a;
-            tmp_39 = add_f32_b;
+            tmp_38 = fn_add_f32_a;
+            tmp_39 = fn_add_f32_b;
             tmp_40 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
             tmp_41 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
             tmp_43 = tmp_38[31];
@@ -192,58 +260,58 @@ module lpu_vxm_lane (
             tmp_66 = tmp_47 << tmp_61;
             tmp_64 = {1'd0, {tmp_65[8:0], tmp_66[26:4]}} + {1'd0, {31'd0, tmp_66[3] & (|tmp_66[2:0] | tmp_66[4])}};
             tmp_63 = tmp_64[31:0];
-            add_f32_unused = &{1'b0, tmp_38, tmp_39, tmp_54, tmp_48, tmp_58, tmp_60, tmp_47, tmp_65, tmp_66, tmp_64, tmp_63, 1'b0};
-            add_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_40 & tmp_41 & tmp_42 ? 32'h7fc00000 : tmp_40 ? {tmp_43, 8'd255, 23'd0} : tmp_41 ? {tmp_44, 8'd255, 23'd0} : tmp_45 & tmp_46 ? {tmp_43 & tmp_44, 31'd0} : tmp_45 ? {tmp_44, tmp_39[30:0]} : tmp_46 ? {tmp_43, tmp_38[30:0]} : tmp_47 == 28'd0 ? 32'd0 : tmp_59 <= {4'd0, tmp_61} ? {tmp_62, 31'd0} : tmp_63[31:23] >= 9'd255 ? {tmp_62, 8'd255, 23'd0} : {tmp_62, tmp_63[30:0]};
+            fn_add_f32_unused = &{1'b0, tmp_38, tmp_39, tmp_54, tmp_48, tmp_58, tmp_60, tmp_47, tmp_65, tmp_66, tmp_64, tmp_63, 1'b0};
+            fn_add_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_40 & tmp_41 & tmp_42 ? 32'h7fc00000 : tmp_40 ? {tmp_43, 8'd255, 23'd0} : tmp_41 ? {tmp_44, 8'd255, 23'd0} : tmp_45 & tmp_46 ? {tmp_43 & tmp_44, 31'd0} : tmp_45 ? {tmp_44, tmp_39[30:0]} : tmp_46 ? {tmp_43, tmp_38[30:0]} : tmp_47 == 28'd0 ? 32'd0 : tmp_59 <= {4'd0, tmp_61} ? {tmp_62, 31'd0} : tmp_63[31:23] >= 9'd255 ? {tmp_62, 8'd255, 23'd0} : {tmp_62, tmp_63[30:0]};
         end
     endfunction
-    function automatic [31:0] sub_i8;
-        input [31:0] sub_i8_a;
-        input [31:0] sub_i8_b;
+    function automatic [31:0] fn_sub_i8;
+        input [31:0] fn_sub_i8_a;
+        input [31:0] fn_sub_i8_b;
         reg [7:0] tmp_68;
         reg [7:0] tmp_69;
         reg [8:0] tmp_67;
-        reg sub_i8_unused;
+        reg fn_sub_i8_unused;
         begin
-            tmp_68 = sub_i8_a[7:0];
-            tmp_69 = sub_i8_b[7:0];
+            tmp_68 = fn_sub_i8_a[7:0];
+            tmp_69 = fn_sub_i8_b[7:0];
             tmp_67 = {tmp_68[7], tmp_68} - {tmp_69[7], tmp_69};
-            sub_i8_unused = &{1'b0, sub_i8_a, sub_i8_b, tmp_67, 1'b0};
-            sub_i8 = {24'd0, $signed(tmp_67) > $signed(9'd127) ? 8'd127 : $signed(tmp_67) < $signed(9'd384) ? 8'd128 : tmp_67[7:0]};
+            fn_sub_i8_unused = &{1'b0, fn_sub_i8_a, fn_sub_i8_b, tmp_67, 1'b0};
+            fn_sub_i8 = {24'd0, $signed(tmp_67) > $signed(9'd127) ? 8'd127 : $signed(tmp_67) < $signed(9'd384) ? 8'd128 : tmp_67[7:0]};
         end
     endfunction
-    function automatic [31:0] sub_i16;
-        input [31:0] sub_i16_a;
-        input [31:0] sub_i16_b;
+    function automatic [31:0] fn_sub_i16;
+        input [31:0] fn_sub_i16_a;
+        input [31:0] fn_sub_i16_b;
         reg [15:0] tmp_71;
         reg [15:0] tmp_72;
         reg [16:0] tmp_70;
-        reg sub_i16_unused;
+        reg fn_sub_i16_unused;
         begin
-            tmp_71 = sub_i16_a[15:0];
-            tmp_72 = sub_i16_b[15:0];
+            tmp_71 = fn_sub_i16_a[15:0];
+            tmp_72 = fn_sub_i16_b[15:0];
             tmp_70 = {tmp_71[15], tmp_71} - {tmp_72[15], tmp_72};
-            sub_i16_unused = &{1'b0, sub_i16_a, sub_i16_b, tmp_70, 1'b0};
-            sub_i16 = {16'd0, $signed(tmp_70) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_70) < $signed(17'h18000) ? 16'd32768 : tmp_70[15:0]};
+            fn_sub_i16_unused = &{1'b0, fn_sub_i16_a, fn_sub_i16_b, tmp_70, 1'b0};
+            fn_sub_i16 = {16'd0, $signed(tmp_70) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_70) < $signed(17'h18000) ? 16'd32768 : tmp_70[15:0]};
         end
     endfunction
-    function automatic [31:0] sub_i32;
-        input [31:0] sub_i32_a;
-        input [31:0] sub_i32_b;
+    function automatic [31:0] fn_sub_i32;
+        input [31:0] fn_sub_i32_a;
+        input [31:0] fn_sub_i32_b;
         reg [31:0] tmp_74;
         reg [31:0] tmp_75;
         reg [32:0] tmp_73;
-        reg sub_i32_unused;
+        reg fn_sub_i32_unused;
         begin
-            tmp_74 = sub_i32_a;
-            tmp_75 = sub_i32_b;
+            tmp_74 = fn_sub_i32_a;
+            tmp_75 = fn_sub_i32_b;
             tmp_73 = {tmp_74[31], tmp_74} - {tmp_75[31], tmp_75};
-            sub_i32_unused = &{1'b0, tmp_73, 1'b0};
-            sub_i32 = $signed(tmp_73) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_73) < $signed(33'h180000000) ? 32'h80000000 : tmp_73[31:0];
+            fn_sub_i32_unused = &{1'b0, tmp_73, 1'b0};
+            fn_sub_i32 = $signed(tmp_73) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_73) < $signed(33'h180000000) ? 32'h80000000 : tmp_73[31:0];
         end
     endfunction
-    function automatic [31:0] sub_f16;
-        input [31:0] sub_f16_a;
-        input [31:0] sub_f16_b;
+    function automatic [31:0] fn_sub_f16;
+        input [31:0] fn_sub_f16_a;
+        input [31:0] fn_sub_f16_b;
         reg [15:0] tmp_76;
         reg [15:0] tmp_77;
         reg tmp_78;
@@ -273,10 +341,10 @@ module lpu_vxm_lane (
         reg [14:0] tmp_104;
         reg [16:0] tmp_102;
         reg [15:0] tmp_101;
-        reg sub_f16_unused;
+        reg fn_sub_f16_unused;
         begin
-            tmp_76 = sub_f16_a[15:0];
-            tmp_77 = sub_f16_b[15:0];
+            tmp_76 = fn_sub_f16_a[15:0];
+            tmp_77 = fn_sub_f16_b[15:0];
             tmp_78 = tmp_76[14:10] == 5'd31 & tmp_76[9:0] == 10'd0;
             tmp_79 = tmp_77[14:10] == 5'd31 & tmp_77[9:0] == 10'd0;
             tmp_81 = tmp_76[15];
@@ -304,13 +372,13 @@ module lpu_vxm_lane (
             tmp_104 = tmp_85 << tmp_99;
             tmp_102 = {1'd0, {tmp_103[5:0], tmp_104[13:4]}} + {1'd0, {15'd0, tmp_104[3] & (|tmp_104[2:0] | tmp_104[4])}};
             tmp_101 = tmp_102[15:0];
-            sub_f16_unused = &{1'b0, sub_f16_a, sub_f16_b, tmp_76, tmp_77, tmp_92, tmp_86, tmp_96, tmp_98, tmp_85, tmp_103, tmp_104, tmp_102, tmp_101, 1'b0};
-            sub_f16 = {16'd0, tmp_76[14:10] == 5'd31 & tmp_76[9:0] != 10'd0 | tmp_77[14:10] == 5'd31 & tmp_77[9:0] != 10'd0 | tmp_78 & tmp_79 & tmp_80 ? 16'd32256 : tmp_78 ? {tmp_81, 5'd31, 10'd0} : tmp_79 ? {tmp_82, 5'd31, 10'd0} : tmp_83 & tmp_84 ? {tmp_81 & tmp_82, 15'd0} : tmp_83 ? {tmp_82, tmp_77[14:0]} : tmp_84 ? {tmp_81, tmp_76[14:0]} : tmp_85 == 15'd0 ? 16'd0 : tmp_97 <= {2'd0, tmp_99} ? {tmp_100, 15'd0} : tmp_101[15:10] >= 6'd31 ? {tmp_100, 5'd31, 10'd0} : {tmp_100, tmp_101[14:0]}};
+            fn_sub_f16_unused = &{1'b0, fn_sub_f16_a, fn_sub_f16_b, tmp_76, tmp_77, tmp_92, tmp_86, tmp_96, tmp_98, tmp_85, tmp_103, tmp_104, tmp_102, tmp_101, 1'b0};
+            fn_sub_f16 = {16'd0, tmp_76[14:10] == 5'd31 & tmp_76[9:0] != 10'd0 | tmp_77[14:10] == 5'd31 & tmp_77[9:0] != 10'd0 | tmp_78 & tmp_79 & tmp_80 ? 16'd32256 : tmp_78 ? {tmp_81, 5'd31, 10'd0} : tmp_79 ? {tmp_82, 5'd31, 10'd0} : tmp_83 & tmp_84 ? {tmp_81 & tmp_82, 15'd0} : tmp_83 ? {tmp_82, tmp_77[14:0]} : tmp_84 ? {tmp_81, tmp_76[14:0]} : tmp_85 == 15'd0 ? 16'd0 : tmp_97 <= {2'd0, tmp_99} ? {tmp_100, 15'd0} : tmp_101[15:10] >= 6'd31 ? {tmp_100, 5'd31, 10'd0} : {tmp_100, tmp_101[14:0]}};
         end
     endfunction
-    function automatic [31:0] sub_f32;
-        input [31:0] sub_f32_a;
-        input [31:0] sub_f32_b;
+    function automatic [31:0] fn_sub_f32;
+        input [31:0] fn_sub_f32_a;
+        input [31:0] fn_sub_f32_b;
         reg [31:0] tmp_105;
         reg [31:0] tmp_106;
         reg tmp_107;
@@ -340,10 +408,10 @@ module lpu_vxm_lane (
         reg [27:0] tmp_133;
         reg [32:0] tmp_131;
         reg [31:0] tmp_130;
-        reg sub_f32_unused;
+        reg fn_sub_f32_unused;
         begin
-            tmp_105 = sub_f32_a;
-            tmp_106 = sub_f32_b;
+            tmp_105 = fn_sub_f32_a;
+            tmp_106 = fn_sub_f32_b;
             tmp_107 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] == 23'd0;
             tmp_108 = tmp_106[30:23] == 8'd255 & tmp_106[22:0] == 23'd0;
             tmp_110 = tmp_105[31];
@@ -371,58 +439,58 @@ module lpu_vxm_lane (
             tmp_133 = tmp_114 << tmp_128;
             tmp_131 = {1'd0, {tmp_132[8:0], tmp_133[26:4]}} + {1'd0, {31'd0, tmp_133[3] & (|tmp_133[2:0] | tmp_133[4])}};
             tmp_130 = tmp_131[31:0];
-            sub_f32_unused = &{1'b0, tmp_105, tmp_106, tmp_121, tmp_115, tmp_125, tmp_127, tmp_114, tmp_132, tmp_133, tmp_131, tmp_130, 1'b0};
-            sub_f32 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] != 23'd0 | tmp_106[30:23] == 8'd255 & tmp_106[22:0] != 23'd0 | tmp_107 & tmp_108 & tmp_109 ? 32'h7fc00000 : tmp_107 ? {tmp_110, 8'd255, 23'd0} : tmp_108 ? {tmp_111, 8'd255, 23'd0} : tmp_112 & tmp_113 ? {tmp_110 & tmp_111, 31'd0} : tmp_112 ? {tmp_111, tmp_106[30:0]} : tmp_113 ? {tmp_110, tmp_105[30:0]} : tmp_114 == 28'd0 ? 32'd0 : tmp_126 <= {4'd0, tmp_128} ? {tmp_129, 31'd0} : tmp_130[31:23] >= 9'd255 ? {tmp_129, 8'd255, 23'd0} : {tmp_129, tmp_130[30:0]};
+            fn_sub_f32_unused = &{1'b0, tmp_105, tmp_106, tmp_121, tmp_115, tmp_125, tmp_127, tmp_114, tmp_132, tmp_133, tmp_131, tmp_130, 1'b0};
+            fn_sub_f32 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] != 23'd0 | tmp_106[30:23] == 8'd255 & tmp_106[22:0] != 23'd0 | tmp_107 & tmp_108 & tmp_109 ? 32'h7fc00000 : tmp_107 ? {tmp_110, 8'd255, 23'd0} : tmp_108 ? {tmp_111, 8'd255, 23'd0} : tmp_112 & tmp_113 ? {tmp_110 & tmp_111, 31'd0} : tmp_112 ? {tmp_111, tmp_106[30:0]} : tmp_113 ? {tmp_110, tmp_105[30:0]} : tmp_114 == 28'd0 ? 32'd0 : tmp_126 <= {4'd0, tmp_128} ? {tmp_129, 31'd0} : tmp_130[31:23] >= 9'd255 ? {tmp_129, 8'd255, 23'd0} : {tmp_129, tmp_130[30:0]};
         end
     endfunction
-    function automatic [31:0] mul_i8;
-        input [31:0] mul_i8_a;
-        input [31:0] mul_i8_b;
+    function automatic [31:0] fn_mul_i8;
+        input [31:0] fn_mul_i8_a;
+        input [31:0] fn_mul_i8_b;
         reg [7:0] tmp_135;
         reg [7:0] tmp_136;
         reg [15:0] tmp_134;
-        reg mul_i8_unused;
+        reg fn_mul_i8_unused;
         begin
-            tmp_135 = mul_i8_a[7:0];
-            tmp_136 = mul_i8_b[7:0];
+            tmp_135 = fn_mul_i8_a[7:0];
+            tmp_136 = fn_mul_i8_b[7:0];
             tmp_134 = {{8{tmp_135[7]}}, tmp_135} * {{8{tmp_136[7]}}, tmp_136};
-            mul_i8_unused = &{1'b0, mul_i8_a, mul_i8_b, tmp_134, 1'b0};
-            mul_i8 = {24'd0, $signed(tmp_134) > $signed(16'd127) ? 8'd127 : $signed(tmp_134) < $signed(16'd65408) ? 8'd128 : tmp_134[7:0]};
+            fn_mul_i8_unused = &{1'b0, fn_mul_i8_a, fn_mul_i8_b, tmp_134, 1'b0};
+            fn_mul_i8 = {24'd0, $signed(tmp_134) > $signed(16'd127) ? 8'd127 : $signed(tmp_134) < $signed(16'd65408) ? 8'd128 : tmp_134[7:0]};
         end
     endfunction
-    function automatic [31:0] mul_i16;
-        input [31:0] mul_i16_a;
-        input [31:0] mul_i16_b;
+    function automatic [31:0] fn_mul_i16;
+        input [31:0] fn_mul_i16_a;
+        input [31:0] fn_mul_i16_b;
         reg [15:0] tmp_138;
         reg [15:0] tmp_139;
         reg [31:0] tmp_137;
-        reg mul_i16_unused;
+        reg fn_mul_i16_unused;
         begin
-            tmp_138 = mul_i16_a[15:0];
-            tmp_139 = mul_i16_b[15:0];
+            tmp_138 = fn_mul_i16_a[15:0];
+            tmp_139 = fn_mul_i16_b[15:0];
             tmp_137 = {{16{tmp_138[15]}}, tmp_138} * {{16{tmp_139[15]}}, tmp_139};
-            mul_i16_unused = &{1'b0, mul_i16_a, mul_i16_b, tmp_137, 1'b0};
-            mul_i16 = {16'd0, $signed(tmp_137) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_137) < $signed(32'hffff8000) ? 16'd32768 : tmp_137[15:0]};
+            fn_mul_i16_unused = &{1'b0, fn_mul_i16_a, fn_mul_i16_b, tmp_137, 1'b0};
+            fn_mul_i16 = {16'd0, $signed(tmp_137) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_137) < $signed(32'hffff8000) ? 16'd32768 : tmp_137[15:0]};
         end
     endfunction
-    function automatic [31:0] mul_i32;
-        input [31:0] mul_i32_a;
-        input [31:0] mul_i32_b;
+    function automatic [31:0] fn_mul_i32;
+        input [31:0] fn_mul_i32_a;
+        input [31:0] fn_mul_i32_b;
         reg [31:0] tmp_141;
         reg [31:0] tmp_142;
         reg [63:0] tmp_140;
-        reg mul_i32_unused;
+        reg fn_mul_i32_unused;
         begin
-            tmp_141 = mul_i32_a;
-            tmp_142 = mul_i32_b;
+            tmp_141 = fn_mul_i32_a;
+            tmp_142 = fn_mul_i32_b;
             tmp_140 = {{32{tmp_141[31]}}, tmp_141} * {{32{tmp_142[31]}}, tmp_142};
-            mul_i32_unused = &{1'b0, tmp_140, 1'b0};
-            mul_i32 = $signed(tmp_140) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_140) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_140[31:0];
+            fn_mul_i32_unused = &{1'b0, tmp_140, 1'b0};
+            fn_mul_i32 = $signed(tmp_140) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_140) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_140[31:0];
         end
     endfunction
-    function automatic [31:0] mul_f16;
-        input [31:0] mul_f16_a;
-        input [31:0] mul_f16_b;
+    function automatic [31:0] fn_mul_f16;
+        input [31:0] fn_mul_f16_a;
+        input [31:0] fn_mul_f16_b;
         reg [15:0] tmp_143;
         reg [15:0] tmp_144;
         reg tmp_145;
@@ -439,10 +507,10 @@ module lpu_vxm_lane (
         reg [7:0] tmp_158;
         reg [17:0] tmp_157;
         reg [16:0] tmp_156;
-        reg mul_f16_unused;
+        reg fn_mul_f16_unused;
         begin
-            tmp_143 = mul_f16_a[15:0];
-            tmp_144 = mul_f16_b[15:0];
+            tmp_143 = fn_mul_f16_a[15:0];
+            tmp_144 = fn_mul_f16_b[15:0];
             tmp_145 = tmp_143[14:10] == 5'd31 & tmp_143[9:0] == 10'd0;
             tmp_146 = tmp_144[14:10] == 5'd0;
             tmp_147 = tmp_144[14:10] == 5'd31 & tmp_144[9:0] == 10'd0;
@@ -457,13 +525,13 @@ module lpu_vxm_lane (
             tmp_158 = {1'd0, tmp_150} - 8'd15;
             tmp_157 = {1'd0, {tmp_158[6:0], tmp_155[20:11]}} + {1'd0, {16'd0, tmp_155[10] & (|tmp_155[9:0] | tmp_155[11])}};
             tmp_156 = tmp_157[16:0];
-            mul_f16_unused = &{1'b0, mul_f16_a, mul_f16_b, tmp_143, tmp_144, tmp_152, tmp_154, tmp_151, tmp_155, tmp_158, tmp_157, tmp_156, 1'b0};
-            mul_f16 = {16'd0, tmp_143[14:10] == 5'd31 & tmp_143[9:0] != 10'd0 | tmp_144[14:10] == 5'd31 & tmp_144[9:0] != 10'd0 | tmp_145 & tmp_146 | tmp_147 & tmp_148 ? 16'd32256 : tmp_145 | tmp_147 ? {tmp_149, 5'd31, 10'd0} : tmp_148 | tmp_146 ? {tmp_149, 15'd0} : tmp_150 <= 7'd15 ? (tmp_150 == 7'd15 & &tmp_155[21:11] ? {tmp_149, 5'd1, 10'd0} : {tmp_149, 15'd0}) : tmp_156[16:10] >= 7'd31 ? {tmp_149, 5'd31, 10'd0} : {tmp_149, tmp_156[14:0]}};
+            fn_mul_f16_unused = &{1'b0, fn_mul_f16_a, fn_mul_f16_b, tmp_143, tmp_144, tmp_152, tmp_154, tmp_151, tmp_155, tmp_158, tmp_157, tmp_156, 1'b0};
+            fn_mul_f16 = {16'd0, tmp_143[14:10] == 5'd31 & tmp_143[9:0] != 10'd0 | tmp_144[14:10] == 5'd31 & tmp_144[9:0] != 10'd0 | tmp_145 & tmp_146 | tmp_147 & tmp_148 ? 16'd32256 : tmp_145 | tmp_147 ? {tmp_149, 5'd31, 10'd0} : tmp_148 | tmp_146 ? {tmp_149, 15'd0} : tmp_150 <= 7'd15 ? (tmp_150 == 7'd15 & &tmp_155[21:11] ? {tmp_149, 5'd1, 10'd0} : {tmp_149, 15'd0}) : tmp_156[16:10] >= 7'd31 ? {tmp_149, 5'd31, 10'd0} : {tmp_149, tmp_156[14:0]}};
         end
     endfunction
-    function automatic [31:0] mul_f32;
-        input [31:0] mul_f32_a;
-        input [31:0] mul_f32_b;
+    function automatic [31:0] fn_mul_f32;
+        input [31:0] fn_mul_f32_a;
+        input [31:0] fn_mul_f32_b;
         reg [31:0] tmp_159;
         reg [31:0] tmp_160;
         reg tmp_161;
@@ -480,10 +548,10 @@ module lpu_vxm_lane (
         reg [10:0] tmp_174;
         reg [33:0] tmp_173;
         reg [32:0] tmp_172;
-        reg mul_f32_unused;
+        reg fn_mul_f32_unused;
         begin
-            tmp_159 = mul_f32_a;
-            tmp_160 = mul_f32_b;
+            tmp_159 = fn_mul_f32_a;
+            tmp_160 = fn_mul_f32_b;
             tmp_161 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] == 23'd0;
             tmp_162 = tmp_160[30:23] == 8'd0;
             tmp_163 = tmp_160[30:23] == 8'd255 & tmp_160[22:0] == 23'd0;
@@ -498,592 +566,592 @@ module lpu_vxm_lane (
             tmp_174 = {1'd0, tmp_166} - 11'd127;
             tmp_173 = {1'd0, {tmp_174[9:0], tmp_171[46:24]}} + {1'd0, {32'd0, tmp_171[23] & (|tmp_171[22:0] | tmp_171[24])}};
             tmp_172 = tmp_173[32:0];
-            mul_f32_unused = &{1'b0, tmp_159, tmp_160, tmp_168, tmp_170, tmp_167, tmp_171, tmp_174, tmp_173, tmp_172, 1'b0};
-            mul_f32 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] != 23'd0 | tmp_160[30:23] == 8'd255 & tmp_160[22:0] != 23'd0 | tmp_161 & tmp_162 | tmp_163 & tmp_164 ? 32'h7fc00000 : tmp_161 | tmp_163 ? {tmp_165, 8'd255, 23'd0} : tmp_164 | tmp_162 ? {tmp_165, 31'd0} : tmp_166 <= 10'd127 ? (tmp_166 == 10'd127 & &tmp_171[47:24] ? {tmp_165, 8'd1, 23'd0} : {tmp_165, 31'd0}) : tmp_172[32:23] >= 10'd255 ? {tmp_165, 8'd255, 23'd0} : {tmp_165, tmp_172[30:0]};
+            fn_mul_f32_unused = &{1'b0, tmp_159, tmp_160, tmp_168, tmp_170, tmp_167, tmp_171, tmp_174, tmp_173, tmp_172, 1'b0};
+            fn_mul_f32 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] != 23'd0 | tmp_160[30:23] == 8'd255 & tmp_160[22:0] != 23'd0 | tmp_161 & tmp_162 | tmp_163 & tmp_164 ? 32'h7fc00000 : tmp_161 | tmp_163 ? {tmp_165, 8'd255, 23'd0} : tmp_164 | tmp_162 ? {tmp_165, 31'd0} : tmp_166 <= 10'd127 ? (tmp_166 == 10'd127 & &tmp_171[47:24] ? {tmp_165, 8'd1, 23'd0} : {tmp_165, 31'd0}) : tmp_172[32:23] >= 10'd255 ? {tmp_165, 8'd255, 23'd0} : {tmp_165, tmp_172[30:0]};
         end
     endfunction
-    function automatic [31:0] min_i8;
-        input [31:0] min_i8_a;
-        input [31:0] min_i8_b;
-        reg min_i8_unused;
+    function automatic [31:0] fn_min_i8;
+        input [31:0] fn_min_i8_a;
+        input [31:0] fn_min_i8_b;
+        reg fn_min_i8_unused;
         begin
-            min_i8_unused = &{1'b0, min_i8_a, min_i8_b, 1'b0};
-            min_i8 = {24'd0, $signed(min_i8_a[7:0]) < $signed(min_i8_b[7:0]) ? min_i8_a[7:0] : min_i8_b[7:0]};
+            fn_min_i8_unused = &{1'b0, fn_min_i8_a, fn_min_i8_b, 1'b0};
+            fn_min_i8 = {24'd0, $signed(fn_min_i8_a[7:0]) < $signed(fn_min_i8_b[7:0]) ? fn_min_i8_a[7:0] : fn_min_i8_b[7:0]};
         end
     endfunction
-    function automatic [31:0] min_i16;
-        input [31:0] min_i16_a;
-        input [31:0] min_i16_b;
-        reg min_i16_unused;
+    function automatic [31:0] fn_min_i16;
+        input [31:0] fn_min_i16_a;
+        input [31:0] fn_min_i16_b;
+        reg fn_min_i16_unused;
         begin
-            min_i16_unused = &{1'b0, min_i16_a, min_i16_b, 1'b0};
-            min_i16 = {16'd0, $signed(min_i16_a[15:0]) < $signed(min_i16_b[15:0]) ? min_i16_a[15:0] : min_i16_b[15:0]};
+            fn_min_i16_unused = &{1'b0, fn_min_i16_a, fn_min_i16_b, 1'b0};
+            fn_min_i16 = {16'd0, $signed(fn_min_i16_a[15:0]) < $signed(fn_min_i16_b[15:0]) ? fn_min_i16_a[15:0] : fn_min_i16_b[15:0]};
         end
     endfunction
-    function automatic [31:0] min_i32;
-        input [31:0] min_i32_a;
-        input [31:0] min_i32_b;
+    function automatic [31:0] fn_min_i32;
+        input [31:0] fn_min_i32_a;
+        input [31:0] fn_min_i32_b;
         begin
-            min_i32 = $signed(min_i32_a) < $signed(min_i32_b) ? min_i32_a : min_i32_b;
+            fn_min_i32 = $signed(fn_min_i32_a) < $signed(fn_min_i32_b) ? fn_min_i32_a : fn_min_i32_b;
         end
     endfunction
-    function automatic [31:0] min_f16;
-        input [31:0] min_f16_a;
-        input [31:0] min_f16_b;
+    function automatic [31:0] fn_min_f16;
+        input [31:0] fn_min_f16_a;
+        input [31:0] fn_min_f16_b;
         reg [15:0] tmp_175;
         reg [15:0] tmp_176;
         reg [15:0] tmp_177;
         reg [15:0] tmp_178;
-        reg min_f16_unused;
+        reg fn_min_f16_unused;
         begin
-            tmp_175 = min_f16_a[15:0];
-            tmp_176 = min_f16_b[15:0];
-            tmp_177 = tmp_175[14:10] == 5'd0 ? {tmp_175[15], 15'd0} : min_f16_a[15:0];
-            tmp_178 = tmp_176[14:10] == 5'd0 ? {tmp_176[15], 15'd0} : min_f16_b[15:0];
-            min_f16_unused = &{1'b0, min_f16_a, min_f16_b, tmp_175, tmp_176, tmp_177, tmp_178, 1'b0};
-            min_f16 = {16'd0, tmp_175[14:10] == 5'd31 & tmp_175[9:0] != 10'd0 | tmp_176[14:10] == 5'd31 & tmp_176[9:0] != 10'd0 ? 16'd32256 : (tmp_177[15] ? ~tmp_177 : {1'd1, tmp_177[14:0]}) < (tmp_178[15] ? ~tmp_178 : {1'd1, tmp_178[14:0]}) ? tmp_177 : tmp_178};
+            tmp_175 = fn_min_f16_a[15:0];
+            tmp_176 = fn_min_f16_b[15:0];
+            tmp_177 = tmp_175[14:10] == 5'd0 ? {tmp_175[15], 15'd0} : fn_min_f16_a[15:0];
+            tmp_178 = tmp_176[14:10] == 5'd0 ? {tmp_176[15], 15'd0} : fn_min_f16_b[15:0];
+            fn_min_f16_unused = &{1'b0, fn_min_f16_a, fn_min_f16_b, tmp_175, tmp_176, tmp_177, tmp_178, 1'b0};
+            fn_min_f16 = {16'd0, tmp_175[14:10] == 5'd31 & tmp_175[9:0] != 10'd0 | tmp_176[14:10] == 5'd31 & tmp_176[9:0] != 10'd0 ? 16'd32256 : (tmp_177[15] ? ~tmp_177 : {1'd1, tmp_177[14:0]}) < (tmp_178[15] ? ~tmp_178 : {1'd1, tmp_178[14:0]}) ? tmp_177 : tmp_178};
         end
     endfunction
-    function automatic [31:0] min_f32;
-        input [31:0] min_f32_a;
-        input [31:0] min_f32_b;
+    function automatic [31:0] fn_min_f32;
+        input [31:0] fn_min_f32_a;
+        input [31:0] fn_min_f32_b;
         reg [31:0] tmp_179;
         reg [31:0] tmp_180;
         reg [31:0] tmp_181;
         reg [31:0] tmp_182;
-        reg min_f32_unused;
+        reg fn_min_f32_unused;
         begin
-            tmp_179 = min_f32_a;
-            tmp_180 = min_f32_b;
-            tmp_181 = tmp_179[30:23] == 8'd0 ? {tmp_179[31], 31'd0} : min_f32_a;
-            tmp_182 = tmp_180[30:23] == 8'd0 ? {tmp_180[31], 31'd0} : min_f32_b;
-            min_f32_unused = &{1'b0, tmp_179, tmp_180, tmp_181, tmp_182, 1'b0};
-            min_f32 = tmp_179[30:23] == 8'd255 & tmp_179[22:0] != 23'd0 | tmp_180[30:23] == 8'd255 & tmp_180[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_181[31] ? ~tmp_181 : {1'd1, tmp_181[30:0]}) < (tmp_182[31] ? ~tmp_182 : {1'd1, tmp_182[30:0]}) ? tmp_181 : tmp_182;
+            tmp_179 = fn_min_f32_a;
+            tmp_180 = fn_min_f32_b;
+            tmp_181 = tmp_179[30:23] == 8'd0 ? {tmp_179[31], 31'd0} : fn_min_f32_a;
+            tmp_182 = tmp_180[30:23] == 8'd0 ? {tmp_180[31], 31'd0} : fn_min_f32_b;
+            fn_min_f32_unused = &{1'b0, tmp_179, tmp_180, tmp_181, tmp_182, 1'b0};
+            fn_min_f32 = tmp_179[30:23] == 8'd255 & tmp_179[22:0] != 23'd0 | tmp_180[30:23] == 8'd255 & tmp_180[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_181[31] ? ~tmp_181 : {1'd1, tmp_181[30:0]}) < (tmp_182[31] ? ~tmp_182 : {1'd1, tmp_182[30:0]}) ? tmp_181 : tmp_182;
         end
     endfunction
-    function automatic [31:0] max_i8;
-        input [31:0] max_i8_a;
-        input [31:0] max_i8_b;
-        reg max_i8_unused;
+    function automatic [31:0] fn_max_i8;
+        input [31:0] fn_max_i8_a;
+        input [31:0] fn_max_i8_b;
+        reg fn_max_i8_unused;
         begin
-            max_i8_unused = &{1'b0, max_i8_a, max_i8_b, 1'b0};
-            max_i8 = {24'd0, $signed(max_i8_a[7:0]) < $signed(max_i8_b[7:0]) ? max_i8_b[7:0] : max_i8_a[7:0]};
+            fn_max_i8_unused = &{1'b0, fn_max_i8_a, fn_max_i8_b, 1'b0};
+            fn_max_i8 = {24'd0, $signed(fn_max_i8_a[7:0]) < $signed(fn_max_i8_b[7:0]) ? fn_max_i8_b[7:0] : fn_max_i8_a[7:0]};
         end
     endfunction
-    function automatic [31:0] max_i16;
-        input [31:0] max_i16_a;
-        input [31:0] max_i16_b;
-        reg max_i16_unused;
+    function automatic [31:0] fn_max_i16;
+        input [31:0] fn_max_i16_a;
+        input [31:0] fn_max_i16_b;
+        reg fn_max_i16_unused;
         begin
-            max_i16_unused = &{1'b0, max_i16_a, max_i16_b, 1'b0};
-            max_i16 = {16'd0, $signed(max_i16_a[15:0]) < $signed(max_i16_b[15:0]) ? max_i16_b[15:0] : max_i16_a[15:0]};
+            fn_max_i16_unused = &{1'b0, fn_max_i16_a, fn_max_i16_b, 1'b0};
+            fn_max_i16 = {16'd0, $signed(fn_max_i16_a[15:0]) < $signed(fn_max_i16_b[15:0]) ? fn_max_i16_b[15:0] : fn_max_i16_a[15:0]};
         end
     endfunction
-    function automatic [31:0] max_i32;
-        input [31:0] max_i32_a;
-        input [31:0] max_i32_b;
+    function automatic [31:0] fn_max_i32;
+        input [31:0] fn_max_i32_a;
+        input [31:0] fn_max_i32_b;
         begin
-            max_i32 = $signed(max_i32_a) < $signed(max_i32_b) ? max_i32_b : max_i32_a;
+            fn_max_i32 = $signed(fn_max_i32_a) < $signed(fn_max_i32_b) ? fn_max_i32_b : fn_max_i32_a;
         end
     endfunction
-    function automatic [31:0] max_f16;
-        input [31:0] max_f16_a;
-        input [31:0] max_f16_b;
+    function automatic [31:0] fn_max_f16;
+        input [31:0] fn_max_f16_a;
+        input [31:0] fn_max_f16_b;
         reg [15:0] tmp_183;
         reg [15:0] tmp_184;
         reg [15:0] tmp_185;
         reg [15:0] tmp_186;
-        reg max_f16_unused;
+        reg fn_max_f16_unused;
         begin
-            tmp_183 = max_f16_a[15:0];
-            tmp_184 = max_f16_b[15:0];
-            tmp_185 = tmp_183[14:10] == 5'd0 ? {tmp_183[15], 15'd0} : max_f16_a[15:0];
-            tmp_186 = tmp_184[14:10] == 5'd0 ? {tmp_184[15], 15'd0} : max_f16_b[15:0];
-            max_f16_unused = &{1'b0, max_f16_a, max_f16_b, tmp_183, tmp_184, tmp_185, tmp_186, 1'b0};
-            max_f16 = {16'd0, tmp_183[14:10] == 5'd31 & tmp_183[9:0] != 10'd0 | tmp_184[14:10] == 5'd31 & tmp_184[9:0] != 10'd0 ? 16'd32256 : (tmp_185[15] ? ~tmp_185 : {1'd1, tmp_185[14:0]}) < (tmp_186[15] ? ~tmp_186 : {1'd1, tmp_186[14:0]}) ? tmp_186 : tmp_185};
+            tmp_183 = fn_max_f16_a[15:0];
+            tmp_184 = fn_max_f16_b[15:0];
+            tmp_185 = tmp_183[14:10] == 5'd0 ? {tmp_183[15], 15'd0} : fn_max_f16_a[15:0];
+            tmp_186 = tmp_184[14:10] == 5'd0 ? {tmp_184[15], 15'd0} : fn_max_f16_b[15:0];
+            fn_max_f16_unused = &{1'b0, fn_max_f16_a, fn_max_f16_b, tmp_183, tmp_184, tmp_185, tmp_186, 1'b0};
+            fn_max_f16 = {16'd0, tmp_183[14:10] == 5'd31 & tmp_183[9:0] != 10'd0 | tmp_184[14:10] == 5'd31 & tmp_184[9:0] != 10'd0 ? 16'd32256 : (tmp_185[15] ? ~tmp_185 : {1'd1, tmp_185[14:0]}) < (tmp_186[15] ? ~tmp_186 : {1'd1, tmp_186[14:0]}) ? tmp_186 : tmp_185};
         end
     endfunction
-    function automatic [31:0] max_f32;
-        input [31:0] max_f32_a;
-        input [31:0] max_f32_b;
+    function automatic [31:0] fn_max_f32;
+        input [31:0] fn_max_f32_a;
+        input [31:0] fn_max_f32_b;
         reg [31:0] tmp_187;
         reg [31:0] tmp_188;
         reg [31:0] tmp_189;
         reg [31:0] tmp_190;
-        reg max_f32_unused;
+        reg fn_max_f32_unused;
         begin
-            tmp_187 = max_f32_a;
-            tmp_188 = max_f32_b;
-            tmp_189 = tmp_187[30:23] == 8'd0 ? {tmp_187[31], 31'd0} : max_f32_a;
-            tmp_190 = tmp_188[30:23] == 8'd0 ? {tmp_188[31], 31'd0} : max_f32_b;
-            max_f32_unused = &{1'b0, tmp_187, tmp_188, tmp_189, tmp_190, 1'b0};
-            max_f32 = tmp_187[30:23] == 8'd255 & tmp_187[22:0] != 23'd0 | tmp_188[30:23] == 8'd255 & tmp_188[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_189[31] ? ~tmp_189 : {1'd1, tmp_189[30:0]}) < (tmp_190[31] ? ~tmp_190 : {1'd1, tmp_190[30:0]}) ? tmp_190 : tmp_189;
+            tmp_187 = fn_max_f32_a;
+            tmp_188 = fn_max_f32_b;
+            tmp_189 = tmp_187[30:23] == 8'd0 ? {tmp_187[31], 31'd0} : fn_max_f32_a;
+            tmp_190 = tmp_188[30:23] == 8'd0 ? {tmp_188[31], 31'd0} : fn_max_f32_b;
+            fn_max_f32_unused = &{1'b0, tmp_187, tmp_188, tmp_189, tmp_190, 1'b0};
+            fn_max_f32 = tmp_187[30:23] == 8'd255 & tmp_187[22:0] != 23'd0 | tmp_188[30:23] == 8'd255 & tmp_188[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_189[31] ? ~tmp_189 : {1'd1, tmp_189[30:0]}) < (tmp_190[31] ? ~tmp_190 : {1'd1, tmp_190[30:0]}) ? tmp_190 : tmp_189;
         end
     endfunction
-    function automatic [31:0] and_i8;
-        input [31:0] and_i8_a;
-        input [31:0] and_i8_b;
-        reg and_i8_unused;
+    function automatic [31:0] fn_and_i8;
+        input [31:0] fn_and_i8_a;
+        input [31:0] fn_and_i8_b;
+        reg fn_and_i8_unused;
         begin
-            and_i8_unused = &{1'b0, and_i8_a, and_i8_b, 1'b0};
-            and_i8 = {24'd0, and_i8_a[7:0] & and_i8_b[7:0]};
+            fn_and_i8_unused = &{1'b0, fn_and_i8_a, fn_and_i8_b, 1'b0};
+            fn_and_i8 = {24'd0, fn_and_i8_a[7:0] & fn_and_i8_b[7:0]};
         end
     endfunction
-    function automatic [31:0] and_i16;
-        input [31:0] and_i16_a;
-        input [31:0] and_i16_b;
-        reg and_i16_unused;
+    function automatic [31:0] fn_and_i16;
+        input [31:0] fn_and_i16_a;
+        input [31:0] fn_and_i16_b;
+        reg fn_and_i16_unused;
         begin
-            and_i16_unused = &{1'b0, and_i16_a, and_i16_b, 1'b0};
-            and_i16 = {16'd0, and_i16_a[15:0] & and_i16_b[15:0]};
+            fn_and_i16_unused = &{1'b0, fn_and_i16_a, fn_and_i16_b, 1'b0};
+            fn_and_i16 = {16'd0, fn_and_i16_a[15:0] & fn_and_i16_b[15:0]};
         end
     endfunction
-    function automatic [31:0] and_i32;
-        input [31:0] and_i32_a;
-        input [31:0] and_i32_b;
+    function automatic [31:0] fn_and_i32;
+        input [31:0] fn_and_i32_a;
+        input [31:0] fn_and_i32_b;
         begin
-            and_i32 = and_i32_a & and_i32_b;
+            fn_and_i32 = fn_and_i32_a & fn_and_i32_b;
         end
     endfunction
-    function automatic [31:0] or_i8;
-        input [31:0] or_i8_a;
-        input [31:0] or_i8_b;
-        reg or_i8_unused;
+    function automatic [31:0] fn_or_i8;
+        input [31:0] fn_or_i8_a;
+        input [31:0] fn_or_i8_b;
+        reg fn_or_i8_unused;
         begin
-            or_i8_unused = &{1'b0, or_i8_a, or_i8_b, 1'b0};
-            or_i8 = {24'd0, or_i8_a[7:0] | or_i8_b[7:0]};
+            fn_or_i8_unused = &{1'b0, fn_or_i8_a, fn_or_i8_b, 1'b0};
+            fn_or_i8 = {24'd0, fn_or_i8_a[7:0] | fn_or_i8_b[7:0]};
         end
     endfunction
-    function automatic [31:0] or_i16;
-        input [31:0] or_i16_a;
-        input [31:0] or_i16_b;
-        reg or_i16_unused;
+    function automatic [31:0] fn_or_i16;
+        input [31:0] fn_or_i16_a;
+        input [31:0] fn_or_i16_b;
+        reg fn_or_i16_unused;
         begin
-            or_i16_unused = &{1'b0, or_i16_a, or_i16_b, 1'b0};
-            or_i16 = {16'd0, or_i16_a[15:0] | or_i16_b[15:0]};
+            fn_or_i16_unused = &{1'b0, fn_or_i16_a, fn_or_i16_b, 1'b0};
+            fn_or_i16 = {16'd0, fn_or_i16_a[15:0] | fn_or_i16_b[15:0]};
         end
     endfunction
-    function automatic [31:0] or_i32;
-        input [31:0] or_i32_a;
-        input [31:0] or_i32_b;
+    function automatic [31:0] fn_or_i32;
+        input [31:0] fn_or_i32_a;
+        input [31:0] fn_or_i32_b;
         begin
-            or_i32 = or_i32_a | or_i32_b;
+            fn_or_i32 = fn_or_i32_a | fn_or_i32_b;
         end
     endfunction
-    function automatic [31:0] xor_i8;
-        input [31:0] xor_i8_a;
-        input [31:0] xor_i8_b;
-        reg xor_i8_unused;
+    function automatic [31:0] fn_xor_i8;
+        input [31:0] fn_xor_i8_a;
+        input [31:0] fn_xor_i8_b;
+        reg fn_xor_i8_unused;
         begin
-            xor_i8_unused = &{1'b0, xor_i8_a, xor_i8_b, 1'b0};
-            xor_i8 = {24'd0, xor_i8_a[7:0] ^ xor_i8_b[7:0]};
+            fn_xor_i8_unused = &{1'b0, fn_xor_i8_a, fn_xor_i8_b, 1'b0};
+            fn_xor_i8 = {24'd0, fn_xor_i8_a[7:0] ^ fn_xor_i8_b[7:0]};
         end
     endfunction
-    function automatic [31:0] xor_i16;
-        input [31:0] xor_i16_a;
-        input [31:0] xor_i16_b;
-        reg xor_i16_unused;
+    function automatic [31:0] fn_xor_i16;
+        input [31:0] fn_xor_i16_a;
+        input [31:0] fn_xor_i16_b;
+        reg fn_xor_i16_unused;
         begin
-            xor_i16_unused = &{1'b0, xor_i16_a, xor_i16_b, 1'b0};
-            xor_i16 = {16'd0, xor_i16_a[15:0] ^ xor_i16_b[15:0]};
+            fn_xor_i16_unused = &{1'b0, fn_xor_i16_a, fn_xor_i16_b, 1'b0};
+            fn_xor_i16 = {16'd0, fn_xor_i16_a[15:0] ^ fn_xor_i16_b[15:0]};
         end
     endfunction
-    function automatic [31:0] xor_i32;
-        input [31:0] xor_i32_a;
-        input [31:0] xor_i32_b;
+    function automatic [31:0] fn_xor_i32;
+        input [31:0] fn_xor_i32_a;
+        input [31:0] fn_xor_i32_b;
         begin
-            xor_i32 = xor_i32_a ^ xor_i32_b;
+            fn_xor_i32 = fn_xor_i32_a ^ fn_xor_i32_b;
         end
     endfunction
-    function automatic [31:0] mov_i8;
-        input [31:0] mov_i8_a;
-        input [31:0] mov_i8_b;
-        reg mov_i8_unused;
+    function automatic [31:0] fn_mov_i8;
+        input [31:0] fn_mov_i8_a;
+        input [31:0] fn_mov_i8_b;
+        reg fn_mov_i8_unused;
         begin
-            mov_i8_unused = &{1'b0, mov_i8_a, mov_i8_b, 1'b0};
-            mov_i8 = {24'd0, mov_i8_a[7:0]};
+            fn_mov_i8_unused = &{1'b0, fn_mov_i8_a, fn_mov_i8_b, 1'b0};
+            fn_mov_i8 = {24'd0, fn_mov_i8_a[7:0]};
         end
     endfunction
-    function automatic [31:0] mov_i16;
-        input [31:0] mov_i16_a;
-        input [31:0] mov_i16_b;
-        reg mov_i16_unused;
+    function automatic [31:0] fn_mov_i16;
+        input [31:0] fn_mov_i16_a;
+        input [31:0] fn_mov_i16_b;
+        reg fn_mov_i16_unused;
         begin
-            mov_i16_unused = &{1'b0, mov_i16_a, mov_i16_b, 1'b0};
-            mov_i16 = {16'd0, mov_i16_a[15:0]};
+            fn_mov_i16_unused = &{1'b0, fn_mov_i16_a, fn_mov_i16_b, 1'b0};
+            fn_mov_i16 = {16'd0, fn_mov_i16_a[15:0]};
         end
     endfunction
-    function automatic [31:0] mov_i32;
-        input [31:0] mov_i32_a;
-        input [31:0] mov_i32_b;
-        reg mov_i32_unused;
+    function automatic [31:0] fn_mov_i32;
+        input [31:0] fn_mov_i32_a;
+        input [31:0] fn_mov_i32_b;
+        reg fn_mov_i32_unused;
         begin
-            mov_i32_unused = &{1'b0, mov_i32_b, 1'b0};
-            mov_i32 = mov_i32_a;
+            fn_mov_i32_unused = &{1'b0, fn_mov_i32_b, 1'b0};
+            fn_mov_i32 = fn_mov_i32_a;
         end
     endfunction
-    function automatic [31:0] mov_f16;
-        input [31:0] mov_f16_a;
-        input [31:0] mov_f16_b;
-        reg mov_f16_unused;
+    function automatic [31:0] fn_mov_f16;
+        input [31:0] fn_mov_f16_a;
+        input [31:0] fn_mov_f16_b;
+        reg fn_mov_f16_unused;
         begin
-            mov_f16_unused = &{1'b0, mov_f16_a, mov_f16_b, 1'b0};
-            mov_f16 = {16'd0, mov_f16_a[15:0]};
+            fn_mov_f16_unused = &{1'b0, fn_mov_f16_a, fn_mov_f16_b, 1'b0};
+            fn_mov_f16 = {16'd0, fn_mov_f16_a[15:0]};
         end
     endfunction
-    function automatic [31:0] mov_f32;
-        input [31:0] mov_f32_a;
-        input [31:0] mov_f32_b;
-        reg mov_f32_unused;
+    function automatic [31:0] fn_mov_f32;
+        input [31:0] fn_mov_f32_a;
+        input [31:0] fn_mov_f32_b;
+        reg fn_mov_f32_unused;
         begin
-            mov_f32_unused = &{1'b0, mov_f32_b, 1'b0};
-            mov_f32 = mov_f32_a;
+            fn_mov_f32_unused = &{1'b0, fn_mov_f32_b, 1'b0};
+            fn_mov_f32 = fn_mov_f32_a;
         end
     endfunction
-    function automatic [31:0] neg_i8;
-        input [31:0] neg_i8_a;
-        input [31:0] neg_i8_b;
+    function automatic [31:0] fn_neg_i8;
+        input [31:0] fn_neg_i8_a;
+        input [31:0] fn_neg_i8_b;
         reg [7:0] tmp_192;
         reg [8:0] tmp_191;
-        reg neg_i8_unused;
+        reg fn_neg_i8_unused;
         begin
-            tmp_192 = neg_i8_a[7:0];
+            tmp_192 = fn_neg_i8_a[7:0];
             tmp_191 = -{tmp_192[7], tmp_192};
-            neg_i8_unused = &{1'b0, neg_i8_a, neg_i8_b, tmp_191, 1'b0};
-            neg_i8 = {24'd0, $signed(tmp_191) > $signed(9'd127) ? 8'd127 : $signed(tmp_191) < $signed(9'd384) ? 8'd128 : tmp_191[7:0]};
+            fn_neg_i8_unused = &{1'b0, fn_neg_i8_a, fn_neg_i8_b, tmp_191, 1'b0};
+            fn_neg_i8 = {24'd0, $signed(tmp_191) > $signed(9'd127) ? 8'd127 : $signed(tmp_191) < $signed(9'd384) ? 8'd128 : tmp_191[7:0]};
         end
     endfunction
-    function automatic [31:0] neg_i16;
-        input [31:0] neg_i16_a;
-        input [31:0] neg_i16_b;
+    function automatic [31:0] fn_neg_i16;
+        input [31:0] fn_neg_i16_a;
+        input [31:0] fn_neg_i16_b;
         reg [15:0] tmp_194;
         reg [16:0] tmp_193;
-        reg neg_i16_unused;
+        reg fn_neg_i16_unused;
         begin
-            tmp_194 = neg_i16_a[15:0];
+            tmp_194 = fn_neg_i16_a[15:0];
             tmp_193 = -{tmp_194[15], tmp_194};
-            neg_i16_unused = &{1'b0, neg_i16_a, neg_i16_b, tmp_193, 1'b0};
-            neg_i16 = {16'd0, $signed(tmp_193) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_193) < $signed(17'h18000) ? 16'd32768 : tmp_193[15:0]};
+            fn_neg_i16_unused = &{1'b0, fn_neg_i16_a, fn_neg_i16_b, tmp_193, 1'b0};
+            fn_neg_i16 = {16'd0, $signed(tmp_193) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_193) < $signed(17'h18000) ? 16'd32768 : tmp_193[15:0]};
         end
     endfunction
-    function automatic [31:0] neg_i32;
-        input [31:0] neg_i32_a;
-        input [31:0] neg_i32_b;
+    function automatic [31:0] fn_neg_i32;
+        input [31:0] fn_neg_i32_a;
+        input [31:0] fn_neg_i32_b;
         reg [31:0] tmp_196;
         reg [32:0] tmp_195;
-        reg neg_i32_unused;
+        reg fn_neg_i32_unused;
         begin
-            tmp_196 = neg_i32_a;
+            tmp_196 = fn_neg_i32_a;
             tmp_195 = -{tmp_196[31], tmp_196};
-            neg_i32_unused = &{1'b0, neg_i32_b, tmp_195, 1'b0};
-            neg_i32 = $signed(tmp_195) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_195) < $signed(33'h180000000) ? 32'h80000000 : tmp_195[31:0];
+            fn_neg_i32_unused = &{1'b0, fn_neg_i32_b, tmp_195, 1'b0};
+            fn_neg_i32 = $signed(tmp_195) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_195) < $signed(33'h180000000) ? 32'h80000000 : tmp_195[31:0];
         end
     endfunction
-    function automatic [31:0] neg_f16;
-        input [31:0] neg_f16_a;
-        input [31:0] neg_f16_b;
+    function automatic [31:0] fn_neg_f16;
+        input [31:0] fn_neg_f16_a;
+        input [31:0] fn_neg_f16_b;
         reg [15:0] tmp_197;
-        reg neg_f16_unused;
+        reg fn_neg_f16_unused;
         begin
-            tmp_197 = neg_f16_a[15:0];
-            neg_f16_unused = &{1'b0, neg_f16_a, neg_f16_b, tmp_197, 1'b0};
-            neg_f16 = {16'd0, {~tmp_197[15], tmp_197[14:0]}};
+            tmp_197 = fn_neg_f16_a[15:0];
+            fn_neg_f16_unused = &{1'b0, fn_neg_f16_a, fn_neg_f16_b, tmp_197, 1'b0};
+            fn_neg_f16 = {16'd0, {~tmp_197[15], tmp_197[14:0]}};
         end
     endfunction
-    function automatic [31:0] neg_f32;
-        input [31:0] neg_f32_a;
-        input [31:0] neg_f32_b;
+    function automatic [31:0] fn_neg_f32;
+        input [31:0] fn_neg_f32_a;
+        input [31:0] fn_neg_f32_b;
         reg [31:0] tmp_198;
-        reg neg_f32_unused;
+        reg fn_neg_f32_unused;
         begin
-            tmp_198 = neg_f32_a;
-            neg_f32_unused = &{1'b0, neg_f32_b, tmp_198, 1'b0};
-            neg_f32 = {~tmp_198[31], tmp_198[30:0]};
+            tmp_198 = fn_neg_f32_a;
+            fn_neg_f32_unused = &{1'b0, fn_neg_f32_b, tmp_198, 1'b0};
+            fn_neg_f32 = {~tmp_198[31], tmp_198[30:0]};
         end
     endfunction
-    function automatic [31:0] abs_i8;
-        input [31:0] abs_i8_a;
-        input [31:0] abs_i8_b;
+    function automatic [31:0] fn_abs_i8;
+        input [31:0] fn_abs_i8_a;
+        input [31:0] fn_abs_i8_b;
         reg [7:0] tmp_200;
         reg [8:0] tmp_199;
-        reg abs_i8_unused;
+        reg fn_abs_i8_unused;
         begin
-            tmp_200 = abs_i8_a[7:0];
-            tmp_199 = $signed(abs_i8_a[7:0]) < $signed(8'd0) ? -{tmp_200[7], tmp_200} : {tmp_200[7], tmp_200};
-            abs_i8_unused = &{1'b0, abs_i8_a, abs_i8_b, tmp_199, 1'b0};
-            abs_i8 = {24'd0, $signed(tmp_199) > $signed(9'd127) ? 8'd127 : $signed(tmp_199) < $signed(9'd384) ? 8'd128 : tmp_199[7:0]};
+            tmp_200 = fn_abs_i8_a[7:0];
+            tmp_199 = $signed(fn_abs_i8_a[7:0]) < $signed(8'd0) ? -{tmp_200[7], tmp_200} : {tmp_200[7], tmp_200};
+            fn_abs_i8_unused = &{1'b0, fn_abs_i8_a, fn_abs_i8_b, tmp_199, 1'b0};
+            fn_abs_i8 = {24'd0, $signed(tmp_199) > $signed(9'd127) ? 8'd127 : $signed(tmp_199) < $signed(9'd384) ? 8'd128 : tmp_199[7:0]};
         end
     endfunction
-    function automatic [31:0] abs_i16;
-        input [31:0] abs_i16_a;
-        input [31:0] abs_i16_b;
+    function automatic [31:0] fn_abs_i16;
+        input [31:0] fn_abs_i16_a;
+        input [31:0] fn_abs_i16_b;
         reg [15:0] tmp_202;
         reg [16:0] tmp_201;
-        reg abs_i16_unused;
+        reg fn_abs_i16_unused;
         begin
-            tmp_202 = abs_i16_a[15:0];
-            tmp_201 = $signed(abs_i16_a[15:0]) < $signed(16'd0) ? -{tmp_202[15], tmp_202} : {tmp_202[15], tmp_202};
-            abs_i16_unused = &{1'b0, abs_i16_a, abs_i16_b, tmp_201, 1'b0};
-            abs_i16 = {16'd0, $signed(tmp_201) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_201) < $signed(17'h18000) ? 16'd32768 : tmp_201[15:0]};
+            tmp_202 = fn_abs_i16_a[15:0];
+            tmp_201 = $signed(fn_abs_i16_a[15:0]) < $signed(16'd0) ? -{tmp_202[15], tmp_202} : {tmp_202[15], tmp_202};
+            fn_abs_i16_unused = &{1'b0, fn_abs_i16_a, fn_abs_i16_b, tmp_201, 1'b0};
+            fn_abs_i16 = {16'd0, $signed(tmp_201) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_201) < $signed(17'h18000) ? 16'd32768 : tmp_201[15:0]};
         end
     endfunction
-    function automatic [31:0] abs_i32;
-        input [31:0] abs_i32_a;
-        input [31:0] abs_i32_b;
+    function automatic [31:0] fn_abs_i32;
+        input [31:0] fn_abs_i32_a;
+        input [31:0] fn_abs_i32_b;
         reg [31:0] tmp_204;
         reg [32:0] tmp_203;
-        reg abs_i32_unused;
+        reg fn_abs_i32_unused;
         begin
-            tmp_204 = abs_i32_a;
-            tmp_203 = $signed(abs_i32_a) < $signed(32'd0) ? -{tmp_204[31], tmp_204} : {tmp_204[31], tmp_204};
-            abs_i32_unused = &{1'b0, abs_i32_b, tmp_203, 1'b0};
-            abs_i32 = $signed(tmp_203) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_203) < $signed(33'h180000000) ? 32'h80000000 : tmp_203[31:0];
+            tmp_204 = fn_abs_i32_a;
+            tmp_203 = $signed(fn_abs_i32_a) < $signed(32'd0) ? -{tmp_204[31], tmp_204} : {tmp_204[31], tmp_204};
+            fn_abs_i32_unused = &{1'b0, fn_abs_i32_b, tmp_203, 1'b0};
+            fn_abs_i32 = $signed(tmp_203) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_203) < $signed(33'h180000000) ? 32'h80000000 : tmp_203[31:0];
         end
     endfunction
-    function automatic [31:0] abs_f16;
-        input [31:0] abs_f16_a;
-        input [31:0] abs_f16_b;
+    function automatic [31:0] fn_abs_f16;
+        input [31:0] fn_abs_f16_a;
+        input [31:0] fn_abs_f16_b;
         reg [15:0] tmp_205;
-        reg abs_f16_unused;
+        reg fn_abs_f16_unused;
         begin
-            tmp_205 = abs_f16_a[15:0];
-            abs_f16_unused = &{1'b0, abs_f16_a, abs_f16_b, tmp_205, 1'b0};
-            abs_f16 = {16'd0, {1'd0, tmp_205[14:0]}};
+            tmp_205 = fn_abs_f16_a[15:0];
+            fn_abs_f16_unused = &{1'b0, fn_abs_f16_a, fn_abs_f16_b, tmp_205, 1'b0};
+            fn_abs_f16 = {16'd0, {1'd0, tmp_205[14:0]}};
         end
     endfunction
-    function automatic [31:0] abs_f32;
-        input [31:0] abs_f32_a;
-        input [31:0] abs_f32_b;
+    function automatic [31:0] fn_abs_f32;
+        input [31:0] fn_abs_f32_a;
+        input [31:0] fn_abs_f32_b;
         reg [31:0] tmp_206;
-        reg abs_f32_unused;
+        reg fn_abs_f32_unused;
         begin
-            tmp_206 = abs_f32_a;
-            abs_f32_unused = &{1'b0, abs_f32_b, tmp_206, 1'b0};
-            abs_f32 = {1'd0, tmp_206[30:0]};
+            tmp_206 = fn_abs_f32_a;
+            fn_abs_f32_unused = &{1'b0, fn_abs_f32_b, tmp_206, 1'b0};
+            fn_abs_f32 = {1'd0, tmp_206[30:0]};
         end
     endfunction
-    function automatic [31:0] relu_i8;
-        input [31:0] relu_i8_a;
-        input [31:0] relu_i8_b;
-        reg relu_i8_unused;
+    function automatic [31:0] fn_relu_i8;
+        input [31:0] fn_relu_i8_a;
+        input [31:0] fn_relu_i8_b;
+        reg fn_relu_i8_unused;
         begin
-            relu_i8_unused = &{1'b0, relu_i8_a, relu_i8_b, 1'b0};
-            relu_i8 = {24'd0, $signed(relu_i8_a[7:0]) < $signed(8'd0) ? 8'd0 : relu_i8_a[7:0]};
+            fn_relu_i8_unused = &{1'b0, fn_relu_i8_a, fn_relu_i8_b, 1'b0};
+            fn_relu_i8 = {24'd0, $signed(fn_relu_i8_a[7:0]) < $signed(8'd0) ? 8'd0 : fn_relu_i8_a[7:0]};
         end
     endfunction
-    function automatic [31:0] relu_i16;
-        input [31:0] relu_i16_a;
-        input [31:0] relu_i16_b;
-        reg relu_i16_unused;
+    function automatic [31:0] fn_relu_i16;
+        input [31:0] fn_relu_i16_a;
+        input [31:0] fn_relu_i16_b;
+        reg fn_relu_i16_unused;
         begin
-            relu_i16_unused = &{1'b0, relu_i16_a, relu_i16_b, 1'b0};
-            relu_i16 = {16'd0, $signed(relu_i16_a[15:0]) < $signed(16'd0) ? 16'd0 : relu_i16_a[15:0]};
+            fn_relu_i16_unused = &{1'b0, fn_relu_i16_a, fn_relu_i16_b, 1'b0};
+            fn_relu_i16 = {16'd0, $signed(fn_relu_i16_a[15:0]) < $signed(16'd0) ? 16'd0 : fn_relu_i16_a[15:0]};
         end
     endfunction
-    function automatic [31:0] relu_i32;
-        input [31:0] relu_i32_a;
-        input [31:0] relu_i32_b;
-        reg relu_i32_unused;
+    function automatic [31:0] fn_relu_i32;
+        input [31:0] fn_relu_i32_a;
+        input [31:0] fn_relu_i32_b;
+        reg fn_relu_i32_unused;
         begin
-            relu_i32_unused = &{1'b0, relu_i32_b, 1'b0};
-            relu_i32 = $signed(relu_i32_a) < $signed(32'd0) ? 32'd0 : relu_i32_a;
+            fn_relu_i32_unused = &{1'b0, fn_relu_i32_b, 1'b0};
+            fn_relu_i32 = $signed(fn_relu_i32_a) < $signed(32'd0) ? 32'd0 : fn_relu_i32_a;
         end
     endfunction
-    function automatic [31:0] relu_f16;
-        input [31:0] relu_f16_a;
-        input [31:0] relu_f16_b;
+    function automatic [31:0] fn_relu_f16;
+        input [31:0] fn_relu_f16_a;
+        input [31:0] fn_relu_f16_b;
         reg [15:0] tmp_207;
-        reg relu_f16_unused;
+        reg fn_relu_f16_unused;
         begin
-            tmp_207 = relu_f16_a[15:0];
-            relu_f16_unused = &{1'b0, relu_f16_a, relu_f16_b, tmp_207, 1'b0};
-            relu_f16 = {16'd0, tmp_207[14:10] == 5'd31 & tmp_207[9:0] != 10'd0 ? 16'd32256 : ~tmp_207[15] & tmp_207[14:10] != 5'd0 ? relu_f16_a[15:0] : 16'd0};
+            tmp_207 = fn_relu_f16_a[15:0];
+            fn_relu_f16_unused = &{1'b0, fn_relu_f16_a, fn_relu_f16_b, tmp_207, 1'b0};
+            fn_relu_f16 = {16'd0, tmp_207[14:10] == 5'd31 & tmp_207[9:0] != 10'd0 ? 16'd32256 : ~tmp_207[15] & tmp_207[14:10] != 5'd0 ? fn_relu_f16_a[15:0] : 16'd0};
         end
     endfunction
-    function automatic [31:0] relu_f32;
-        input [31:0] relu_f32_a;
-        input [31:0] relu_f32_b;
+    function automatic [31:0] fn_relu_f32;
+        input [31:0] fn_relu_f32_a;
+        input [31:0] fn_relu_f32_b;
         reg [31:0] tmp_208;
-        reg relu_f32_unused;
+        reg fn_relu_f32_unused;
         begin
-            tmp_208 = relu_f32_a;
-            relu_f32_unused = &{1'b0, relu_f32_b, tmp_208, 1'b0};
-            relu_f32 = tmp_208[30:23] == 8'd255 & tmp_208[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_208[31] & tmp_208[30:23] != 8'd0 ? relu_f32_a : 32'd0;
+            tmp_208 = fn_relu_f32_a;
+            fn_relu_f32_unused = &{1'b0, fn_relu_f32_b, tmp_208, 1'b0};
+            fn_relu_f32 = tmp_208[30:23] == 8'd255 & tmp_208[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_208[31] & tmp_208[30:23] != 8'd0 ? fn_relu_f32_a : 32'd0;
         end
     endfunction
-    function automatic [31:0] not_i8;
-        input [31:0] not_i8_a;
-        input [31:0] not_i8_b;
-        reg not_i8_unused;
+    function automatic [31:0] fn_not_i8;
+        input [31:0] fn_not_i8_a;
+        input [31:0] fn_not_i8_b;
+        reg fn_not_i8_unused;
         begin
-            not_i8_unused = &{1'b0, not_i8_a, not_i8_b, 1'b0};
-            not_i8 = {24'd0, ~not_i8_a[7:0]};
+            fn_not_i8_unused = &{1'b0, fn_not_i8_a, fn_not_i8_b, 1'b0};
+            fn_not_i8 = {24'd0, ~fn_not_i8_a[7:0]};
         end
     endfunction
-    function automatic [31:0] not_i16;
-        input [31:0] not_i16_a;
-        input [31:0] not_i16_b;
-        reg not_i16_unused;
+    function automatic [31:0] fn_not_i16;
+        input [31:0] fn_not_i16_a;
+        input [31:0] fn_not_i16_b;
+        reg fn_not_i16_unused;
         begin
-            not_i16_unused = &{1'b0, not_i16_a, not_i16_b, 1'b0};
-            not_i16 = {16'd0, ~not_i16_a[15:0]};
+            fn_not_i16_unused = &{1'b0, fn_not_i16_a, fn_not_i16_b, 1'b0};
+            fn_not_i16 = {16'd0, ~fn_not_i16_a[15:0]};
         end
     endfunction
-    function automatic [31:0] not_i32;
-        input [31:0] not_i32_a;
-        input [31:0] not_i32_b;
-        reg not_i32_unused;
+    function automatic [31:0] fn_not_i32;
+        input [31:0] fn_not_i32_a;
+        input [31:0] fn_not_i32_b;
+        reg fn_not_i32_unused;
         begin
-            not_i32_unused = &{1'b0, not_i32_b, 1'b0};
-            not_i32 = ~not_i32_a;
+            fn_not_i32_unused = &{1'b0, fn_not_i32_b, 1'b0};
+            fn_not_i32 = ~fn_not_i32_a;
         end
     endfunction
-    function automatic [31:0] cvt_i8_i16;
-        input [31:0] cvt_i8_i16_a;
+    function automatic [31:0] fn_cvt_i8_i16;
+        input [31:0] fn_cvt_i8_i16_a;
         reg [7:0] tmp_209;
-        reg cvt_i8_i16_unused;
+        reg fn_cvt_i8_i16_unused;
         begin
-            tmp_209 = cvt_i8_i16_a[7:0];
-            cvt_i8_i16_unused = &{1'b0, cvt_i8_i16_a, 1'b0};
-            cvt_i8_i16 = {16'd0, {{8{tmp_209[7]}}, tmp_209}};
+            tmp_209 = fn_cvt_i8_i16_a[7:0];
+            fn_cvt_i8_i16_unused = &{1'b0, fn_cvt_i8_i16_a, 1'b0};
+            fn_cvt_i8_i16 = {16'd0, {{8{tmp_209[7]}}, tmp_209}};
         end
     endfunction
-    function automatic [31:0] cvt_i8_i32;
-        input [31:0] cvt_i8_i32_a;
+    function automatic [31:0] fn_cvt_i8_i32;
+        input [31:0] fn_cvt_i8_i32_a;
         reg [7:0] tmp_210;
-        reg cvt_i8_i32_unused;
+        reg fn_cvt_i8_i32_unused;
         begin
-            tmp_210 = cvt_i8_i32_a[7:0];
-            cvt_i8_i32_unused = &{1'b0, cvt_i8_i32_a, 1'b0};
-            cvt_i8_i32 = {{24{tmp_210[7]}}, tmp_210};
+            tmp_210 = fn_cvt_i8_i32_a[7:0];
+            fn_cvt_i8_i32_unused = &{1'b0, fn_cvt_i8_i32_a, 1'b0};
+            fn_cvt_i8_i32 = {{24{tmp_210[7]}}, tmp_210};
         end
     endfunction
-    function automatic [31:0] cvt_i16_i8;
-        input [31:0] cvt_i16_i8_a;
+    function automatic [31:0] fn_cvt_i16_i8;
+        input [31:0] fn_cvt_i16_i8_a;
         reg [15:0] tmp_211;
-        reg cvt_i16_i8_unused;
+        reg fn_cvt_i16_i8_unused;
         begin
-            tmp_211 = cvt_i16_i8_a[15:0];
-            cvt_i16_i8_unused = &{1'b0, cvt_i16_i8_a, tmp_211, 1'b0};
-            cvt_i16_i8 = {24'd0, $signed(cvt_i16_i8_a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(cvt_i16_i8_a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_211[7:0]};
+            tmp_211 = fn_cvt_i16_i8_a[15:0];
+            fn_cvt_i16_i8_unused = &{1'b0, fn_cvt_i16_i8_a, tmp_211, 1'b0};
+            fn_cvt_i16_i8 = {24'd0, $signed(fn_cvt_i16_i8_a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(fn_cvt_i16_i8_a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_211[7:0]};
         end
     endfunction
-    function automatic [31:0] cvt_i16_i32;
-        input [31:0] cvt_i16_i32_a;
+    function automatic [31:0] fn_cvt_i16_i32;
+        input [31:0] fn_cvt_i16_i32_a;
         reg [15:0] tmp_212;
-        reg cvt_i16_i32_unused;
+        reg fn_cvt_i16_i32_unused;
         begin
-            tmp_212 = cvt_i16_i32_a[15:0];
-            cvt_i16_i32_unused = &{1'b0, cvt_i16_i32_a, 1'b0};
-            cvt_i16_i32 = {{16{tmp_212[15]}}, tmp_212};
+            tmp_212 = fn_cvt_i16_i32_a[15:0];
+            fn_cvt_i16_i32_unused = &{1'b0, fn_cvt_i16_i32_a, 1'b0};
+            fn_cvt_i16_i32 = {{16{tmp_212[15]}}, tmp_212};
         end
     endfunction
-    function automatic [31:0] cvt_i32_i8;
-        input [31:0] cvt_i32_i8_a;
+    function automatic [31:0] fn_cvt_i32_i8;
+        input [31:0] fn_cvt_i32_i8_a;
         reg [31:0] tmp_213;
-        reg cvt_i32_i8_unused;
+        reg fn_cvt_i32_i8_unused;
         begin
-            tmp_213 = cvt_i32_i8_a;
-            cvt_i32_i8_unused = &{1'b0, tmp_213, 1'b0};
-            cvt_i32_i8 = {24'd0, $signed(cvt_i32_i8_a) > $signed(32'd127) ? 8'd127 : $signed(cvt_i32_i8_a) < $signed(32'hffffff80) ? 8'd128 : tmp_213[7:0]};
+            tmp_213 = fn_cvt_i32_i8_a;
+            fn_cvt_i32_i8_unused = &{1'b0, tmp_213, 1'b0};
+            fn_cvt_i32_i8 = {24'd0, $signed(fn_cvt_i32_i8_a) > $signed(32'd127) ? 8'd127 : $signed(fn_cvt_i32_i8_a) < $signed(32'hffffff80) ? 8'd128 : tmp_213[7:0]};
         end
     endfunction
-    function automatic [31:0] cvt_i32_i16;
-        input [31:0] cvt_i32_i16_a;
+    function automatic [31:0] fn_cvt_i32_i16;
+        input [31:0] fn_cvt_i32_i16_a;
         reg [31:0] tmp_214;
-        reg cvt_i32_i16_unused;
+        reg fn_cvt_i32_i16_unused;
         begin
-            tmp_214 = cvt_i32_i16_a;
-            cvt_i32_i16_unused = &{1'b0, tmp_214, 1'b0};
-            cvt_i32_i16 = {16'd0, $signed(cvt_i32_i16_a) > $signed(32'd32767) ? 16'd32767 : $signed(cvt_i32_i16_a) < $signed(32'hffff8000) ? 16'd32768 : tmp_214[15:0]};
+            tmp_214 = fn_cvt_i32_i16_a;
+            fn_cvt_i32_i16_unused = &{1'b0, tmp_214, 1'b0};
+            fn_cvt_i32_i16 = {16'd0, $signed(fn_cvt_i32_i16_a) > $signed(32'd32767) ? 16'd32767 : $signed(fn_cvt_i32_i16_a) < $signed(32'hffff8000) ? 16'd32768 : tmp_214[15:0]};
         end
     endfunction
-    function automatic [31:0] cvt_i32_f32;
-        input [31:0] cvt_i32_f32_a;
+    function automatic [31:0] fn_cvt_i32_f32;
+        input [31:0] fn_cvt_i32_f32_a;
         reg [32:0] tmp_219;
         reg [31:0] tmp_218;
         reg [5:0] tmp_217;
         reg [8:0] tmp_216;
         reg [31:0] tmp_220;
         reg [31:0] tmp_215;
-        reg cvt_i32_f32_unused;
+        reg fn_cvt_i32_f32_unused;
         begin
-            tmp_219 = -{cvt_i32_f32_a[31], cvt_i32_f32_a};
-            tmp_218 = cvt_i32_f32_a[31] ? tmp_219[31:0] : cvt_i32_f32_a;
+            tmp_219 = -{fn_cvt_i32_f32_a[31], fn_cvt_i32_f32_a};
+            tmp_218 = fn_cvt_i32_f32_a[31] ? tmp_219[31:0] : fn_cvt_i32_f32_a;
             tmp_217 = tmp_218[31] ? 6'd0 : tmp_218[30] ? 6'd1 : tmp_218[29] ? 6'd2 : tmp_218[28] ? 6'd3 : tmp_218[27] ? 6'd4 : tmp_218[26] ? 6'd5 : tmp_218[25] ? 6'd6 : tmp_218[24] ? 6'd7 : tmp_218[23] ? 6'd8 : tmp_218[22] ? 6'd9 : tmp_218[21] ? 6'd10 : tmp_218[20] ? 6'd11 : tmp_218[19] ? 6'd12 : tmp_218[18] ? 6'd13 : tmp_218[17] ? 6'd14 : tmp_218[16] ? 6'd15 : tmp_218[15] ? 6'd16 : tmp_218[14] ? 6'd17 : tmp_218[13] ? 6'd18 : tmp_218[12] ? 6'd19 : tmp_218[11] ? 6'd20 : tmp_218[10] ? 6'd21 : tmp_218[9] ? 6'd22 : tmp_218[8] ? 6'd23 : tmp_218[7] ? 6'd24 : tmp_218[6] ? 6'd25 : tmp_218[5] ? 6'd26 : tmp_218[4] ? 6'd27 : tmp_218[3] ? 6'd28 : tmp_218[2] ? 6'd29 : tmp_218[1] ? 6'd30 : tmp_218[0] ? 6'd31 : 6'd32;
             tmp_216 = 9'd158 - {1'd0, {2'd0, tmp_217}};
             tmp_220 = tmp_218 << tmp_217;
             tmp_215 = {1'd0, {tmp_216[7:0], tmp_220[30:8]}} + {1'd0, {30'd0, tmp_220[7] & (|tmp_220[6:0] | tmp_220[8])}};
-            cvt_i32_f32_unused = &{1'b0, tmp_219, tmp_218, tmp_216, tmp_220, tmp_215, 1'b0};
-            cvt_i32_f32 = cvt_i32_f32_a == 32'd0 ? 32'd0 : {cvt_i32_f32_a[31], tmp_215[30:0]};
+            fn_cvt_i32_f32_unused = &{1'b0, tmp_219, tmp_218, tmp_216, tmp_220, tmp_215, 1'b0};
+            fn_cvt_i32_f32 = fn_cvt_i32_f32_a == 32'd0 ? 32'd0 : {fn_cvt_i32_f32_a[31], tmp_215[30:0]};
         end
     endfunction
-    function automatic [31:0] cvt_f16_f32;
-        input [31:0] cvt_f16_f32_a;
+    function automatic [31:0] fn_cvt_f16_f32;
+        input [31:0] fn_cvt_f16_f32_a;
         reg [15:0] tmp_221;
         reg tmp_222;
         reg [8:0] tmp_223;
-        reg cvt_f16_f32_unused;
+        reg fn_cvt_f16_f32_unused;
         begin
-            tmp_221 = cvt_f16_f32_a[15:0];
+            tmp_221 = fn_cvt_f16_f32_a[15:0];
             tmp_222 = tmp_221[15];
             tmp_223 = {1'd0, {3'd0, tmp_221[14:10]}} + 9'd112;
-            cvt_f16_f32_unused = &{1'b0, cvt_f16_f32_a, tmp_221, tmp_223, 1'b0};
-            cvt_f16_f32 = tmp_221[14:10] == 5'd31 & tmp_221[9:0] != 10'd0 ? 32'h7fc00000 : tmp_221[14:10] == 5'd31 & tmp_221[9:0] == 10'd0 ? {tmp_222, 8'd255, 23'd0} : tmp_221[14:10] == 5'd0 ? {tmp_222, 31'd0} : {tmp_222, tmp_223[7:0], tmp_221[9:0], 13'd0};
+            fn_cvt_f16_f32_unused = &{1'b0, fn_cvt_f16_f32_a, tmp_221, tmp_223, 1'b0};
+            fn_cvt_f16_f32 = tmp_221[14:10] == 5'd31 & tmp_221[9:0] != 10'd0 ? 32'h7fc00000 : tmp_221[14:10] == 5'd31 & tmp_221[9:0] == 10'd0 ? {tmp_222, 8'd255, 23'd0} : tmp_221[14:10] == 5'd0 ? {tmp_222, 31'd0} : {tmp_222, tmp_223[7:0], tmp_221[9:0], 13'd0};
         end
     endfunction
-    function automatic [31:0] cvt_f32_i32;
-        input [31:0] cvt_f32_i32_a;
+    function automatic [31:0] fn_cvt_f32_i32;
+        input [31:0] fn_cvt_f32_i32_a;
         reg [8:0] tmp_228;
         reg [55:0] tmp_227;
         reg [32:0] tmp_226;
         reg [31:0] tmp_225;
         reg [32:0] tmp_224;
-        reg cvt_f32_i32_unused;
+        reg fn_cvt_f32_i32_unused;
         begin
-            tmp_228 = {1'd0, cvt_f32_i32_a[30:23]} - 9'd126;
-            tmp_227 = {32'd0, {1'd1, cvt_f32_i32_a[22:0]}} << tmp_228[4:0];
+            tmp_228 = {1'd0, fn_cvt_f32_i32_a[30:23]} - 9'd126;
+            tmp_227 = {32'd0, {1'd1, fn_cvt_f32_i32_a[22:0]}} << tmp_228[4:0];
             tmp_226 = {1'd0, {1'd0, tmp_227[54:24]}} + {1'd0, {31'd0, tmp_227[23] & (|tmp_227[22:0] | tmp_227[24])}};
             tmp_225 = tmp_226[31:0];
             tmp_224 = 33'd0 - {1'd0, tmp_225};
-            cvt_f32_i32_unused = &{1'b0, tmp_228, tmp_227, tmp_226, tmp_224, tmp_225, 1'b0};
-            cvt_f32_i32 = cvt_f32_i32_a[30:23] == 8'd255 & cvt_f32_i32_a[22:0] != 23'd0 ? 32'd0 : cvt_f32_i32_a[30:23] < 8'd126 ? 32'd0 : cvt_f32_i32_a[30:23] >= 8'd158 ? (cvt_f32_i32_a[31] ? 32'h80000000 : 32'h7fffffff) : cvt_f32_i32_a[31] ? tmp_224[31:0] : tmp_225[31] ? 32'h7fffffff : tmp_225;
+            fn_cvt_f32_i32_unused = &{1'b0, tmp_228, tmp_227, tmp_226, tmp_224, tmp_225, 1'b0};
+            fn_cvt_f32_i32 = fn_cvt_f32_i32_a[30:23] == 8'd255 & fn_cvt_f32_i32_a[22:0] != 23'd0 ? 32'd0 : fn_cvt_f32_i32_a[30:23] < 8'd126 ? 32'd0 : fn_cvt_f32_i32_a[30:23] >= 8'd158 ? (fn_cvt_f32_i32_a[31] ? 32'h80000000 : 32'h7fffffff) : fn_cvt_f32_i32_a[31] ? tmp_224[31:0] : tmp_225[31] ? 32'h7fffffff : tmp_225;
         end
     endfunction
-    function automatic [31:0] cvt_f32_f16;
-        input [31:0] cvt_f32_f16_a;
+    function automatic [31:0] fn_cvt_f32_f16;
+        input [31:0] fn_cvt_f32_f16_a;
         reg [22:0] tmp_229;
         reg [8:0] tmp_232;
         reg [16:0] tmp_231;
         reg [15:0] tmp_230;
-        reg cvt_f32_f16_unused;
+        reg fn_cvt_f32_f16_unused;
         begin
-            tmp_229 = cvt_f32_f16_a[22:0];
-            tmp_232 = {1'd0, cvt_f32_f16_a[30:23]} - 9'd112;
+            tmp_229 = fn_cvt_f32_f16_a[22:0];
+            tmp_232 = {1'd0, fn_cvt_f32_f16_a[30:23]} - 9'd112;
             tmp_231 = {1'd0, {tmp_232[5:0], tmp_229[22:13]}} + {1'd0, {15'd0, tmp_229[12] & (|tmp_229[11:0] | tmp_229[13])}};
             tmp_230 = tmp_231[15:0];
-            cvt_f32_f16_unused = &{1'b0, tmp_229, tmp_232, tmp_231, tmp_230, 1'b0};
-            cvt_f32_f16 = {16'd0, cvt_f32_f16_a[30:23] == 8'd255 & cvt_f32_f16_a[22:0] != 23'd0 ? 16'd32256 : cvt_f32_f16_a[30:23] == 8'd255 & cvt_f32_f16_a[22:0] == 23'd0 ? {cvt_f32_f16_a[31], 5'd31, 10'd0} : cvt_f32_f16_a[30:23] <= 8'd112 ? (cvt_f32_f16_a[30:23] == 8'd112 & &tmp_229[22:13] ? {cvt_f32_f16_a[31], 5'd1, 10'd0} : {cvt_f32_f16_a[31], 15'd0}) : cvt_f32_f16_a[30:23] >= 8'd143 ? {cvt_f32_f16_a[31], 5'd31, 10'd0} : tmp_230[15:10] >= 6'd31 ? {cvt_f32_f16_a[31], 5'd31, 10'd0} : {cvt_f32_f16_a[31], tmp_230[14:0]}};
+            fn_cvt_f32_f16_unused = &{1'b0, tmp_229, tmp_232, tmp_231, tmp_230, 1'b0};
+            fn_cvt_f32_f16 = {16'd0, fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] != 23'd0 ? 16'd32256 : fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] == 23'd0 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : fn_cvt_f32_f16_a[30:23] <= 8'd112 ? (fn_cvt_f32_f16_a[30:23] == 8'd112 & &tmp_229[22:13] ? {fn_cvt_f32_f16_a[31], 5'd1, 10'd0} : {fn_cvt_f32_f16_a[31], 15'd0}) : fn_cvt_f32_f16_a[30:23] >= 8'd143 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : tmp_230[15:10] >= 6'd31 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : {fn_cvt_f32_f16_a[31], tmp_230[14:0]}};
         end
     endfunction
-    function automatic [31:0] requant;
-        input [31:0] requant_a;
-        input [15:0] requant_scale;
-        input [5:0] requant_shift;
+    function automatic [31:0] fn_requant;
+        input [31:0] fn_requant_a;
+        input [15:0] fn_requant_scale;
+        input [5:0] fn_requant_shift;
         reg [47:0] tmp_236;
         reg [63:0] tmp_235;
         reg [63:0] tmp_237;
         reg [64:0] tmp_234;
         reg [63:0] tmp_233;
-        reg requant_unused;
+        reg fn_requant_unused;
         begin
-            tmp_236 = {{16{requant_a[31]}}, requant_a} * {{32{requant_scale[15]}}, requant_scale};
+            tmp_236 = {{16{fn_requant_a[31]}}, fn_requant_a} * {{32{fn_requant_scale[15]}}, fn_requant_scale};
             tmp_235 = {{16{tmp_236[47]}}, tmp_236};
-            tmp_237 = 64'd1 << requant_shift >> 1;
+            tmp_237 = 64'd1 << fn_requant_shift >> 1;
             tmp_234 = {tmp_235[63], tmp_235} + {tmp_237[63], tmp_237};
-            tmp_233 = $signed(tmp_234[63:0]) >>> requant_shift;
-            requant_unused = &{1'b0, tmp_234, tmp_233, 1'b0};
-            requant = {24'd0, $signed(tmp_233) > $signed(64'd127) ? 8'd127 : $signed(tmp_233) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp_233[7:0]};
+            tmp_233 = $signed(tmp_234[63:0]) >>> fn_requant_shift;
+            fn_requant_unused = &{1'b0, tmp_234, tmp_233, 1'b0};
+            fn_requant = {24'd0, $signed(tmp_233) > $signed(64'd127) ? 8'd127 : $signed(tmp_233) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp_233[7:0]};
         end
     endfunction
 
@@ -1093,19 +1161,19 @@ module lpu_vxm_lane (
             8'd32: begin
                 case (type_)
                     3'd0: begin
-                        y = add_i8(a, b);
+                        y = add_i8;
                     end
                     3'd1: begin
-                        y = add_i16(a, b);
+                        y = add_i16;
                     end
                     3'd2: begin
-                        y = add_i32(a, b);
+                        y = add_i32;
                     end
                     3'd3: begin
-                        y = add_f16(a, b);
+                        y = add_f16;
                     end
                     3'd4: begin
-                        y = add_f32(a, b);
+                        y = add_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1115,19 +1183,19 @@ module lpu_vxm_lane (
             8'd33: begin
                 case (type_)
                     3'd0: begin
-                        y = sub_i8(a, b);
+                        y = sub_i8;
                     end
                     3'd1: begin
-                        y = sub_i16(a, b);
+                        y = sub_i16;
                     end
                     3'd2: begin
-                        y = sub_i32(a, b);
+                        y = sub_i32;
                     end
                     3'd3: begin
-                        y = sub_f16(a, b);
+                        y = sub_f16;
                     end
                     3'd4: begin
-                        y = sub_f32(a, b);
+                        y = sub_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1137,19 +1205,19 @@ module lpu_vxm_lane (
             8'd34: begin
                 case (type_)
                     3'd0: begin
-                        y = mul_i8(a, b);
+                        y = mul_i8;
                     end
                     3'd1: begin
-                        y = mul_i16(a, b);
+                        y = mul_i16;
                     end
                     3'd2: begin
-                        y = mul_i32(a, b);
+                        y = mul_i32;
                     end
                     3'd3: begin
-                        y = mul_f16(a, b);
+                        y = mul_f16;
                     end
                     3'd4: begin
-                        y = mul_f32(a, b);
+                        y = mul_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1159,19 +1227,19 @@ module lpu_vxm_lane (
             8'd35: begin
                 case (type_)
                     3'd0: begin
-                        y = min_i8(a, b);
+                        y = min_i8;
                     end
                     3'd1: begin
-                        y = min_i16(a, b);
+                        y = min_i16;
                     end
                     3'd2: begin
-                        y = min_i32(a, b);
+                        y = min_i32;
                     end
                     3'd3: begin
-                        y = min_f16(a, b);
+                        y = min_f16;
                     end
                     3'd4: begin
-                        y = min_f32(a, b);
+                        y = min_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1181,19 +1249,19 @@ module lpu_vxm_lane (
             8'd36: begin
                 case (type_)
                     3'd0: begin
-                        y = max_i8(a, b);
+                        y = max_i8;
                     end
                     3'd1: begin
-                        y = max_i16(a, b);
+                        y = max_i16;
                     end
                     3'd2: begin
-                        y = max_i32(a, b);
+                        y = max_i32;
                     end
                     3'd3: begin
-                        y = max_f16(a, b);
+                        y = max_f16;
                     end
                     3'd4: begin
-                        y = max_f32(a, b);
+                        y = max_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1203,13 +1271,13 @@ module lpu_vxm_lane (
             8'd37: begin
                 case (type_)
                     3'd0: begin
-                        y = and_i8(a, b);
+                        y = and_i8;
                     end
                     3'd1: begin
-                        y = and_i16(a, b);
+                        y = and_i16;
                     end
                     3'd2: begin
-                        y = and_i32(a, b);
+                        y = and_i32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1219,13 +1287,13 @@ module lpu_vxm_lane (
             8'd38: begin
                 case (type_)
                     3'd0: begin
-                        y = or_i8(a, b);
+                        y = or_i8;
                     end
                     3'd1: begin
-                        y = or_i16(a, b);
+                        y = or_i16;
                     end
                     3'd2: begin
-                        y = or_i32(a, b);
+                        y = or_i32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1235,13 +1303,13 @@ module lpu_vxm_lane (
             8'd39: begin
                 case (type_)
                     3'd0: begin
-                        y = xor_i8(a, b);
+                        y = xor_i8;
                     end
                     3'd1: begin
-                        y = xor_i16(a, b);
+                        y = xor_i16;
                     end
                     3'd2: begin
-                        y = xor_i32(a, b);
+                        y = xor_i32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1251,19 +1319,19 @@ module lpu_vxm_lane (
             8'd40: begin
                 case (type_)
                     3'd0: begin
-                        y = mov_i8(a, b);
+                        y = mov_i8;
                     end
                     3'd1: begin
-                        y = mov_i16(a, b);
+                        y = mov_i16;
                     end
                     3'd2: begin
-                        y = mov_i32(a, b);
+                        y = mov_i32;
                     end
                     3'd3: begin
-                        y = mov_f16(a, b);
+                        y = mov_f16;
                     end
                     3'd4: begin
-                        y = mov_f32(a, b);
+                        y = mov_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1273,19 +1341,19 @@ module lpu_vxm_lane (
             8'd41: begin
                 case (type_)
                     3'd0: begin
-                        y = neg_i8(a, b);
+                        y = neg_i8;
                     end
                     3'd1: begin
-                        y = neg_i16(a, b);
+                        y = neg_i16;
                     end
                     3'd2: begin
-                        y = neg_i32(a, b);
+                        y = neg_i32;
                     end
                     3'd3: begin
-                        y = neg_f16(a, b);
+                        y = neg_f16;
                     end
                     3'd4: begin
-                        y = neg_f32(a, b);
+                        y = neg_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1295,19 +1363,19 @@ module lpu_vxm_lane (
             8'd42: begin
                 case (type_)
                     3'd0: begin
-                        y = abs_i8(a, b);
+                        y = abs_i8;
                     end
                     3'd1: begin
-                        y = abs_i16(a, b);
+                        y = abs_i16;
                     end
                     3'd2: begin
-                        y = abs_i32(a, b);
+                        y = abs_i32;
                     end
                     3'd3: begin
-                        y = abs_f16(a, b);
+                        y = abs_f16;
                     end
                     3'd4: begin
-                        y = abs_f32(a, b);
+                        y = abs_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1317,19 +1385,19 @@ module lpu_vxm_lane (
             8'd43: begin
                 case (type_)
                     3'd0: begin
-                        y = relu_i8(a, b);
+                        y = relu_i8;
                     end
                     3'd1: begin
-                        y = relu_i16(a, b);
+                        y = relu_i16;
                     end
                     3'd2: begin
-                        y = relu_i32(a, b);
+                        y = relu_i32;
                     end
                     3'd3: begin
-                        y = relu_f16(a, b);
+                        y = relu_f16;
                     end
                     3'd4: begin
-                        y = relu_f32(a, b);
+                        y = relu_f32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1339,13 +1407,13 @@ module lpu_vxm_lane (
             8'd44: begin
                 case (type_)
                     3'd0: begin
-                        y = not_i8(a, b);
+                        y = not_i8;
                     end
                     3'd1: begin
-                        y = not_i16(a, b);
+                        y = not_i16;
                     end
                     3'd2: begin
-                        y = not_i32(a, b);
+                        y = not_i32;
                     end
                     default: begin
                         y = 32'd0;
@@ -1387,10 +1455,10 @@ module lpu_vxm_lane (
                     3'd0: begin
                         case (to)
                             3'd1: begin
-                                y = cvt_i8_i16(a);
+                                y = cvt_i8_i16;
                             end
                             3'd2: begin
-                                y = cvt_i8_i32(a);
+                                y = cvt_i8_i32;
                             end
                             default: begin
                                 y = 32'd0;
@@ -1400,10 +1468,10 @@ module lpu_vxm_lane (
                     3'd1: begin
                         case (to)
                             3'd0: begin
-                                y = cvt_i16_i8(a);
+                                y = cvt_i16_i8;
                             end
                             3'd2: begin
-                                y = cvt_i16_i32(a);
+                                y = cvt_i16_i32;
                             end
                             default: begin
                                 y = 32'd0;
@@ -1413,13 +1481,13 @@ module lpu_vxm_lane (
                     3'd2: begin
                         case (to)
                             3'd0: begin
-                                y = cvt_i32_i8(a);
+                                y = cvt_i32_i8;
                             end
                             3'd1: begin
-                                y = cvt_i32_i16(a);
+                                y = cvt_i32_i16;
                             end
                             3'd4: begin
-                                y = cvt_i32_f32(a);
+                                y = cvt_i32_f32;
                             end
                             default: begin
                                 y = 32'd0;
@@ -1429,7 +1497,7 @@ module lpu_vxm_lane (
                     3'd3: begin
                         case (to)
                             3'd4: begin
-                                y = cvt_f16_f32(a);
+                                y = cvt_f16_f32;
                             end
                             default: begin
                                 y = 32'd0;
@@ -1439,10 +1507,10 @@ module lpu_vxm_lane (
                     3'd4: begin
                         case (to)
                             3'd2: begin
-                                y = cvt_f32_i32(a);
+                                y = cvt_f32_i32;
                             end
                             3'd3: begin
-                                y = cvt_f32_f16(a);
+                                y = cvt_f32_f16;
                             end
                             default: begin
                                 y = 32'd0;
@@ -1455,7 +1523,7 @@ module lpu_vxm_lane (
                 endcase
             end
             8'd49: begin
-                y = requant(a, scale, shift);
+                y = requant;
             end
             default: begin
                 y = 32'd0;
@@ -3789,6 +3857,414 @@ module lpu_vxm_lane (
                 rom_rsqrt = 8'd0;
             end
         endcase
+    end
+    always @* begin
+        add_i8 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd0) begin
+            add_i8 = fn_add_i8(a, b);
+        end
+    end
+    always @* begin
+        add_i16 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd1) begin
+            add_i16 = fn_add_i16(a, b);
+        end
+    end
+    always @* begin
+        add_i32 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd2) begin
+            add_i32 = fn_add_i32(a, b);
+        end
+    end
+    always @* begin
+        add_f16 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd3) begin
+            add_f16 = fn_add_f16(a, b);
+        end
+    end
+    always @* begin
+        add_f32 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd4) begin
+            add_f32 = fn_add_f32(a, b);
+        end
+    end
+    always @* begin
+        sub_i8 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd0) begin
+            sub_i8 = fn_sub_i8(a, b);
+        end
+    end
+    always @* begin
+        sub_i16 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd1) begin
+            sub_i16 = fn_sub_i16(a, b);
+        end
+    end
+    always @* begin
+        sub_i32 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd2) begin
+            sub_i32 = fn_sub_i32(a, b);
+        end
+    end
+    always @* begin
+        sub_f16 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd3) begin
+            sub_f16 = fn_sub_f16(a, b);
+        end
+    end
+    always @* begin
+        sub_f32 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd4) begin
+            sub_f32 = fn_sub_f32(a, b);
+        end
+    end
+    always @* begin
+        mul_i8 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd0) begin
+            mul_i8 = fn_mul_i8(a, b);
+        end
+    end
+    always @* begin
+        mul_i16 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd1) begin
+            mul_i16 = fn_mul_i16(a, b);
+        end
+    end
+    always @* begin
+        mul_i32 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd2) begin
+            mul_i32 = fn_mul_i32(a, b);
+        end
+    end
+    always @* begin
+        mul_f16 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd3) begin
+            mul_f16 = fn_mul_f16(a, b);
+        end
+    end
+    always @* begin
+        mul_f32 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd4) begin
+            mul_f32 = fn_mul_f32(a, b);
+        end
+    end
+    always @* begin
+        min_i8 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd0) begin
+            min_i8 = fn_min_i8(a, b);
+        end
+    end
+    always @* begin
+        min_i16 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd1) begin
+            min_i16 = fn_min_i16(a, b);
+        end
+    end
+    always @* begin
+        min_i32 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd2) begin
+            min_i32 = fn_min_i32(a, b);
+        end
+    end
+    always @* begin
+        min_f16 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd3) begin
+            min_f16 = fn_min_f16(a, b);
+        end
+    end
+    always @* begin
+        min_f32 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd4) begin
+            min_f32 = fn_min_f32(a, b);
+        end
+    end
+    always @* begin
+        max_i8 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd0) begin
+            max_i8 = fn_max_i8(a, b);
+        end
+    end
+    always @* begin
+        max_i16 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd1) begin
+            max_i16 = fn_max_i16(a, b);
+        end
+    end
+    always @* begin
+        max_i32 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd2) begin
+            max_i32 = fn_max_i32(a, b);
+        end
+    end
+    always @* begin
+        max_f16 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd3) begin
+            max_f16 = fn_max_f16(a, b);
+        end
+    end
+    always @* begin
+        max_f32 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd4) begin
+            max_f32 = fn_max_f32(a, b);
+        end
+    end
+    always @* begin
+        and_i8 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd0) begin
+            and_i8 = fn_and_i8(a, b);
+        end
+    end
+    always @* begin
+        and_i16 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd1) begin
+            and_i16 = fn_and_i16(a, b);
+        end
+    end
+    always @* begin
+        and_i32 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd2) begin
+            and_i32 = fn_and_i32(a, b);
+        end
+    end
+    always @* begin
+        or_i8 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd0) begin
+            or_i8 = fn_or_i8(a, b);
+        end
+    end
+    always @* begin
+        or_i16 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd1) begin
+            or_i16 = fn_or_i16(a, b);
+        end
+    end
+    always @* begin
+        or_i32 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd2) begin
+            or_i32 = fn_or_i32(a, b);
+        end
+    end
+    always @* begin
+        xor_i8 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd0) begin
+            xor_i8 = fn_xor_i8(a, b);
+        end
+    end
+    always @* begin
+        xor_i16 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd1) begin
+            xor_i16 = fn_xor_i16(a, b);
+        end
+    end
+    always @* begin
+        xor_i32 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd2) begin
+            xor_i32 = fn_xor_i32(a, b);
+        end
+    end
+    always @* begin
+        mov_i8 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd0) begin
+            mov_i8 = fn_mov_i8(a, b);
+        end
+    end
+    always @* begin
+        mov_i16 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd1) begin
+            mov_i16 = fn_mov_i16(a, b);
+        end
+    end
+    always @* begin
+        mov_i32 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd2) begin
+            mov_i32 = fn_mov_i32(a, b);
+        end
+    end
+    always @* begin
+        mov_f16 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd3) begin
+            mov_f16 = fn_mov_f16(a, b);
+        end
+    end
+    always @* begin
+        mov_f32 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd4) begin
+            mov_f32 = fn_mov_f32(a, b);
+        end
+    end
+    always @* begin
+        neg_i8 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd0) begin
+            neg_i8 = fn_neg_i8(a, b);
+        end
+    end
+    always @* begin
+        neg_i16 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd1) begin
+            neg_i16 = fn_neg_i16(a, b);
+        end
+    end
+    always @* begin
+        neg_i32 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd2) begin
+            neg_i32 = fn_neg_i32(a, b);
+        end
+    end
+    always @* begin
+        neg_f16 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd3) begin
+            neg_f16 = fn_neg_f16(a, b);
+        end
+    end
+    always @* begin
+        neg_f32 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd4) begin
+            neg_f32 = fn_neg_f32(a, b);
+        end
+    end
+    always @* begin
+        abs_i8 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd0) begin
+            abs_i8 = fn_abs_i8(a, b);
+        end
+    end
+    always @* begin
+        abs_i16 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd1) begin
+            abs_i16 = fn_abs_i16(a, b);
+        end
+    end
+    always @* begin
+        abs_i32 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd2) begin
+            abs_i32 = fn_abs_i32(a, b);
+        end
+    end
+    always @* begin
+        abs_f16 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd3) begin
+            abs_f16 = fn_abs_f16(a, b);
+        end
+    end
+    always @* begin
+        abs_f32 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd4) begin
+            abs_f32 = fn_abs_f32(a, b);
+        end
+    end
+    always @* begin
+        relu_i8 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd0) begin
+            relu_i8 = fn_relu_i8(a, b);
+        end
+    end
+    always @* begin
+        relu_i16 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd1) begin
+            relu_i16 = fn_relu_i16(a, b);
+        end
+    end
+    always @* begin
+        relu_i32 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd2) begin
+            relu_i32 = fn_relu_i32(a, b);
+        end
+    end
+    always @* begin
+        relu_f16 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd3) begin
+            relu_f16 = fn_relu_f16(a, b);
+        end
+    end
+    always @* begin
+        relu_f32 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd4) begin
+            relu_f32 = fn_relu_f32(a, b);
+        end
+    end
+    always @* begin
+        not_i8 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd0) begin
+            not_i8 = fn_not_i8(a, b);
+        end
+    end
+    always @* begin
+        not_i16 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd1) begin
+            not_i16 = fn_not_i16(a, b);
+        end
+    end
+    always @* begin
+        not_i32 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd2) begin
+            not_i32 = fn_not_i32(a, b);
+        end
+    end
+    always @* begin
+        cvt_i8_i16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd0 & to == 3'd1) begin
+            cvt_i8_i16 = fn_cvt_i8_i16(a);
+        end
+    end
+    always @* begin
+        cvt_i8_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd0 & to == 3'd2) begin
+            cvt_i8_i32 = fn_cvt_i8_i32(a);
+        end
+    end
+    always @* begin
+        cvt_i16_i8 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd1 & to == 3'd0) begin
+            cvt_i16_i8 = fn_cvt_i16_i8(a);
+        end
+    end
+    always @* begin
+        cvt_i16_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd1 & to == 3'd2) begin
+            cvt_i16_i32 = fn_cvt_i16_i32(a);
+        end
+    end
+    always @* begin
+        cvt_i32_i8 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd0) begin
+            cvt_i32_i8 = fn_cvt_i32_i8(a);
+        end
+    end
+    always @* begin
+        cvt_i32_i16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd1) begin
+            cvt_i32_i16 = fn_cvt_i32_i16(a);
+        end
+    end
+    always @* begin
+        cvt_i32_f32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd4) begin
+            cvt_i32_f32 = fn_cvt_i32_f32(a);
+        end
+    end
+    always @* begin
+        cvt_f16_f32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd3 & to == 3'd4) begin
+            cvt_f16_f32 = fn_cvt_f16_f32(a);
+        end
+    end
+    always @* begin
+        cvt_f32_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd4 & to == 3'd2) begin
+            cvt_f32_i32 = fn_cvt_f32_i32(a);
+        end
+    end
+    always @* begin
+        cvt_f32_f16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd4 & to == 3'd3) begin
+            cvt_f32_f16 = fn_cvt_f32_f16(a);
+        end
+    end
+    always @* begin
+        requant = 32'd0;
+        if (opcode == 8'd49) begin
+            requant = fn_requant(a, scale, shift);
+        end
     end
 endmodule
 

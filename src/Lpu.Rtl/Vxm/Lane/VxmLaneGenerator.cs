@@ -44,7 +44,9 @@ public static class VxmLaneGenerator
             {
                 case VxmOp.Cvt:
                     var conversions = Conversions.Pairs(types)
-                        .Select(p => (p.From, p.To, Value: Unary($"cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a)))
+                        .Select(p => (p.From, p.To, Value: Gated(m, $"cvt_{Name(p.From)}_{Name(p.To)}",
+                            opcode.Eq(code) & from.Eq((int)p.From) & to.Eq((int)p.To),
+                            Unary($"fn_cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a))))
                         .ToList();
                     if (conversions.Count > 0)
                         opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
@@ -52,7 +54,7 @@ public static class VxmLaneGenerator
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var requant = RequantCall(a, scale, shift);
+                        var requant = Gated(m, "requant", opcode.Eq(code), RequantCall(a, scale, shift));
                         opSwitch.Case(code, () => m.Assign(y, requant));
                     }
 
@@ -63,8 +65,8 @@ public static class VxmLaneGenerator
                     {
                         if (functions.IsTable(op, t))
                             results.Add((t, functions.Result(op, t, a, b)!));
-                        else if (Binary($"{Name(op)}_{Name(t)}", (x, z) => functions.Result(op, t, x, z), a, b) is { } call)
-                            results.Add((t, call));
+                        else if (Binary($"fn_{Name(op)}_{Name(t)}", (x, z) => functions.Result(op, t, x, z), a, b) is { } call)
+                            results.Add((t, Gated(m, $"{Name(op)}_{Name(t)}", opcode.Eq(code) & type.Eq((int)t), call)));
                     }
 
                     if (results.Count > 0)
@@ -75,6 +77,19 @@ public static class VxmLaneGenerator
 
         opSwitch.Default(() => m.Assign(y, 0));
         return m;
+    }
+
+    /// <summary>
+    /// The wire <paramref name="name"/>: <paramref name="call"/> while <paramref name="selected"/>, else 0, in
+    /// an <c>always @*</c> of its own. A simulator runs the function only when the instruction in the stage
+    /// selects it; one small block per datapath (rather than the calls inside the opcode case) also keeps
+    /// Yosys's process conversion linear in the functions' local variables.
+    /// </summary>
+    private static Signal Gated(Module m, string name, Expr selected, Expr call)
+    {
+        var wire = m.Wire(name, 32);
+        m.When(selected, () => m.Assign(wire, call));
+        return wire;
     }
 
     /// <summary>A call of <c>name(a, b)</c>, the function built from <paramref name="body"/> over its
@@ -99,7 +114,7 @@ public static class VxmLaneGenerator
 
     private static Expr RequantCall(Expr a, Expr scale, Expr shift)
     {
-        var function = new Function("requant", 32);
+        var function = new Function("fn_requant", 32);
         var x = function.Argument("a", 32);
         var s = function.Argument("scale", 16);
         var n = function.Argument("shift", 6);
@@ -118,7 +133,7 @@ public static class VxmLaneGenerator
         typeSwitch.Default(() => m.Assign(y, 0));
     }
 
-    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Expr Value)> pairs)
+    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Signal Value)> pairs)
     {
         var fromSwitch = m.Switch(from);
         foreach (var group in pairs.GroupBy(p => p.From))
