@@ -10,6 +10,7 @@ var scenarios = new SortedDictionary<string, Action<string[]>>(StringComparer.Or
     ["verilator-tick"] = Lpu.Bench.VerilatorBenchmark.Run,
     ["gemm-model"] = Lpu.Bench.GemmModelBenchmark.Run,
     ["cosim"] = Lpu.Bench.CosimBenchmark.Run,
+    ["rtl-tick"] = Lpu.Bench.RtlTickBenchmark.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

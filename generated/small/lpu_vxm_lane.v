@@ -17,474 +17,1143 @@ module lpu_vxm_lane (
     reg [7:0] rom_tanh;
     reg [7:0] rom_exp;
     reg [7:0] rom_rsqrt;
-    wire [31:0] add_i8;
-    wire [31:0] add_i16;
-    wire [31:0] add_i32;
-    wire [31:0] add_f16;
-    wire [31:0] add_f32;
-    wire [31:0] sub_i8;
-    wire [31:0] sub_i16;
-    wire [31:0] sub_i32;
-    wire [31:0] sub_f16;
-    wire [31:0] sub_f32;
-    wire [31:0] mul_i8;
-    wire [31:0] mul_i16;
-    wire [31:0] mul_i32;
-    wire [31:0] mul_f16;
-    wire [31:0] mul_f32;
-    wire [31:0] min_i8;
-    wire [31:0] min_i16;
-    wire [31:0] min_i32;
-    wire [31:0] min_f16;
-    wire [31:0] min_f32;
-    wire [31:0] max_i8;
-    wire [31:0] max_i16;
-    wire [31:0] max_i32;
-    wire [31:0] max_f16;
-    wire [31:0] max_f32;
-    wire [31:0] and_i8;
-    wire [31:0] and_i16;
-    wire [31:0] and_i32;
-    wire [31:0] or_i8;
-    wire [31:0] or_i16;
-    wire [31:0] or_i32;
-    wire [31:0] xor_i8;
-    wire [31:0] xor_i16;
-    wire [31:0] xor_i32;
-    wire [31:0] mov_i8;
-    wire [31:0] mov_i16;
-    wire [31:0] mov_i32;
-    wire [31:0] mov_f16;
-    wire [31:0] mov_f32;
-    wire [31:0] neg_i8;
-    wire [31:0] neg_i16;
-    wire [31:0] neg_i32;
-    wire [31:0] neg_f16;
-    wire [31:0] neg_f32;
-    wire [31:0] abs_i8;
-    wire [31:0] abs_i16;
-    wire [31:0] abs_i32;
-    wire [31:0] abs_f16;
-    wire [31:0] abs_f32;
-    wire [31:0] relu_i8;
-    wire [31:0] relu_i16;
-    wire [31:0] relu_i32;
-    wire [31:0] relu_f16;
-    wire [31:0] relu_f32;
-    wire [31:0] not_i8;
-    wire [31:0] not_i16;
-    wire [31:0] not_i32;
-    wire [31:0] tanh_i8;
-    wire [31:0] exp_i8;
-    wire [31:0] rsqrt_i8;
-    wire [31:0] cvt_i8_i16;
-    wire [31:0] cvt_i8_i32;
-    wire [31:0] cvt_i16_i8;
-    wire [31:0] cvt_i16_i32;
-    wire [31:0] cvt_i32_i8;
-    wire [31:0] cvt_i32_i16;
-    wire [31:0] cvt_i32_f32;
-    wire [31:0] cvt_f16_f32;
-    wire [31:0] cvt_f32_i32;
-    wire [31:0] cvt_f32_f16;
-    wire [31:0] requant;
-    wire [7:0] tmp_1;
-    assign tmp_1 = a[7:0];
-    wire [7:0] tmp_2;
-    assign tmp_2 = b[7:0];
-    wire [8:0] tmp;
-    assign tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
-    wire [15:0] tmp_4;
-    assign tmp_4 = a[15:0];
-    wire [15:0] tmp_5;
-    assign tmp_5 = b[15:0];
-    wire [16:0] tmp_3;
-    assign tmp_3 = {tmp_4[15], tmp_4} + {tmp_5[15], tmp_5};
-    wire [31:0] tmp_7;
-    assign tmp_7 = a;
-    wire [31:0] tmp_8;
-    assign tmp_8 = b;
-    wire [32:0] tmp_6;
-    assign tmp_6 = {tmp_7[31], tmp_7} + {tmp_8[31], tmp_8};
-    wire [15:0] tmp_9;
-    assign tmp_9 = a[15:0];
-    wire [15:0] tmp_10;
-    assign tmp_10 = b[15:0];
-    wire tmp_11;
-    assign tmp_11 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
-    wire tmp_12;
-    assign tmp_12 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
-    wire tmp_14;
-    assign tmp_14 = tmp_9[15];
-    wire tmp_15;
-    assign tmp_15 = tmp_10[15];
-    wire tmp_13;
-    assign tmp_13 = tmp_14 ^ tmp_15;
-    wire tmp_16;
-    assign tmp_16 = tmp_9[14:10] == 5'd0;
-    wire tmp_17;
-    assign tmp_17 = tmp_10[14:10] == 5'd0;
-    wire tmp_21;
-    assign tmp_21 = tmp_9[14:0] >= tmp_10[14:0];
-    wire [14:0] tmp_20;
-    assign tmp_20 = {1'd0, 1'd1, tmp_21 ? tmp_9[9:0] : tmp_10[9:0], 3'd0};
-    wire [13:0] tmp_23;
-    assign tmp_23 = {1'd1, tmp_21 ? tmp_10[9:0] : tmp_9[9:0], 3'd0};
-    wire [4:0] tmp_27;
-    assign tmp_27 = tmp_9[14:10];
-    wire [4:0] tmp_28;
-    assign tmp_28 = tmp_10[14:10];
-    wire [4:0] tmp_26;
-    assign tmp_26 = tmp_21 ? tmp_27 : tmp_28;
-    wire [5:0] tmp_25;
-    assign tmp_25 = {1'd0, tmp_26} - {1'd0, tmp_21 ? tmp_28 : tmp_27};
-    wire [4:0] tmp_24;
-    assign tmp_24 = tmp_25[4:0];
-    wire [14:0] tmp_22;
-    assign tmp_22 = {1'd0, tmp_23 >> tmp_24 | {13'd0, |(tmp_23 & ~(14'd16383 << tmp_24))}};
-    wire [15:0] tmp_19;
-    assign tmp_19 = {1'd0, tmp_20} - {1'd0, tmp_22};
-    wire [15:0] tmp_29;
-    assign tmp_29 = {1'd0, tmp_20} + {1'd0, tmp_22};
-    wire [14:0] tmp_18;
-    assign tmp_18 = tmp_13 ? tmp_19[14:0] : tmp_29[14:0];
-    wire [6:0] tmp_31;
-    assign tmp_31 = {1'd0, {1'd0, tmp_26}} + 7'd1;
-    wire [5:0] tmp_30;
-    assign tmp_30 = tmp_31[5:0];
-    wire [3:0] tmp_32;
-    assign tmp_32 = tmp_18[14] ? 4'd0 : tmp_18[13] ? 4'd1 : tmp_18[12] ? 4'd2 : tmp_18[11] ? 4'd3 : tmp_18[10] ? 4'd4 : tmp_18[9] ? 4'd5 : tmp_18[8] ? 4'd6 : tmp_18[7] ? 4'd7 : tmp_18[6] ? 4'd8 : tmp_18[5] ? 4'd9 : tmp_18[4] ? 4'd10 : tmp_18[3] ? 4'd11 : tmp_18[2] ? 4'd12 : tmp_18[1] ? 4'd13 : tmp_18[0] ? 4'd14 : 4'd15;
-    wire tmp_33;
-    assign tmp_33 = tmp_21 ? tmp_14 : tmp_15;
-    wire [6:0] tmp_36;
-    assign tmp_36 = {1'd0, tmp_30} - {1'd0, {2'd0, tmp_32}};
-    wire [14:0] tmp_37;
-    assign tmp_37 = tmp_18 << tmp_32;
-    wire [16:0] tmp_35;
-    assign tmp_35 = {1'd0, {tmp_36[5:0], tmp_37[13:4]}} + {1'd0, {15'd0, tmp_37[3] & (|tmp_37[2:0] | tmp_37[4])}};
-    wire [15:0] tmp_34;
-    assign tmp_34 = tmp_35[15:0];
-    wire [31:0] tmp_38;
-    assign tmp_38 = a;
-    wire [31:0] tmp_39;
-    assign tmp_39 = b;
-    wire tmp_40;
-    assign tmp_40 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
-    wire tmp_41;
-    assign tmp_41 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
-    wire tmp_43;
-    assign tmp_43 = tmp_38[31];
-    wire tmp_44;
-    assign tmp_44 = tmp_39[31];
-    wire tmp_42;
-    assign tmp_42 = tmp_43 ^ tmp_44;
-    wire tmp_45;
-    assign tmp_45 = tmp_38[30:23] == 8'd0;
-    wire tmp_46;
-    assign tmp_46 = tmp_39[30:23] == 8'd0;
-    wire tmp_50;
-    assign tmp_50 = tmp_38[30:0] >= tmp_39[30:0];
-    wire [27:0] tmp_49;
-    assign tmp_49 = {1'd0, 1'd1, tmp_50 ? tmp_38[22:0] : tmp_39[22:0], 3'd0};
-    wire [26:0] tmp_52;
-    assign tmp_52 = {1'd1, tmp_50 ? tmp_39[22:0] : tmp_38[22:0], 3'd0};
-    wire [7:0] tmp_56;
-    assign tmp_56 = tmp_38[30:23];
-    wire [7:0] tmp_57;
-    assign tmp_57 = tmp_39[30:23];
-    wire [7:0] tmp_55;
-    assign tmp_55 = tmp_50 ? tmp_56 : tmp_57;
-    wire [8:0] tmp_54;
-    assign tmp_54 = {1'd0, tmp_55} - {1'd0, tmp_50 ? tmp_57 : tmp_56};
-    wire [7:0] tmp_53;
-    assign tmp_53 = tmp_54[7:0];
-    wire [27:0] tmp_51;
-    assign tmp_51 = {1'd0, tmp_52 >> tmp_53 | {26'd0, |(tmp_52 & ~(27'h7ffffff << tmp_53))}};
-    wire [28:0] tmp_48;
-    assign tmp_48 = {1'd0, tmp_49} - {1'd0, tmp_51};
-    wire [28:0] tmp_58;
-    assign tmp_58 = {1'd0, tmp_49} + {1'd0, tmp_51};
-    wire [27:0] tmp_47;
-    assign tmp_47 = tmp_42 ? tmp_48[27:0] : tmp_58[27:0];
-    wire [9:0] tmp_60;
-    assign tmp_60 = {1'd0, {1'd0, tmp_55}} + 10'd1;
-    wire [8:0] tmp_59;
-    assign tmp_59 = tmp_60[8:0];
-    wire [4:0] tmp_61;
-    assign tmp_61 = tmp_47[27] ? 5'd0 : tmp_47[26] ? 5'd1 : tmp_47[25] ? 5'd2 : tmp_47[24] ? 5'd3 : tmp_47[23] ? 5'd4 : tmp_47[22] ? 5'd5 : tmp_47[21] ? 5'd6 : tmp_47[20] ? 5'd7 : tmp_47[19] ? 5'd8 : tmp_47[18] ? 5'd9 : tmp_47[17] ? 5'd10 : tmp_47[16] ? 5'd11 : tmp_47[15] ? 5'd12 : tmp_47[14] ? 5'd13 : tmp_47[13] ? 5'd14 : tmp_47[12] ? 5'd15 : tmp_47[11] ? 5'd16 : tmp_47[10] ? 5'd17 : tmp_47[9] ? 5'd18 : tmp_47[8] ? 5'd19 : tmp_47[7] ? 5'd20 : tmp_47[6] ? 5'd21 : tmp_47[5] ? 5'd22 : tmp_47[4] ? 5'd23 : tmp_47[3] ? 5'd24 : tmp_47[2] ? 5'd25 : tmp_47[1] ? 5'd26 : tmp_47[0] ? 5'd27 : 5'd28;
-    wire tmp_62;
-    assign tmp_62 = tmp_50 ? tmp_43 : tmp_44;
-    wire [9:0] tmp_65;
-    assign tmp_65 = {1'd0, tmp_59} - {1'd0, {4'd0, tmp_61}};
-    wire [27:0] tmp_66;
-    assign tmp_66 = tmp_47 << tmp_61;
-    wire [32:0] tmp_64;
-    assign tmp_64 = {1'd0, {tmp_65[8:0], tmp_66[26:4]}} + {1'd0, {31'd0, tmp_66[3] & (|tmp_66[2:0] | tmp_66[4])}};
-    wire [31:0] tmp_63;
-    assign tmp_63 = tmp_64[31:0];
-    wire [8:0] tmp_67;
-    assign tmp_67 = {tmp_1[7], tmp_1} - {tmp_2[7], tmp_2};
-    wire [16:0] tmp_68;
-    assign tmp_68 = {tmp_4[15], tmp_4} - {tmp_5[15], tmp_5};
-    wire [32:0] tmp_69;
-    assign tmp_69 = {tmp_7[31], tmp_7} - {tmp_8[31], tmp_8};
-    wire tmp_70;
-    assign tmp_70 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
-    wire tmp_71;
-    assign tmp_71 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
-    wire tmp_73;
-    assign tmp_73 = tmp_9[15];
-    wire tmp_74;
-    assign tmp_74 = ~tmp_10[15];
-    wire tmp_72;
-    assign tmp_72 = tmp_73 ^ tmp_74;
-    wire tmp_75;
-    assign tmp_75 = tmp_9[14:10] == 5'd0;
-    wire tmp_76;
-    assign tmp_76 = tmp_10[14:10] == 5'd0;
-    wire tmp_80;
-    assign tmp_80 = tmp_9[14:0] >= tmp_10[14:0];
-    wire [14:0] tmp_79;
-    assign tmp_79 = {1'd0, 1'd1, tmp_80 ? tmp_9[9:0] : tmp_10[9:0], 3'd0};
-    wire [13:0] tmp_82;
-    assign tmp_82 = {1'd1, tmp_80 ? tmp_10[9:0] : tmp_9[9:0], 3'd0};
-    wire [4:0] tmp_86;
-    assign tmp_86 = tmp_9[14:10];
-    wire [4:0] tmp_87;
-    assign tmp_87 = tmp_10[14:10];
-    wire [4:0] tmp_85;
-    assign tmp_85 = tmp_80 ? tmp_86 : tmp_87;
-    wire [5:0] tmp_84;
-    assign tmp_84 = {1'd0, tmp_85} - {1'd0, tmp_80 ? tmp_87 : tmp_86};
-    wire [4:0] tmp_83;
-    assign tmp_83 = tmp_84[4:0];
-    wire [14:0] tmp_81;
-    assign tmp_81 = {1'd0, tmp_82 >> tmp_83 | {13'd0, |(tmp_82 & ~(14'd16383 << tmp_83))}};
-    wire [15:0] tmp_78;
-    assign tmp_78 = {1'd0, tmp_79} - {1'd0, tmp_81};
-    wire [15:0] tmp_88;
-    assign tmp_88 = {1'd0, tmp_79} + {1'd0, tmp_81};
-    wire [14:0] tmp_77;
-    assign tmp_77 = tmp_72 ? tmp_78[14:0] : tmp_88[14:0];
-    wire [6:0] tmp_90;
-    assign tmp_90 = {1'd0, {1'd0, tmp_85}} + 7'd1;
-    wire [5:0] tmp_89;
-    assign tmp_89 = tmp_90[5:0];
-    wire [3:0] tmp_91;
-    assign tmp_91 = tmp_77[14] ? 4'd0 : tmp_77[13] ? 4'd1 : tmp_77[12] ? 4'd2 : tmp_77[11] ? 4'd3 : tmp_77[10] ? 4'd4 : tmp_77[9] ? 4'd5 : tmp_77[8] ? 4'd6 : tmp_77[7] ? 4'd7 : tmp_77[6] ? 4'd8 : tmp_77[5] ? 4'd9 : tmp_77[4] ? 4'd10 : tmp_77[3] ? 4'd11 : tmp_77[2] ? 4'd12 : tmp_77[1] ? 4'd13 : tmp_77[0] ? 4'd14 : 4'd15;
-    wire tmp_92;
-    assign tmp_92 = tmp_80 ? tmp_73 : tmp_74;
-    wire [6:0] tmp_95;
-    assign tmp_95 = {1'd0, tmp_89} - {1'd0, {2'd0, tmp_91}};
-    wire [14:0] tmp_96;
-    assign tmp_96 = tmp_77 << tmp_91;
-    wire [16:0] tmp_94;
-    assign tmp_94 = {1'd0, {tmp_95[5:0], tmp_96[13:4]}} + {1'd0, {15'd0, tmp_96[3] & (|tmp_96[2:0] | tmp_96[4])}};
-    wire [15:0] tmp_93;
-    assign tmp_93 = tmp_94[15:0];
-    wire tmp_97;
-    assign tmp_97 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
-    wire tmp_98;
-    assign tmp_98 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
-    wire tmp_100;
-    assign tmp_100 = tmp_38[31];
-    wire tmp_101;
-    assign tmp_101 = ~tmp_39[31];
-    wire tmp_99;
-    assign tmp_99 = tmp_100 ^ tmp_101;
-    wire tmp_102;
-    assign tmp_102 = tmp_38[30:23] == 8'd0;
-    wire tmp_103;
-    assign tmp_103 = tmp_39[30:23] == 8'd0;
-    wire tmp_107;
-    assign tmp_107 = tmp_38[30:0] >= tmp_39[30:0];
-    wire [27:0] tmp_106;
-    assign tmp_106 = {1'd0, 1'd1, tmp_107 ? tmp_38[22:0] : tmp_39[22:0], 3'd0};
-    wire [26:0] tmp_109;
-    assign tmp_109 = {1'd1, tmp_107 ? tmp_39[22:0] : tmp_38[22:0], 3'd0};
-    wire [7:0] tmp_113;
-    assign tmp_113 = tmp_38[30:23];
-    wire [7:0] tmp_114;
-    assign tmp_114 = tmp_39[30:23];
-    wire [7:0] tmp_112;
-    assign tmp_112 = tmp_107 ? tmp_113 : tmp_114;
-    wire [8:0] tmp_111;
-    assign tmp_111 = {1'd0, tmp_112} - {1'd0, tmp_107 ? tmp_114 : tmp_113};
-    wire [7:0] tmp_110;
-    assign tmp_110 = tmp_111[7:0];
-    wire [27:0] tmp_108;
-    assign tmp_108 = {1'd0, tmp_109 >> tmp_110 | {26'd0, |(tmp_109 & ~(27'h7ffffff << tmp_110))}};
-    wire [28:0] tmp_105;
-    assign tmp_105 = {1'd0, tmp_106} - {1'd0, tmp_108};
-    wire [28:0] tmp_115;
-    assign tmp_115 = {1'd0, tmp_106} + {1'd0, tmp_108};
-    wire [27:0] tmp_104;
-    assign tmp_104 = tmp_99 ? tmp_105[27:0] : tmp_115[27:0];
-    wire [9:0] tmp_117;
-    assign tmp_117 = {1'd0, {1'd0, tmp_112}} + 10'd1;
-    wire [8:0] tmp_116;
-    assign tmp_116 = tmp_117[8:0];
-    wire [4:0] tmp_118;
-    assign tmp_118 = tmp_104[27] ? 5'd0 : tmp_104[26] ? 5'd1 : tmp_104[25] ? 5'd2 : tmp_104[24] ? 5'd3 : tmp_104[23] ? 5'd4 : tmp_104[22] ? 5'd5 : tmp_104[21] ? 5'd6 : tmp_104[20] ? 5'd7 : tmp_104[19] ? 5'd8 : tmp_104[18] ? 5'd9 : tmp_104[17] ? 5'd10 : tmp_104[16] ? 5'd11 : tmp_104[15] ? 5'd12 : tmp_104[14] ? 5'd13 : tmp_104[13] ? 5'd14 : tmp_104[12] ? 5'd15 : tmp_104[11] ? 5'd16 : tmp_104[10] ? 5'd17 : tmp_104[9] ? 5'd18 : tmp_104[8] ? 5'd19 : tmp_104[7] ? 5'd20 : tmp_104[6] ? 5'd21 : tmp_104[5] ? 5'd22 : tmp_104[4] ? 5'd23 : tmp_104[3] ? 5'd24 : tmp_104[2] ? 5'd25 : tmp_104[1] ? 5'd26 : tmp_104[0] ? 5'd27 : 5'd28;
-    wire tmp_119;
-    assign tmp_119 = tmp_107 ? tmp_100 : tmp_101;
-    wire [9:0] tmp_122;
-    assign tmp_122 = {1'd0, tmp_116} - {1'd0, {4'd0, tmp_118}};
-    wire [27:0] tmp_123;
-    assign tmp_123 = tmp_104 << tmp_118;
-    wire [32:0] tmp_121;
-    assign tmp_121 = {1'd0, {tmp_122[8:0], tmp_123[26:4]}} + {1'd0, {31'd0, tmp_123[3] & (|tmp_123[2:0] | tmp_123[4])}};
-    wire [31:0] tmp_120;
-    assign tmp_120 = tmp_121[31:0];
-    wire [15:0] tmp_124;
-    assign tmp_124 = {{8{tmp_1[7]}}, tmp_1} * {{8{tmp_2[7]}}, tmp_2};
-    wire [31:0] tmp_125;
-    assign tmp_125 = {{16{tmp_4[15]}}, tmp_4} * {{16{tmp_5[15]}}, tmp_5};
-    wire [63:0] tmp_126;
-    assign tmp_126 = {{32{tmp_7[31]}}, tmp_7} * {{32{tmp_8[31]}}, tmp_8};
-    wire tmp_127;
-    assign tmp_127 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
-    wire tmp_128;
-    assign tmp_128 = tmp_10[14:10] == 5'd0;
-    wire tmp_129;
-    assign tmp_129 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
-    wire tmp_130;
-    assign tmp_130 = tmp_9[14:10] == 5'd0;
-    wire tmp_131;
-    assign tmp_131 = tmp_9[15] ^ tmp_10[15];
-    wire [7:0] tmp_134;
-    assign tmp_134 = {1'd0, {2'd0, tmp_9[14:10]}} + {1'd0, {2'd0, tmp_10[14:10]}};
-    wire [21:0] tmp_136;
-    assign tmp_136 = {11'd0, {1'd1, tmp_9[9:0]}} * {11'd0, {1'd1, tmp_10[9:0]}};
-    wire tmp_135;
-    assign tmp_135 = tmp_136[21];
-    wire [7:0] tmp_133;
-    assign tmp_133 = {1'd0, tmp_134[6:0]} + {1'd0, {6'd0, tmp_135}};
-    wire [6:0] tmp_132;
-    assign tmp_132 = tmp_133[6:0];
-    wire [21:0] tmp_137;
-    assign tmp_137 = tmp_135 ? tmp_136 : tmp_136 << 1;
-    wire [7:0] tmp_140;
-    assign tmp_140 = {1'd0, tmp_132} - 8'd15;
-    wire [17:0] tmp_139;
-    assign tmp_139 = {1'd0, {tmp_140[6:0], tmp_137[20:11]}} + {1'd0, {16'd0, tmp_137[10] & (|tmp_137[9:0] | tmp_137[11])}};
-    wire [16:0] tmp_138;
-    assign tmp_138 = tmp_139[16:0];
-    wire tmp_141;
-    assign tmp_141 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
-    wire tmp_142;
-    assign tmp_142 = tmp_39[30:23] == 8'd0;
-    wire tmp_143;
-    assign tmp_143 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
-    wire tmp_144;
-    assign tmp_144 = tmp_38[30:23] == 8'd0;
-    wire tmp_145;
-    assign tmp_145 = tmp_38[31] ^ tmp_39[31];
-    wire [10:0] tmp_148;
-    assign tmp_148 = {1'd0, {2'd0, tmp_38[30:23]}} + {1'd0, {2'd0, tmp_39[30:23]}};
-    wire [47:0] tmp_150;
-    assign tmp_150 = {24'd0, {1'd1, tmp_38[22:0]}} * {24'd0, {1'd1, tmp_39[22:0]}};
-    wire tmp_149;
-    assign tmp_149 = tmp_150[47];
-    wire [10:0] tmp_147;
-    assign tmp_147 = {1'd0, tmp_148[9:0]} + {1'd0, {9'd0, tmp_149}};
-    wire [9:0] tmp_146;
-    assign tmp_146 = tmp_147[9:0];
-    wire [47:0] tmp_151;
-    assign tmp_151 = tmp_149 ? tmp_150 : tmp_150 << 1;
-    wire [10:0] tmp_154;
-    assign tmp_154 = {1'd0, tmp_146} - 11'd127;
-    wire [33:0] tmp_153;
-    assign tmp_153 = {1'd0, {tmp_154[9:0], tmp_151[46:24]}} + {1'd0, {32'd0, tmp_151[23] & (|tmp_151[22:0] | tmp_151[24])}};
-    wire [32:0] tmp_152;
-    assign tmp_152 = tmp_153[32:0];
-    wire [15:0] tmp_155;
-    assign tmp_155 = tmp_9[14:10] == 5'd0 ? {tmp_9[15], 15'd0} : a[15:0];
-    wire [15:0] tmp_156;
-    assign tmp_156 = tmp_10[14:10] == 5'd0 ? {tmp_10[15], 15'd0} : b[15:0];
-    wire [31:0] tmp_157;
-    assign tmp_157 = tmp_38[30:23] == 8'd0 ? {tmp_38[31], 31'd0} : a;
-    wire [31:0] tmp_158;
-    assign tmp_158 = tmp_39[30:23] == 8'd0 ? {tmp_39[31], 31'd0} : b;
-    wire [15:0] tmp_159;
-    assign tmp_159 = tmp_9[14:10] == 5'd0 ? {tmp_9[15], 15'd0} : a[15:0];
-    wire [15:0] tmp_160;
-    assign tmp_160 = tmp_10[14:10] == 5'd0 ? {tmp_10[15], 15'd0} : b[15:0];
-    wire [31:0] tmp_161;
-    assign tmp_161 = tmp_38[30:23] == 8'd0 ? {tmp_38[31], 31'd0} : a;
-    wire [31:0] tmp_162;
-    assign tmp_162 = tmp_39[30:23] == 8'd0 ? {tmp_39[31], 31'd0} : b;
-    wire [8:0] tmp_163;
-    assign tmp_163 = -{tmp_1[7], tmp_1};
-    wire [16:0] tmp_164;
-    assign tmp_164 = -{tmp_4[15], tmp_4};
-    wire [32:0] tmp_165;
-    assign tmp_165 = -{tmp_7[31], tmp_7};
-    wire [8:0] tmp_166;
-    assign tmp_166 = $signed(a[7:0]) < $signed(8'd0) ? -{tmp_1[7], tmp_1} : {tmp_1[7], tmp_1};
-    wire [16:0] tmp_167;
-    assign tmp_167 = $signed(a[15:0]) < $signed(16'd0) ? -{tmp_4[15], tmp_4} : {tmp_4[15], tmp_4};
-    wire [32:0] tmp_168;
-    assign tmp_168 = $signed(a) < $signed(32'd0) ? -{tmp_7[31], tmp_7} : {tmp_7[31], tmp_7};
-    wire [7:0] tmp_169;
-    assign tmp_169 = a[7:0];
-    wire [7:0] tmp_170;
-    assign tmp_170 = a[7:0];
-    wire [15:0] tmp_171;
-    assign tmp_171 = a[15:0];
-    wire [15:0] tmp_172;
-    assign tmp_172 = a[15:0];
-    wire [31:0] tmp_173;
-    assign tmp_173 = a;
-    wire [31:0] tmp_174;
-    assign tmp_174 = a;
-    wire [32:0] tmp_179;
-    assign tmp_179 = -{a[31], a};
-    wire [31:0] tmp_178;
-    assign tmp_178 = a[31] ? tmp_179[31:0] : a;
-    wire [5:0] tmp_177;
-    assign tmp_177 = tmp_178[31] ? 6'd0 : tmp_178[30] ? 6'd1 : tmp_178[29] ? 6'd2 : tmp_178[28] ? 6'd3 : tmp_178[27] ? 6'd4 : tmp_178[26] ? 6'd5 : tmp_178[25] ? 6'd6 : tmp_178[24] ? 6'd7 : tmp_178[23] ? 6'd8 : tmp_178[22] ? 6'd9 : tmp_178[21] ? 6'd10 : tmp_178[20] ? 6'd11 : tmp_178[19] ? 6'd12 : tmp_178[18] ? 6'd13 : tmp_178[17] ? 6'd14 : tmp_178[16] ? 6'd15 : tmp_178[15] ? 6'd16 : tmp_178[14] ? 6'd17 : tmp_178[13] ? 6'd18 : tmp_178[12] ? 6'd19 : tmp_178[11] ? 6'd20 : tmp_178[10] ? 6'd21 : tmp_178[9] ? 6'd22 : tmp_178[8] ? 6'd23 : tmp_178[7] ? 6'd24 : tmp_178[6] ? 6'd25 : tmp_178[5] ? 6'd26 : tmp_178[4] ? 6'd27 : tmp_178[3] ? 6'd28 : tmp_178[2] ? 6'd29 : tmp_178[1] ? 6'd30 : tmp_178[0] ? 6'd31 : 6'd32;
-    wire [8:0] tmp_176;
-    assign tmp_176 = 9'd158 - {1'd0, {2'd0, tmp_177}};
-    wire [31:0] tmp_180;
-    assign tmp_180 = tmp_178 << tmp_177;
-    wire [31:0] tmp_175;
-    assign tmp_175 = {1'd0, {tmp_176[7:0], tmp_180[30:8]}} + {1'd0, {30'd0, tmp_180[7] & (|tmp_180[6:0] | tmp_180[8])}};
-    wire [15:0] tmp_181;
-    assign tmp_181 = a[15:0];
-    wire tmp_182;
-    assign tmp_182 = tmp_181[15];
-    wire [8:0] tmp_183;
-    assign tmp_183 = {1'd0, {3'd0, tmp_181[14:10]}} + 9'd112;
-    wire [8:0] tmp_188;
-    assign tmp_188 = {1'd0, a[30:23]} - 9'd126;
-    wire [55:0] tmp_187;
-    assign tmp_187 = {32'd0, {1'd1, a[22:0]}} << tmp_188[4:0];
-    wire [32:0] tmp_186;
-    assign tmp_186 = {1'd0, {1'd0, tmp_187[54:24]}} + {1'd0, {31'd0, tmp_187[23] & (|tmp_187[22:0] | tmp_187[24])}};
-    wire [31:0] tmp_185;
-    assign tmp_185 = tmp_186[31:0];
-    wire [32:0] tmp_184;
-    assign tmp_184 = 33'd0 - {1'd0, tmp_185};
-    wire [22:0] tmp_189;
-    assign tmp_189 = a[22:0];
-    wire [8:0] tmp_192;
-    assign tmp_192 = {1'd0, a[30:23]} - 9'd112;
-    wire [16:0] tmp_191;
-    assign tmp_191 = {1'd0, {tmp_192[5:0], tmp_189[22:13]}} + {1'd0, {15'd0, tmp_189[12] & (|tmp_189[11:0] | tmp_189[13])}};
-    wire [15:0] tmp_190;
-    assign tmp_190 = tmp_191[15:0];
-    wire [47:0] tmp_196;
-    assign tmp_196 = {{16{a[31]}}, a} * {{32{scale[15]}}, scale};
-    wire [63:0] tmp_195;
-    assign tmp_195 = {{16{tmp_196[47]}}, tmp_196};
-    wire [63:0] tmp_197;
-    assign tmp_197 = 64'd1 << shift >> 1;
-    wire [64:0] tmp_194;
-    assign tmp_194 = {tmp_195[63], tmp_195} + {tmp_197[63], tmp_197};
-    wire [63:0] tmp_193;
-    assign tmp_193 = $signed(tmp_194[63:0]) >>> shift;
-    wire unused_ok = &{1'b0, tmp, tmp_3, tmp_6, tmp_9, tmp_10, tmp_25, tmp_19, tmp_29, tmp_31, tmp_18, tmp_36, tmp_37, tmp_35, tmp_34, tmp_38, tmp_39, tmp_54, tmp_48, tmp_58, tmp_60, tmp_47, tmp_65, tmp_66, tmp_64, tmp_63, tmp_67, tmp_68, tmp_69, tmp_84, tmp_78, tmp_88, tmp_90, tmp_77, tmp_95, tmp_96, tmp_94, tmp_93, tmp_111, tmp_105, tmp_115, tmp_117, tmp_104, tmp_122, tmp_123, tmp_121, tmp_120, tmp_124, tmp_125, tmp_126, tmp_134, tmp_136, tmp_133, tmp_137, tmp_140, tmp_139, tmp_138, tmp_148, tmp_150, tmp_147, tmp_151, tmp_154, tmp_153, tmp_152, tmp_155, tmp_156, tmp_157, tmp_158, tmp_159, tmp_160, tmp_161, tmp_162, tmp_163, tmp_164, tmp_165, tmp_166, tmp_167, tmp_168, tmp_171, tmp_173, tmp_174, tmp_179, tmp_178, tmp_176, tmp_180, tmp_175, tmp_181, tmp_183, tmp_188, tmp_187, tmp_186, tmp_184, tmp_185, tmp_189, tmp_192, tmp_191, tmp_190, tmp_194, tmp_193, 1'b0};
+    reg [31:0] add_i8;
+    reg [31:0] add_i16;
+    reg [31:0] add_i32;
+    reg [31:0] add_f16;
+    reg [31:0] add_f32;
+    reg [31:0] sub_i8;
+    reg [31:0] sub_i16;
+    reg [31:0] sub_i32;
+    reg [31:0] sub_f16;
+    reg [31:0] sub_f32;
+    reg [31:0] mul_i8;
+    reg [31:0] mul_i16;
+    reg [31:0] mul_i32;
+    reg [31:0] mul_f16;
+    reg [31:0] mul_f32;
+    reg [31:0] min_i8;
+    reg [31:0] min_i16;
+    reg [31:0] min_i32;
+    reg [31:0] min_f16;
+    reg [31:0] min_f32;
+    reg [31:0] max_i8;
+    reg [31:0] max_i16;
+    reg [31:0] max_i32;
+    reg [31:0] max_f16;
+    reg [31:0] max_f32;
+    reg [31:0] and_i8;
+    reg [31:0] and_i16;
+    reg [31:0] and_i32;
+    reg [31:0] or_i8;
+    reg [31:0] or_i16;
+    reg [31:0] or_i32;
+    reg [31:0] xor_i8;
+    reg [31:0] xor_i16;
+    reg [31:0] xor_i32;
+    reg [31:0] mov_i8;
+    reg [31:0] mov_i16;
+    reg [31:0] mov_i32;
+    reg [31:0] mov_f16;
+    reg [31:0] mov_f32;
+    reg [31:0] neg_i8;
+    reg [31:0] neg_i16;
+    reg [31:0] neg_i32;
+    reg [31:0] neg_f16;
+    reg [31:0] neg_f32;
+    reg [31:0] abs_i8;
+    reg [31:0] abs_i16;
+    reg [31:0] abs_i32;
+    reg [31:0] abs_f16;
+    reg [31:0] abs_f32;
+    reg [31:0] relu_i8;
+    reg [31:0] relu_i16;
+    reg [31:0] relu_i32;
+    reg [31:0] relu_f16;
+    reg [31:0] relu_f32;
+    reg [31:0] not_i8;
+    reg [31:0] not_i16;
+    reg [31:0] not_i32;
+    reg [31:0] cvt_i8_i16;
+    reg [31:0] cvt_i8_i32;
+    reg [31:0] cvt_i16_i8;
+    reg [31:0] cvt_i16_i32;
+    reg [31:0] cvt_i32_i8;
+    reg [31:0] cvt_i32_i16;
+    reg [31:0] cvt_i32_f32;
+    reg [31:0] cvt_f16_f32;
+    reg [31:0] cvt_f32_i32;
+    reg [31:0] cvt_f32_f16;
+    reg [31:0] requant;
+    function automatic [31:0] fn_add_i8;
+        input [31:0] fn_add_i8_a;
+        input [31:0] fn_add_i8_b;
+        reg [7:0] tmp_1;
+        reg [7:0] tmp_2;
+        reg [8:0] tmp;
+        reg fn_add_i8_unused;
+        begin
+            tmp_1 = fn_add_i8_a[7:0];
+            tmp_2 = fn_add_i8_b[7:0];
+            tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
+            fn_add_i8_unused = &{1'b0, fn_add_i8_a, fn_add_i8_b, tmp, 1'b0};
+            fn_add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_add_i16;
+        input [31:0] fn_add_i16_a;
+        input [31:0] fn_add_i16_b;
+        reg [15:0] tmp_4;
+        reg [15:0] tmp_5;
+        reg [16:0] tmp_3;
+        reg fn_add_i16_unused;
+        begin
+            tmp_4 = fn_add_i16_a[15:0];
+            tmp_5 = fn_add_i16_b[15:0];
+            tmp_3 = {tmp_4[15], tmp_4} + {tmp_5[15], tmp_5};
+            fn_add_i16_unused = &{1'b0, fn_add_i16_a, fn_add_i16_b, tmp_3, 1'b0};
+            fn_add_i16 = {16'd0, $signed(tmp_3) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_3) < $signed(17'h18000) ? 16'd32768 : tmp_3[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_add_i32;
+        input [31:0] fn_add_i32_a;
+        input [31:0] fn_add_i32_b;
+        reg [31:0] tmp_7;
+        reg [31:0] tmp_8;
+        reg [32:0] tmp_6;
+        reg fn_add_i32_unused;
+        begin
+            tmp_7 = fn_add_i32_a;
+            tmp_8 = fn_add_i32_b;
+            tmp_6 = {tmp_7[31], tmp_7} + {tmp_8[31], tmp_8};
+            fn_add_i32_unused = &{1'b0, tmp_6, 1'b0};
+            fn_add_i32 = $signed(tmp_6) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_6) < $signed(33'h180000000) ? 32'h80000000 : tmp_6[31:0];
+        end
+    endfunction
+    function automatic [31:0] fn_add_f16;
+        input [31:0] fn_add_f16_a;
+        input [31:0] fn_add_f16_b;
+        reg [15:0] tmp_9;
+        reg [15:0] tmp_10;
+        reg tmp_11;
+        reg tmp_12;
+        reg tmp_14;
+        reg tmp_15;
+        reg tmp_13;
+        reg tmp_16;
+        reg tmp_17;
+        reg tmp_21;
+        reg [14:0] tmp_20;
+        reg [13:0] tmp_23;
+        reg [4:0] tmp_27;
+        reg [4:0] tmp_28;
+        reg [4:0] tmp_26;
+        reg [5:0] tmp_25;
+        reg [4:0] tmp_24;
+        reg [14:0] tmp_22;
+        reg [15:0] tmp_19;
+        reg [15:0] tmp_29;
+        reg [14:0] tmp_18;
+        reg [6:0] tmp_31;
+        reg [5:0] tmp_30;
+        reg [3:0] tmp_32;
+        reg tmp_33;
+        reg [6:0] tmp_36;
+        reg [14:0] tmp_37;
+        reg [16:0] tmp_35;
+        reg [15:0] tmp_34;
+        reg fn_add_f16_unused;
+        begin
+            tmp_9 = fn_add_f16_a[15:0];
+            tmp_10 = fn_add_f16_b[15:0];
+            tmp_11 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
+            tmp_12 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
+            tmp_14 = tmp_9[15];
+            tmp_15 = tmp_10[15];
+            tmp_13 = tmp_14 ^ tmp_15;
+            tmp_16 = tmp_9[14:10] == 5'd0;
+            tmp_17 = tmp_10[14:10] == 5'd0;
+            tmp_21 = tmp_9[14:0] >= tmp_10[14:0];
+            tmp_20 = {1'd0, 1'd1, tmp_21 ? tmp_9[9:0] : tmp_10[9:0], 3'd0};
+            tmp_23 = {1'd1, tmp_21 ? tmp_10[9:0] : tmp_9[9:0], 3'd0};
+            tmp_27 = tmp_9[14:10];
+            tmp_28 = tmp_10[14:10];
+            tmp_26 = tmp_21 ? tmp_27 : tmp_28;
+            tmp_25 = {1'd0, tmp_26} - {1'd0, tmp_21 ? tmp_28 : tmp_27};
+            tmp_24 = tmp_25[4:0];
+            tmp_22 = {1'd0, tmp_23 >> tmp_24 | {13'd0, |(tmp_23 & ~(14'd16383 << tmp_24))}};
+            tmp_19 = {1'd0, tmp_20} - {1'd0, tmp_22};
+            tmp_29 = {1'd0, tmp_20} + {1'd0, tmp_22};
+            tmp_18 = tmp_13 ? tmp_19[14:0] : tmp_29[14:0];
+            tmp_31 = {1'd0, {1'd0, tmp_26}} + 7'd1;
+            tmp_30 = tmp_31[5:0];
+            tmp_32 = tmp_18[14] ? 4'd0 : tmp_18[13] ? 4'd1 : tmp_18[12] ? 4'd2 : tmp_18[11] ? 4'd3 : tmp_18[10] ? 4'd4 : tmp_18[9] ? 4'd5 : tmp_18[8] ? 4'd6 : tmp_18[7] ? 4'd7 : tmp_18[6] ? 4'd8 : tmp_18[5] ? 4'd9 : tmp_18[4] ? 4'd10 : tmp_18[3] ? 4'd11 : tmp_18[2] ? 4'd12 : tmp_18[1] ? 4'd13 : tmp_18[0] ? 4'd14 : 4'd15;
+            tmp_33 = tmp_21 ? tmp_14 : tmp_15;
+            tmp_36 = {1'd0, tmp_30} - {1'd0, {2'd0, tmp_32}};
+            tmp_37 = tmp_18 << tmp_32;
+            tmp_35 = {1'd0, {tmp_36[5:0], tmp_37[13:4]}} + {1'd0, {15'd0, tmp_37[3] & (|tmp_37[2:0] | tmp_37[4])}};
+            tmp_34 = tmp_35[15:0];
+            fn_add_f16_unused = &{1'b0, fn_add_f16_a, fn_add_f16_b, tmp_9, tmp_10, tmp_25, tmp_19, tmp_29, tmp_31, tmp_18, tmp_36, tmp_37, tmp_35, tmp_34, 1'b0};
+            fn_add_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_11 & tmp_12 & tmp_13 ? 16'd32256 : tmp_11 ? {tmp_14, 5'd31, 10'd0} : tmp_12 ? {tmp_15, 5'd31, 10'd0} : tmp_16 & tmp_17 ? {tmp_14 & tmp_15, 15'd0} : tmp_16 ? {tmp_15, tmp_10[14:0]} : tmp_17 ? {tmp_14, tmp_9[14:0]} : tmp_18 == 15'd0 ? 16'd0 : tmp_30 <= {2'd0, tmp_32} ? {tmp_33, 15'd0} : tmp_34[15:10] >= 6'd31 ? {tmp_33, 5'd31, 10'd0} : {tmp_33, tmp_34[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_add_f32;
+        input [31:0] fn_add_f32_a;
+        input [31:0] fn_add_f32_b;
+        reg [31:0] tmp_38;
+        reg [31:0] tmp_39;
+        reg tmp_40;
+        reg tmp_41;
+        reg tmp_43;
+        reg tmp_44;
+        reg tmp_42;
+        reg tmp_45;
+        reg tmp_46;
+        reg tmp_50;
+        reg [27:0] tmp_49;
+        reg [26:0] tmp_52;
+        reg [7:0] tmp_56;
+        reg [7:0] tmp_57;
+        reg [7:0] tmp_55;
+        reg [8:0] tmp_54;
+        reg [7:0] tmp_53;
+        reg [27:0] tmp_51;
+        reg [28:0] tmp_48;
+        reg [28:0] tmp_58;
+        reg [27:0] tmp_47;
+        reg [9:0] tmp_60;
+        reg [8:0] tmp_59;
+        reg [4:0] tmp_61;
+        reg tmp_62;
+        reg [9:0] tmp_65;
+        reg [27:0] tmp_66;
+        reg [32:0] tmp_64;
+        reg [31:0] tmp_63;
+        reg fn_add_f32_unused;
+        begin
+            tmp_38 = fn_add_f32_a;
+            tmp_39 = fn_add_f32_b;
+            tmp_40 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
+            tmp_41 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
+            tmp_43 = tmp_38[31];
+            tmp_44 = tmp_39[31];
+            tmp_42 = tmp_43 ^ tmp_44;
+            tmp_45 = tmp_38[30:23] == 8'd0;
+            tmp_46 = tmp_39[30:23] == 8'd0;
+            tmp_50 = tmp_38[30:0] >= tmp_39[30:0];
+            tmp_49 = {1'd0, 1'd1, tmp_50 ? tmp_38[22:0] : tmp_39[22:0], 3'd0};
+            tmp_52 = {1'd1, tmp_50 ? tmp_39[22:0] : tmp_38[22:0], 3'd0};
+            tmp_56 = tmp_38[30:23];
+            tmp_57 = tmp_39[30:23];
+            tmp_55 = tmp_50 ? tmp_56 : tmp_57;
+            tmp_54 = {1'd0, tmp_55} - {1'd0, tmp_50 ? tmp_57 : tmp_56};
+            tmp_53 = tmp_54[7:0];
+            tmp_51 = {1'd0, tmp_52 >> tmp_53 | {26'd0, |(tmp_52 & ~(27'h7ffffff << tmp_53))}};
+            tmp_48 = {1'd0, tmp_49} - {1'd0, tmp_51};
+            tmp_58 = {1'd0, tmp_49} + {1'd0, tmp_51};
+            tmp_47 = tmp_42 ? tmp_48[27:0] : tmp_58[27:0];
+            tmp_60 = {1'd0, {1'd0, tmp_55}} + 10'd1;
+            tmp_59 = tmp_60[8:0];
+            tmp_61 = tmp_47[27] ? 5'd0 : tmp_47[26] ? 5'd1 : tmp_47[25] ? 5'd2 : tmp_47[24] ? 5'd3 : tmp_47[23] ? 5'd4 : tmp_47[22] ? 5'd5 : tmp_47[21] ? 5'd6 : tmp_47[20] ? 5'd7 : tmp_47[19] ? 5'd8 : tmp_47[18] ? 5'd9 : tmp_47[17] ? 5'd10 : tmp_47[16] ? 5'd11 : tmp_47[15] ? 5'd12 : tmp_47[14] ? 5'd13 : tmp_47[13] ? 5'd14 : tmp_47[12] ? 5'd15 : tmp_47[11] ? 5'd16 : tmp_47[10] ? 5'd17 : tmp_47[9] ? 5'd18 : tmp_47[8] ? 5'd19 : tmp_47[7] ? 5'd20 : tmp_47[6] ? 5'd21 : tmp_47[5] ? 5'd22 : tmp_47[4] ? 5'd23 : tmp_47[3] ? 5'd24 : tmp_47[2] ? 5'd25 : tmp_47[1] ? 5'd26 : tmp_47[0] ? 5'd27 : 5'd28;
+            tmp_62 = tmp_50 ? tmp_43 : tmp_44;
+            tmp_65 = {1'd0, tmp_59} - {1'd0, {4'd0, tmp_61}};
+            tmp_66 = tmp_47 << tmp_61;
+            tmp_64 = {1'd0, {tmp_65[8:0], tmp_66[26:4]}} + {1'd0, {31'd0, tmp_66[3] & (|tmp_66[2:0] | tmp_66[4])}};
+            tmp_63 = tmp_64[31:0];
+            fn_add_f32_unused = &{1'b0, tmp_38, tmp_39, tmp_54, tmp_48, tmp_58, tmp_60, tmp_47, tmp_65, tmp_66, tmp_64, tmp_63, 1'b0};
+            fn_add_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_40 & tmp_41 & tmp_42 ? 32'h7fc00000 : tmp_40 ? {tmp_43, 8'd255, 23'd0} : tmp_41 ? {tmp_44, 8'd255, 23'd0} : tmp_45 & tmp_46 ? {tmp_43 & tmp_44, 31'd0} : tmp_45 ? {tmp_44, tmp_39[30:0]} : tmp_46 ? {tmp_43, tmp_38[30:0]} : tmp_47 == 28'd0 ? 32'd0 : tmp_59 <= {4'd0, tmp_61} ? {tmp_62, 31'd0} : tmp_63[31:23] >= 9'd255 ? {tmp_62, 8'd255, 23'd0} : {tmp_62, tmp_63[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_sub_i8;
+        input [31:0] fn_sub_i8_a;
+        input [31:0] fn_sub_i8_b;
+        reg [7:0] tmp_68;
+        reg [7:0] tmp_69;
+        reg [8:0] tmp_67;
+        reg fn_sub_i8_unused;
+        begin
+            tmp_68 = fn_sub_i8_a[7:0];
+            tmp_69 = fn_sub_i8_b[7:0];
+            tmp_67 = {tmp_68[7], tmp_68} - {tmp_69[7], tmp_69};
+            fn_sub_i8_unused = &{1'b0, fn_sub_i8_a, fn_sub_i8_b, tmp_67, 1'b0};
+            fn_sub_i8 = {24'd0, $signed(tmp_67) > $signed(9'd127) ? 8'd127 : $signed(tmp_67) < $signed(9'd384) ? 8'd128 : tmp_67[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_sub_i16;
+        input [31:0] fn_sub_i16_a;
+        input [31:0] fn_sub_i16_b;
+        reg [15:0] tmp_71;
+        reg [15:0] tmp_72;
+        reg [16:0] tmp_70;
+        reg fn_sub_i16_unused;
+        begin
+            tmp_71 = fn_sub_i16_a[15:0];
+            tmp_72 = fn_sub_i16_b[15:0];
+            tmp_70 = {tmp_71[15], tmp_71} - {tmp_72[15], tmp_72};
+            fn_sub_i16_unused = &{1'b0, fn_sub_i16_a, fn_sub_i16_b, tmp_70, 1'b0};
+            fn_sub_i16 = {16'd0, $signed(tmp_70) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_70) < $signed(17'h18000) ? 16'd32768 : tmp_70[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_sub_i32;
+        input [31:0] fn_sub_i32_a;
+        input [31:0] fn_sub_i32_b;
+        reg [31:0] tmp_74;
+        reg [31:0] tmp_75;
+        reg [32:0] tmp_73;
+        reg fn_sub_i32_unused;
+        begin
+            tmp_74 = fn_sub_i32_a;
+            tmp_75 = fn_sub_i32_b;
+            tmp_73 = {tmp_74[31], tmp_74} - {tmp_75[31], tmp_75};
+            fn_sub_i32_unused = &{1'b0, tmp_73, 1'b0};
+            fn_sub_i32 = $signed(tmp_73) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_73) < $signed(33'h180000000) ? 32'h80000000 : tmp_73[31:0];
+        end
+    endfunction
+    function automatic [31:0] fn_sub_f16;
+        input [31:0] fn_sub_f16_a;
+        input [31:0] fn_sub_f16_b;
+        reg [15:0] tmp_76;
+        reg [15:0] tmp_77;
+        reg tmp_78;
+        reg tmp_79;
+        reg tmp_81;
+        reg tmp_82;
+        reg tmp_80;
+        reg tmp_83;
+        reg tmp_84;
+        reg tmp_88;
+        reg [14:0] tmp_87;
+        reg [13:0] tmp_90;
+        reg [4:0] tmp_94;
+        reg [4:0] tmp_95;
+        reg [4:0] tmp_93;
+        reg [5:0] tmp_92;
+        reg [4:0] tmp_91;
+        reg [14:0] tmp_89;
+        reg [15:0] tmp_86;
+        reg [15:0] tmp_96;
+        reg [14:0] tmp_85;
+        reg [6:0] tmp_98;
+        reg [5:0] tmp_97;
+        reg [3:0] tmp_99;
+        reg tmp_100;
+        reg [6:0] tmp_103;
+        reg [14:0] tmp_104;
+        reg [16:0] tmp_102;
+        reg [15:0] tmp_101;
+        reg fn_sub_f16_unused;
+        begin
+            tmp_76 = fn_sub_f16_a[15:0];
+            tmp_77 = fn_sub_f16_b[15:0];
+            tmp_78 = tmp_76[14:10] == 5'd31 & tmp_76[9:0] == 10'd0;
+            tmp_79 = tmp_77[14:10] == 5'd31 & tmp_77[9:0] == 10'd0;
+            tmp_81 = tmp_76[15];
+            tmp_82 = ~tmp_77[15];
+            tmp_80 = tmp_81 ^ tmp_82;
+            tmp_83 = tmp_76[14:10] == 5'd0;
+            tmp_84 = tmp_77[14:10] == 5'd0;
+            tmp_88 = tmp_76[14:0] >= tmp_77[14:0];
+            tmp_87 = {1'd0, 1'd1, tmp_88 ? tmp_76[9:0] : tmp_77[9:0], 3'd0};
+            tmp_90 = {1'd1, tmp_88 ? tmp_77[9:0] : tmp_76[9:0], 3'd0};
+            tmp_94 = tmp_76[14:10];
+            tmp_95 = tmp_77[14:10];
+            tmp_93 = tmp_88 ? tmp_94 : tmp_95;
+            tmp_92 = {1'd0, tmp_93} - {1'd0, tmp_88 ? tmp_95 : tmp_94};
+            tmp_91 = tmp_92[4:0];
+            tmp_89 = {1'd0, tmp_90 >> tmp_91 | {13'd0, |(tmp_90 & ~(14'd16383 << tmp_91))}};
+            tmp_86 = {1'd0, tmp_87} - {1'd0, tmp_89};
+            tmp_96 = {1'd0, tmp_87} + {1'd0, tmp_89};
+            tmp_85 = tmp_80 ? tmp_86[14:0] : tmp_96[14:0];
+            tmp_98 = {1'd0, {1'd0, tmp_93}} + 7'd1;
+            tmp_97 = tmp_98[5:0];
+            tmp_99 = tmp_85[14] ? 4'd0 : tmp_85[13] ? 4'd1 : tmp_85[12] ? 4'd2 : tmp_85[11] ? 4'd3 : tmp_85[10] ? 4'd4 : tmp_85[9] ? 4'd5 : tmp_85[8] ? 4'd6 : tmp_85[7] ? 4'd7 : tmp_85[6] ? 4'd8 : tmp_85[5] ? 4'd9 : tmp_85[4] ? 4'd10 : tmp_85[3] ? 4'd11 : tmp_85[2] ? 4'd12 : tmp_85[1] ? 4'd13 : tmp_85[0] ? 4'd14 : 4'd15;
+            tmp_100 = tmp_88 ? tmp_81 : tmp_82;
+            tmp_103 = {1'd0, tmp_97} - {1'd0, {2'd0, tmp_99}};
+            tmp_104 = tmp_85 << tmp_99;
+            tmp_102 = {1'd0, {tmp_103[5:0], tmp_104[13:4]}} + {1'd0, {15'd0, tmp_104[3] & (|tmp_104[2:0] | tmp_104[4])}};
+            tmp_101 = tmp_102[15:0];
+            fn_sub_f16_unused = &{1'b0, fn_sub_f16_a, fn_sub_f16_b, tmp_76, tmp_77, tmp_92, tmp_86, tmp_96, tmp_98, tmp_85, tmp_103, tmp_104, tmp_102, tmp_101, 1'b0};
+            fn_sub_f16 = {16'd0, tmp_76[14:10] == 5'd31 & tmp_76[9:0] != 10'd0 | tmp_77[14:10] == 5'd31 & tmp_77[9:0] != 10'd0 | tmp_78 & tmp_79 & tmp_80 ? 16'd32256 : tmp_78 ? {tmp_81, 5'd31, 10'd0} : tmp_79 ? {tmp_82, 5'd31, 10'd0} : tmp_83 & tmp_84 ? {tmp_81 & tmp_82, 15'd0} : tmp_83 ? {tmp_82, tmp_77[14:0]} : tmp_84 ? {tmp_81, tmp_76[14:0]} : tmp_85 == 15'd0 ? 16'd0 : tmp_97 <= {2'd0, tmp_99} ? {tmp_100, 15'd0} : tmp_101[15:10] >= 6'd31 ? {tmp_100, 5'd31, 10'd0} : {tmp_100, tmp_101[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_sub_f32;
+        input [31:0] fn_sub_f32_a;
+        input [31:0] fn_sub_f32_b;
+        reg [31:0] tmp_105;
+        reg [31:0] tmp_106;
+        reg tmp_107;
+        reg tmp_108;
+        reg tmp_110;
+        reg tmp_111;
+        reg tmp_109;
+        reg tmp_112;
+        reg tmp_113;
+        reg tmp_117;
+        reg [27:0] tmp_116;
+        reg [26:0] tmp_119;
+        reg [7:0] tmp_123;
+        reg [7:0] tmp_124;
+        reg [7:0] tmp_122;
+        reg [8:0] tmp_121;
+        reg [7:0] tmp_120;
+        reg [27:0] tmp_118;
+        reg [28:0] tmp_115;
+        reg [28:0] tmp_125;
+        reg [27:0] tmp_114;
+        reg [9:0] tmp_127;
+        reg [8:0] tmp_126;
+        reg [4:0] tmp_128;
+        reg tmp_129;
+        reg [9:0] tmp_132;
+        reg [27:0] tmp_133;
+        reg [32:0] tmp_131;
+        reg [31:0] tmp_130;
+        reg fn_sub_f32_unused;
+        begin
+            tmp_105 = fn_sub_f32_a;
+            tmp_106 = fn_sub_f32_b;
+            tmp_107 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] == 23'd0;
+            tmp_108 = tmp_106[30:23] == 8'd255 & tmp_106[22:0] == 23'd0;
+            tmp_110 = tmp_105[31];
+            tmp_111 = ~tmp_106[31];
+            tmp_109 = tmp_110 ^ tmp_111;
+            tmp_112 = tmp_105[30:23] == 8'd0;
+            tmp_113 = tmp_106[30:23] == 8'd0;
+            tmp_117 = tmp_105[30:0] >= tmp_106[30:0];
+            tmp_116 = {1'd0, 1'd1, tmp_117 ? tmp_105[22:0] : tmp_106[22:0], 3'd0};
+            tmp_119 = {1'd1, tmp_117 ? tmp_106[22:0] : tmp_105[22:0], 3'd0};
+            tmp_123 = tmp_105[30:23];
+            tmp_124 = tmp_106[30:23];
+            tmp_122 = tmp_117 ? tmp_123 : tmp_124;
+            tmp_121 = {1'd0, tmp_122} - {1'd0, tmp_117 ? tmp_124 : tmp_123};
+            tmp_120 = tmp_121[7:0];
+            tmp_118 = {1'd0, tmp_119 >> tmp_120 | {26'd0, |(tmp_119 & ~(27'h7ffffff << tmp_120))}};
+            tmp_115 = {1'd0, tmp_116} - {1'd0, tmp_118};
+            tmp_125 = {1'd0, tmp_116} + {1'd0, tmp_118};
+            tmp_114 = tmp_109 ? tmp_115[27:0] : tmp_125[27:0];
+            tmp_127 = {1'd0, {1'd0, tmp_122}} + 10'd1;
+            tmp_126 = tmp_127[8:0];
+            tmp_128 = tmp_114[27] ? 5'd0 : tmp_114[26] ? 5'd1 : tmp_114[25] ? 5'd2 : tmp_114[24] ? 5'd3 : tmp_114[23] ? 5'd4 : tmp_114[22] ? 5'd5 : tmp_114[21] ? 5'd6 : tmp_114[20] ? 5'd7 : tmp_114[19] ? 5'd8 : tmp_114[18] ? 5'd9 : tmp_114[17] ? 5'd10 : tmp_114[16] ? 5'd11 : tmp_114[15] ? 5'd12 : tmp_114[14] ? 5'd13 : tmp_114[13] ? 5'd14 : tmp_114[12] ? 5'd15 : tmp_114[11] ? 5'd16 : tmp_114[10] ? 5'd17 : tmp_114[9] ? 5'd18 : tmp_114[8] ? 5'd19 : tmp_114[7] ? 5'd20 : tmp_114[6] ? 5'd21 : tmp_114[5] ? 5'd22 : tmp_114[4] ? 5'd23 : tmp_114[3] ? 5'd24 : tmp_114[2] ? 5'd25 : tmp_114[1] ? 5'd26 : tmp_114[0] ? 5'd27 : 5'd28;
+            tmp_129 = tmp_117 ? tmp_110 : tmp_111;
+            tmp_132 = {1'd0, tmp_126} - {1'd0, {4'd0, tmp_128}};
+            tmp_133 = tmp_114 << tmp_128;
+            tmp_131 = {1'd0, {tmp_132[8:0], tmp_133[26:4]}} + {1'd0, {31'd0, tmp_133[3] & (|tmp_133[2:0] | tmp_133[4])}};
+            tmp_130 = tmp_131[31:0];
+            fn_sub_f32_unused = &{1'b0, tmp_105, tmp_106, tmp_121, tmp_115, tmp_125, tmp_127, tmp_114, tmp_132, tmp_133, tmp_131, tmp_130, 1'b0};
+            fn_sub_f32 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] != 23'd0 | tmp_106[30:23] == 8'd255 & tmp_106[22:0] != 23'd0 | tmp_107 & tmp_108 & tmp_109 ? 32'h7fc00000 : tmp_107 ? {tmp_110, 8'd255, 23'd0} : tmp_108 ? {tmp_111, 8'd255, 23'd0} : tmp_112 & tmp_113 ? {tmp_110 & tmp_111, 31'd0} : tmp_112 ? {tmp_111, tmp_106[30:0]} : tmp_113 ? {tmp_110, tmp_105[30:0]} : tmp_114 == 28'd0 ? 32'd0 : tmp_126 <= {4'd0, tmp_128} ? {tmp_129, 31'd0} : tmp_130[31:23] >= 9'd255 ? {tmp_129, 8'd255, 23'd0} : {tmp_129, tmp_130[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mul_i8;
+        input [31:0] fn_mul_i8_a;
+        input [31:0] fn_mul_i8_b;
+        reg [7:0] tmp_135;
+        reg [7:0] tmp_136;
+        reg [15:0] tmp_134;
+        reg fn_mul_i8_unused;
+        begin
+            tmp_135 = fn_mul_i8_a[7:0];
+            tmp_136 = fn_mul_i8_b[7:0];
+            tmp_134 = {{8{tmp_135[7]}}, tmp_135} * {{8{tmp_136[7]}}, tmp_136};
+            fn_mul_i8_unused = &{1'b0, fn_mul_i8_a, fn_mul_i8_b, tmp_134, 1'b0};
+            fn_mul_i8 = {24'd0, $signed(tmp_134) > $signed(16'd127) ? 8'd127 : $signed(tmp_134) < $signed(16'd65408) ? 8'd128 : tmp_134[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mul_i16;
+        input [31:0] fn_mul_i16_a;
+        input [31:0] fn_mul_i16_b;
+        reg [15:0] tmp_138;
+        reg [15:0] tmp_139;
+        reg [31:0] tmp_137;
+        reg fn_mul_i16_unused;
+        begin
+            tmp_138 = fn_mul_i16_a[15:0];
+            tmp_139 = fn_mul_i16_b[15:0];
+            tmp_137 = {{16{tmp_138[15]}}, tmp_138} * {{16{tmp_139[15]}}, tmp_139};
+            fn_mul_i16_unused = &{1'b0, fn_mul_i16_a, fn_mul_i16_b, tmp_137, 1'b0};
+            fn_mul_i16 = {16'd0, $signed(tmp_137) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_137) < $signed(32'hffff8000) ? 16'd32768 : tmp_137[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mul_i32;
+        input [31:0] fn_mul_i32_a;
+        input [31:0] fn_mul_i32_b;
+        reg [31:0] tmp_141;
+        reg [31:0] tmp_142;
+        reg [63:0] tmp_140;
+        reg fn_mul_i32_unused;
+        begin
+            tmp_141 = fn_mul_i32_a;
+            tmp_142 = fn_mul_i32_b;
+            tmp_140 = {{32{tmp_141[31]}}, tmp_141} * {{32{tmp_142[31]}}, tmp_142};
+            fn_mul_i32_unused = &{1'b0, tmp_140, 1'b0};
+            fn_mul_i32 = $signed(tmp_140) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_140) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_140[31:0];
+        end
+    endfunction
+    function automatic [31:0] fn_mul_f16;
+        input [31:0] fn_mul_f16_a;
+        input [31:0] fn_mul_f16_b;
+        reg [15:0] tmp_143;
+        reg [15:0] tmp_144;
+        reg tmp_145;
+        reg tmp_146;
+        reg tmp_147;
+        reg tmp_148;
+        reg tmp_149;
+        reg [7:0] tmp_152;
+        reg [21:0] tmp_154;
+        reg tmp_153;
+        reg [7:0] tmp_151;
+        reg [6:0] tmp_150;
+        reg [21:0] tmp_155;
+        reg [7:0] tmp_158;
+        reg [17:0] tmp_157;
+        reg [16:0] tmp_156;
+        reg fn_mul_f16_unused;
+        begin
+            tmp_143 = fn_mul_f16_a[15:0];
+            tmp_144 = fn_mul_f16_b[15:0];
+            tmp_145 = tmp_143[14:10] == 5'd31 & tmp_143[9:0] == 10'd0;
+            tmp_146 = tmp_144[14:10] == 5'd0;
+            tmp_147 = tmp_144[14:10] == 5'd31 & tmp_144[9:0] == 10'd0;
+            tmp_148 = tmp_143[14:10] == 5'd0;
+            tmp_149 = tmp_143[15] ^ tmp_144[15];
+            tmp_152 = {1'd0, {2'd0, tmp_143[14:10]}} + {1'd0, {2'd0, tmp_144[14:10]}};
+            tmp_154 = {11'd0, {1'd1, tmp_143[9:0]}} * {11'd0, {1'd1, tmp_144[9:0]}};
+            tmp_153 = tmp_154[21];
+            tmp_151 = {1'd0, tmp_152[6:0]} + {1'd0, {6'd0, tmp_153}};
+            tmp_150 = tmp_151[6:0];
+            tmp_155 = tmp_153 ? tmp_154 : tmp_154 << 1;
+            tmp_158 = {1'd0, tmp_150} - 8'd15;
+            tmp_157 = {1'd0, {tmp_158[6:0], tmp_155[20:11]}} + {1'd0, {16'd0, tmp_155[10] & (|tmp_155[9:0] | tmp_155[11])}};
+            tmp_156 = tmp_157[16:0];
+            fn_mul_f16_unused = &{1'b0, fn_mul_f16_a, fn_mul_f16_b, tmp_143, tmp_144, tmp_152, tmp_154, tmp_151, tmp_155, tmp_158, tmp_157, tmp_156, 1'b0};
+            fn_mul_f16 = {16'd0, tmp_143[14:10] == 5'd31 & tmp_143[9:0] != 10'd0 | tmp_144[14:10] == 5'd31 & tmp_144[9:0] != 10'd0 | tmp_145 & tmp_146 | tmp_147 & tmp_148 ? 16'd32256 : tmp_145 | tmp_147 ? {tmp_149, 5'd31, 10'd0} : tmp_148 | tmp_146 ? {tmp_149, 15'd0} : tmp_150 <= 7'd15 ? (tmp_150 == 7'd15 & &tmp_155[21:11] ? {tmp_149, 5'd1, 10'd0} : {tmp_149, 15'd0}) : tmp_156[16:10] >= 7'd31 ? {tmp_149, 5'd31, 10'd0} : {tmp_149, tmp_156[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_mul_f32;
+        input [31:0] fn_mul_f32_a;
+        input [31:0] fn_mul_f32_b;
+        reg [31:0] tmp_159;
+        reg [31:0] tmp_160;
+        reg tmp_161;
+        reg tmp_162;
+        reg tmp_163;
+        reg tmp_164;
+        reg tmp_165;
+        reg [10:0] tmp_168;
+        reg [47:0] tmp_170;
+        reg tmp_169;
+        reg [10:0] tmp_167;
+        reg [9:0] tmp_166;
+        reg [47:0] tmp_171;
+        reg [10:0] tmp_174;
+        reg [33:0] tmp_173;
+        reg [32:0] tmp_172;
+        reg fn_mul_f32_unused;
+        begin
+            tmp_159 = fn_mul_f32_a;
+            tmp_160 = fn_mul_f32_b;
+            tmp_161 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] == 23'd0;
+            tmp_162 = tmp_160[30:23] == 8'd0;
+            tmp_163 = tmp_160[30:23] == 8'd255 & tmp_160[22:0] == 23'd0;
+            tmp_164 = tmp_159[30:23] == 8'd0;
+            tmp_165 = tmp_159[31] ^ tmp_160[31];
+            tmp_168 = {1'd0, {2'd0, tmp_159[30:23]}} + {1'd0, {2'd0, tmp_160[30:23]}};
+            tmp_170 = {24'd0, {1'd1, tmp_159[22:0]}} * {24'd0, {1'd1, tmp_160[22:0]}};
+            tmp_169 = tmp_170[47];
+            tmp_167 = {1'd0, tmp_168[9:0]} + {1'd0, {9'd0, tmp_169}};
+            tmp_166 = tmp_167[9:0];
+            tmp_171 = tmp_169 ? tmp_170 : tmp_170 << 1;
+            tmp_174 = {1'd0, tmp_166} - 11'd127;
+            tmp_173 = {1'd0, {tmp_174[9:0], tmp_171[46:24]}} + {1'd0, {32'd0, tmp_171[23] & (|tmp_171[22:0] | tmp_171[24])}};
+            tmp_172 = tmp_173[32:0];
+            fn_mul_f32_unused = &{1'b0, tmp_159, tmp_160, tmp_168, tmp_170, tmp_167, tmp_171, tmp_174, tmp_173, tmp_172, 1'b0};
+            fn_mul_f32 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] != 23'd0 | tmp_160[30:23] == 8'd255 & tmp_160[22:0] != 23'd0 | tmp_161 & tmp_162 | tmp_163 & tmp_164 ? 32'h7fc00000 : tmp_161 | tmp_163 ? {tmp_165, 8'd255, 23'd0} : tmp_164 | tmp_162 ? {tmp_165, 31'd0} : tmp_166 <= 10'd127 ? (tmp_166 == 10'd127 & &tmp_171[47:24] ? {tmp_165, 8'd1, 23'd0} : {tmp_165, 31'd0}) : tmp_172[32:23] >= 10'd255 ? {tmp_165, 8'd255, 23'd0} : {tmp_165, tmp_172[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_min_i8;
+        input [31:0] fn_min_i8_a;
+        input [31:0] fn_min_i8_b;
+        reg fn_min_i8_unused;
+        begin
+            fn_min_i8_unused = &{1'b0, fn_min_i8_a, fn_min_i8_b, 1'b0};
+            fn_min_i8 = {24'd0, $signed(fn_min_i8_a[7:0]) < $signed(fn_min_i8_b[7:0]) ? fn_min_i8_a[7:0] : fn_min_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_min_i16;
+        input [31:0] fn_min_i16_a;
+        input [31:0] fn_min_i16_b;
+        reg fn_min_i16_unused;
+        begin
+            fn_min_i16_unused = &{1'b0, fn_min_i16_a, fn_min_i16_b, 1'b0};
+            fn_min_i16 = {16'd0, $signed(fn_min_i16_a[15:0]) < $signed(fn_min_i16_b[15:0]) ? fn_min_i16_a[15:0] : fn_min_i16_b[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_min_i32;
+        input [31:0] fn_min_i32_a;
+        input [31:0] fn_min_i32_b;
+        begin
+            fn_min_i32 = $signed(fn_min_i32_a) < $signed(fn_min_i32_b) ? fn_min_i32_a : fn_min_i32_b;
+        end
+    endfunction
+    function automatic [31:0] fn_min_f16;
+        input [31:0] fn_min_f16_a;
+        input [31:0] fn_min_f16_b;
+        reg [15:0] tmp_175;
+        reg [15:0] tmp_176;
+        reg [15:0] tmp_177;
+        reg [15:0] tmp_178;
+        reg fn_min_f16_unused;
+        begin
+            tmp_175 = fn_min_f16_a[15:0];
+            tmp_176 = fn_min_f16_b[15:0];
+            tmp_177 = tmp_175[14:10] == 5'd0 ? {tmp_175[15], 15'd0} : fn_min_f16_a[15:0];
+            tmp_178 = tmp_176[14:10] == 5'd0 ? {tmp_176[15], 15'd0} : fn_min_f16_b[15:0];
+            fn_min_f16_unused = &{1'b0, fn_min_f16_a, fn_min_f16_b, tmp_175, tmp_176, tmp_177, tmp_178, 1'b0};
+            fn_min_f16 = {16'd0, tmp_175[14:10] == 5'd31 & tmp_175[9:0] != 10'd0 | tmp_176[14:10] == 5'd31 & tmp_176[9:0] != 10'd0 ? 16'd32256 : (tmp_177[15] ? ~tmp_177 : {1'd1, tmp_177[14:0]}) < (tmp_178[15] ? ~tmp_178 : {1'd1, tmp_178[14:0]}) ? tmp_177 : tmp_178};
+        end
+    endfunction
+    function automatic [31:0] fn_min_f32;
+        input [31:0] fn_min_f32_a;
+        input [31:0] fn_min_f32_b;
+        reg [31:0] tmp_179;
+        reg [31:0] tmp_180;
+        reg [31:0] tmp_181;
+        reg [31:0] tmp_182;
+        reg fn_min_f32_unused;
+        begin
+            tmp_179 = fn_min_f32_a;
+            tmp_180 = fn_min_f32_b;
+            tmp_181 = tmp_179[30:23] == 8'd0 ? {tmp_179[31], 31'd0} : fn_min_f32_a;
+            tmp_182 = tmp_180[30:23] == 8'd0 ? {tmp_180[31], 31'd0} : fn_min_f32_b;
+            fn_min_f32_unused = &{1'b0, tmp_179, tmp_180, tmp_181, tmp_182, 1'b0};
+            fn_min_f32 = tmp_179[30:23] == 8'd255 & tmp_179[22:0] != 23'd0 | tmp_180[30:23] == 8'd255 & tmp_180[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_181[31] ? ~tmp_181 : {1'd1, tmp_181[30:0]}) < (tmp_182[31] ? ~tmp_182 : {1'd1, tmp_182[30:0]}) ? tmp_181 : tmp_182;
+        end
+    endfunction
+    function automatic [31:0] fn_max_i8;
+        input [31:0] fn_max_i8_a;
+        input [31:0] fn_max_i8_b;
+        reg fn_max_i8_unused;
+        begin
+            fn_max_i8_unused = &{1'b0, fn_max_i8_a, fn_max_i8_b, 1'b0};
+            fn_max_i8 = {24'd0, $signed(fn_max_i8_a[7:0]) < $signed(fn_max_i8_b[7:0]) ? fn_max_i8_b[7:0] : fn_max_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_max_i16;
+        input [31:0] fn_max_i16_a;
+        input [31:0] fn_max_i16_b;
+        reg fn_max_i16_unused;
+        begin
+            fn_max_i16_unused = &{1'b0, fn_max_i16_a, fn_max_i16_b, 1'b0};
+            fn_max_i16 = {16'd0, $signed(fn_max_i16_a[15:0]) < $signed(fn_max_i16_b[15:0]) ? fn_max_i16_b[15:0] : fn_max_i16_a[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_max_i32;
+        input [31:0] fn_max_i32_a;
+        input [31:0] fn_max_i32_b;
+        begin
+            fn_max_i32 = $signed(fn_max_i32_a) < $signed(fn_max_i32_b) ? fn_max_i32_b : fn_max_i32_a;
+        end
+    endfunction
+    function automatic [31:0] fn_max_f16;
+        input [31:0] fn_max_f16_a;
+        input [31:0] fn_max_f16_b;
+        reg [15:0] tmp_183;
+        reg [15:0] tmp_184;
+        reg [15:0] tmp_185;
+        reg [15:0] tmp_186;
+        reg fn_max_f16_unused;
+        begin
+            tmp_183 = fn_max_f16_a[15:0];
+            tmp_184 = fn_max_f16_b[15:0];
+            tmp_185 = tmp_183[14:10] == 5'd0 ? {tmp_183[15], 15'd0} : fn_max_f16_a[15:0];
+            tmp_186 = tmp_184[14:10] == 5'd0 ? {tmp_184[15], 15'd0} : fn_max_f16_b[15:0];
+            fn_max_f16_unused = &{1'b0, fn_max_f16_a, fn_max_f16_b, tmp_183, tmp_184, tmp_185, tmp_186, 1'b0};
+            fn_max_f16 = {16'd0, tmp_183[14:10] == 5'd31 & tmp_183[9:0] != 10'd0 | tmp_184[14:10] == 5'd31 & tmp_184[9:0] != 10'd0 ? 16'd32256 : (tmp_185[15] ? ~tmp_185 : {1'd1, tmp_185[14:0]}) < (tmp_186[15] ? ~tmp_186 : {1'd1, tmp_186[14:0]}) ? tmp_186 : tmp_185};
+        end
+    endfunction
+    function automatic [31:0] fn_max_f32;
+        input [31:0] fn_max_f32_a;
+        input [31:0] fn_max_f32_b;
+        reg [31:0] tmp_187;
+        reg [31:0] tmp_188;
+        reg [31:0] tmp_189;
+        reg [31:0] tmp_190;
+        reg fn_max_f32_unused;
+        begin
+            tmp_187 = fn_max_f32_a;
+            tmp_188 = fn_max_f32_b;
+            tmp_189 = tmp_187[30:23] == 8'd0 ? {tmp_187[31], 31'd0} : fn_max_f32_a;
+            tmp_190 = tmp_188[30:23] == 8'd0 ? {tmp_188[31], 31'd0} : fn_max_f32_b;
+            fn_max_f32_unused = &{1'b0, tmp_187, tmp_188, tmp_189, tmp_190, 1'b0};
+            fn_max_f32 = tmp_187[30:23] == 8'd255 & tmp_187[22:0] != 23'd0 | tmp_188[30:23] == 8'd255 & tmp_188[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_189[31] ? ~tmp_189 : {1'd1, tmp_189[30:0]}) < (tmp_190[31] ? ~tmp_190 : {1'd1, tmp_190[30:0]}) ? tmp_190 : tmp_189;
+        end
+    endfunction
+    function automatic [31:0] fn_and_i8;
+        input [31:0] fn_and_i8_a;
+        input [31:0] fn_and_i8_b;
+        reg fn_and_i8_unused;
+        begin
+            fn_and_i8_unused = &{1'b0, fn_and_i8_a, fn_and_i8_b, 1'b0};
+            fn_and_i8 = {24'd0, fn_and_i8_a[7:0] & fn_and_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_and_i16;
+        input [31:0] fn_and_i16_a;
+        input [31:0] fn_and_i16_b;
+        reg fn_and_i16_unused;
+        begin
+            fn_and_i16_unused = &{1'b0, fn_and_i16_a, fn_and_i16_b, 1'b0};
+            fn_and_i16 = {16'd0, fn_and_i16_a[15:0] & fn_and_i16_b[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_and_i32;
+        input [31:0] fn_and_i32_a;
+        input [31:0] fn_and_i32_b;
+        begin
+            fn_and_i32 = fn_and_i32_a & fn_and_i32_b;
+        end
+    endfunction
+    function automatic [31:0] fn_or_i8;
+        input [31:0] fn_or_i8_a;
+        input [31:0] fn_or_i8_b;
+        reg fn_or_i8_unused;
+        begin
+            fn_or_i8_unused = &{1'b0, fn_or_i8_a, fn_or_i8_b, 1'b0};
+            fn_or_i8 = {24'd0, fn_or_i8_a[7:0] | fn_or_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_or_i16;
+        input [31:0] fn_or_i16_a;
+        input [31:0] fn_or_i16_b;
+        reg fn_or_i16_unused;
+        begin
+            fn_or_i16_unused = &{1'b0, fn_or_i16_a, fn_or_i16_b, 1'b0};
+            fn_or_i16 = {16'd0, fn_or_i16_a[15:0] | fn_or_i16_b[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_or_i32;
+        input [31:0] fn_or_i32_a;
+        input [31:0] fn_or_i32_b;
+        begin
+            fn_or_i32 = fn_or_i32_a | fn_or_i32_b;
+        end
+    endfunction
+    function automatic [31:0] fn_xor_i8;
+        input [31:0] fn_xor_i8_a;
+        input [31:0] fn_xor_i8_b;
+        reg fn_xor_i8_unused;
+        begin
+            fn_xor_i8_unused = &{1'b0, fn_xor_i8_a, fn_xor_i8_b, 1'b0};
+            fn_xor_i8 = {24'd0, fn_xor_i8_a[7:0] ^ fn_xor_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_xor_i16;
+        input [31:0] fn_xor_i16_a;
+        input [31:0] fn_xor_i16_b;
+        reg fn_xor_i16_unused;
+        begin
+            fn_xor_i16_unused = &{1'b0, fn_xor_i16_a, fn_xor_i16_b, 1'b0};
+            fn_xor_i16 = {16'd0, fn_xor_i16_a[15:0] ^ fn_xor_i16_b[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_xor_i32;
+        input [31:0] fn_xor_i32_a;
+        input [31:0] fn_xor_i32_b;
+        begin
+            fn_xor_i32 = fn_xor_i32_a ^ fn_xor_i32_b;
+        end
+    endfunction
+    function automatic [31:0] fn_mov_i8;
+        input [31:0] fn_mov_i8_a;
+        input [31:0] fn_mov_i8_b;
+        reg fn_mov_i8_unused;
+        begin
+            fn_mov_i8_unused = &{1'b0, fn_mov_i8_a, fn_mov_i8_b, 1'b0};
+            fn_mov_i8 = {24'd0, fn_mov_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mov_i16;
+        input [31:0] fn_mov_i16_a;
+        input [31:0] fn_mov_i16_b;
+        reg fn_mov_i16_unused;
+        begin
+            fn_mov_i16_unused = &{1'b0, fn_mov_i16_a, fn_mov_i16_b, 1'b0};
+            fn_mov_i16 = {16'd0, fn_mov_i16_a[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mov_i32;
+        input [31:0] fn_mov_i32_a;
+        input [31:0] fn_mov_i32_b;
+        reg fn_mov_i32_unused;
+        begin
+            fn_mov_i32_unused = &{1'b0, fn_mov_i32_b, 1'b0};
+            fn_mov_i32 = fn_mov_i32_a;
+        end
+    endfunction
+    function automatic [31:0] fn_mov_f16;
+        input [31:0] fn_mov_f16_a;
+        input [31:0] fn_mov_f16_b;
+        reg fn_mov_f16_unused;
+        begin
+            fn_mov_f16_unused = &{1'b0, fn_mov_f16_a, fn_mov_f16_b, 1'b0};
+            fn_mov_f16 = {16'd0, fn_mov_f16_a[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mov_f32;
+        input [31:0] fn_mov_f32_a;
+        input [31:0] fn_mov_f32_b;
+        reg fn_mov_f32_unused;
+        begin
+            fn_mov_f32_unused = &{1'b0, fn_mov_f32_b, 1'b0};
+            fn_mov_f32 = fn_mov_f32_a;
+        end
+    endfunction
+    function automatic [31:0] fn_neg_i8;
+        input [31:0] fn_neg_i8_a;
+        input [31:0] fn_neg_i8_b;
+        reg [7:0] tmp_192;
+        reg [8:0] tmp_191;
+        reg fn_neg_i8_unused;
+        begin
+            tmp_192 = fn_neg_i8_a[7:0];
+            tmp_191 = -{tmp_192[7], tmp_192};
+            fn_neg_i8_unused = &{1'b0, fn_neg_i8_a, fn_neg_i8_b, tmp_191, 1'b0};
+            fn_neg_i8 = {24'd0, $signed(tmp_191) > $signed(9'd127) ? 8'd127 : $signed(tmp_191) < $signed(9'd384) ? 8'd128 : tmp_191[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_neg_i16;
+        input [31:0] fn_neg_i16_a;
+        input [31:0] fn_neg_i16_b;
+        reg [15:0] tmp_194;
+        reg [16:0] tmp_193;
+        reg fn_neg_i16_unused;
+        begin
+            tmp_194 = fn_neg_i16_a[15:0];
+            tmp_193 = -{tmp_194[15], tmp_194};
+            fn_neg_i16_unused = &{1'b0, fn_neg_i16_a, fn_neg_i16_b, tmp_193, 1'b0};
+            fn_neg_i16 = {16'd0, $signed(tmp_193) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_193) < $signed(17'h18000) ? 16'd32768 : tmp_193[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_neg_i32;
+        input [31:0] fn_neg_i32_a;
+        input [31:0] fn_neg_i32_b;
+        reg [31:0] tmp_196;
+        reg [32:0] tmp_195;
+        reg fn_neg_i32_unused;
+        begin
+            tmp_196 = fn_neg_i32_a;
+            tmp_195 = -{tmp_196[31], tmp_196};
+            fn_neg_i32_unused = &{1'b0, fn_neg_i32_b, tmp_195, 1'b0};
+            fn_neg_i32 = $signed(tmp_195) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_195) < $signed(33'h180000000) ? 32'h80000000 : tmp_195[31:0];
+        end
+    endfunction
+    function automatic [31:0] fn_neg_f16;
+        input [31:0] fn_neg_f16_a;
+        input [31:0] fn_neg_f16_b;
+        reg [15:0] tmp_197;
+        reg fn_neg_f16_unused;
+        begin
+            tmp_197 = fn_neg_f16_a[15:0];
+            fn_neg_f16_unused = &{1'b0, fn_neg_f16_a, fn_neg_f16_b, tmp_197, 1'b0};
+            fn_neg_f16 = {16'd0, {~tmp_197[15], tmp_197[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_neg_f32;
+        input [31:0] fn_neg_f32_a;
+        input [31:0] fn_neg_f32_b;
+        reg [31:0] tmp_198;
+        reg fn_neg_f32_unused;
+        begin
+            tmp_198 = fn_neg_f32_a;
+            fn_neg_f32_unused = &{1'b0, fn_neg_f32_b, tmp_198, 1'b0};
+            fn_neg_f32 = {~tmp_198[31], tmp_198[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_abs_i8;
+        input [31:0] fn_abs_i8_a;
+        input [31:0] fn_abs_i8_b;
+        reg [7:0] tmp_200;
+        reg [8:0] tmp_199;
+        reg fn_abs_i8_unused;
+        begin
+            tmp_200 = fn_abs_i8_a[7:0];
+            tmp_199 = $signed(fn_abs_i8_a[7:0]) < $signed(8'd0) ? -{tmp_200[7], tmp_200} : {tmp_200[7], tmp_200};
+            fn_abs_i8_unused = &{1'b0, fn_abs_i8_a, fn_abs_i8_b, tmp_199, 1'b0};
+            fn_abs_i8 = {24'd0, $signed(tmp_199) > $signed(9'd127) ? 8'd127 : $signed(tmp_199) < $signed(9'd384) ? 8'd128 : tmp_199[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_abs_i16;
+        input [31:0] fn_abs_i16_a;
+        input [31:0] fn_abs_i16_b;
+        reg [15:0] tmp_202;
+        reg [16:0] tmp_201;
+        reg fn_abs_i16_unused;
+        begin
+            tmp_202 = fn_abs_i16_a[15:0];
+            tmp_201 = $signed(fn_abs_i16_a[15:0]) < $signed(16'd0) ? -{tmp_202[15], tmp_202} : {tmp_202[15], tmp_202};
+            fn_abs_i16_unused = &{1'b0, fn_abs_i16_a, fn_abs_i16_b, tmp_201, 1'b0};
+            fn_abs_i16 = {16'd0, $signed(tmp_201) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_201) < $signed(17'h18000) ? 16'd32768 : tmp_201[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_abs_i32;
+        input [31:0] fn_abs_i32_a;
+        input [31:0] fn_abs_i32_b;
+        reg [31:0] tmp_204;
+        reg [32:0] tmp_203;
+        reg fn_abs_i32_unused;
+        begin
+            tmp_204 = fn_abs_i32_a;
+            tmp_203 = $signed(fn_abs_i32_a) < $signed(32'd0) ? -{tmp_204[31], tmp_204} : {tmp_204[31], tmp_204};
+            fn_abs_i32_unused = &{1'b0, fn_abs_i32_b, tmp_203, 1'b0};
+            fn_abs_i32 = $signed(tmp_203) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_203) < $signed(33'h180000000) ? 32'h80000000 : tmp_203[31:0];
+        end
+    endfunction
+    function automatic [31:0] fn_abs_f16;
+        input [31:0] fn_abs_f16_a;
+        input [31:0] fn_abs_f16_b;
+        reg [15:0] tmp_205;
+        reg fn_abs_f16_unused;
+        begin
+            tmp_205 = fn_abs_f16_a[15:0];
+            fn_abs_f16_unused = &{1'b0, fn_abs_f16_a, fn_abs_f16_b, tmp_205, 1'b0};
+            fn_abs_f16 = {16'd0, {1'd0, tmp_205[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_abs_f32;
+        input [31:0] fn_abs_f32_a;
+        input [31:0] fn_abs_f32_b;
+        reg [31:0] tmp_206;
+        reg fn_abs_f32_unused;
+        begin
+            tmp_206 = fn_abs_f32_a;
+            fn_abs_f32_unused = &{1'b0, fn_abs_f32_b, tmp_206, 1'b0};
+            fn_abs_f32 = {1'd0, tmp_206[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_relu_i8;
+        input [31:0] fn_relu_i8_a;
+        input [31:0] fn_relu_i8_b;
+        reg fn_relu_i8_unused;
+        begin
+            fn_relu_i8_unused = &{1'b0, fn_relu_i8_a, fn_relu_i8_b, 1'b0};
+            fn_relu_i8 = {24'd0, $signed(fn_relu_i8_a[7:0]) < $signed(8'd0) ? 8'd0 : fn_relu_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_relu_i16;
+        input [31:0] fn_relu_i16_a;
+        input [31:0] fn_relu_i16_b;
+        reg fn_relu_i16_unused;
+        begin
+            fn_relu_i16_unused = &{1'b0, fn_relu_i16_a, fn_relu_i16_b, 1'b0};
+            fn_relu_i16 = {16'd0, $signed(fn_relu_i16_a[15:0]) < $signed(16'd0) ? 16'd0 : fn_relu_i16_a[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_relu_i32;
+        input [31:0] fn_relu_i32_a;
+        input [31:0] fn_relu_i32_b;
+        reg fn_relu_i32_unused;
+        begin
+            fn_relu_i32_unused = &{1'b0, fn_relu_i32_b, 1'b0};
+            fn_relu_i32 = $signed(fn_relu_i32_a) < $signed(32'd0) ? 32'd0 : fn_relu_i32_a;
+        end
+    endfunction
+    function automatic [31:0] fn_relu_f16;
+        input [31:0] fn_relu_f16_a;
+        input [31:0] fn_relu_f16_b;
+        reg [15:0] tmp_207;
+        reg fn_relu_f16_unused;
+        begin
+            tmp_207 = fn_relu_f16_a[15:0];
+            fn_relu_f16_unused = &{1'b0, fn_relu_f16_a, fn_relu_f16_b, tmp_207, 1'b0};
+            fn_relu_f16 = {16'd0, tmp_207[14:10] == 5'd31 & tmp_207[9:0] != 10'd0 ? 16'd32256 : ~tmp_207[15] & tmp_207[14:10] != 5'd0 ? fn_relu_f16_a[15:0] : 16'd0};
+        end
+    endfunction
+    function automatic [31:0] fn_relu_f32;
+        input [31:0] fn_relu_f32_a;
+        input [31:0] fn_relu_f32_b;
+        reg [31:0] tmp_208;
+        reg fn_relu_f32_unused;
+        begin
+            tmp_208 = fn_relu_f32_a;
+            fn_relu_f32_unused = &{1'b0, fn_relu_f32_b, tmp_208, 1'b0};
+            fn_relu_f32 = tmp_208[30:23] == 8'd255 & tmp_208[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_208[31] & tmp_208[30:23] != 8'd0 ? fn_relu_f32_a : 32'd0;
+        end
+    endfunction
+    function automatic [31:0] fn_not_i8;
+        input [31:0] fn_not_i8_a;
+        input [31:0] fn_not_i8_b;
+        reg fn_not_i8_unused;
+        begin
+            fn_not_i8_unused = &{1'b0, fn_not_i8_a, fn_not_i8_b, 1'b0};
+            fn_not_i8 = {24'd0, ~fn_not_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_not_i16;
+        input [31:0] fn_not_i16_a;
+        input [31:0] fn_not_i16_b;
+        reg fn_not_i16_unused;
+        begin
+            fn_not_i16_unused = &{1'b0, fn_not_i16_a, fn_not_i16_b, 1'b0};
+            fn_not_i16 = {16'd0, ~fn_not_i16_a[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_not_i32;
+        input [31:0] fn_not_i32_a;
+        input [31:0] fn_not_i32_b;
+        reg fn_not_i32_unused;
+        begin
+            fn_not_i32_unused = &{1'b0, fn_not_i32_b, 1'b0};
+            fn_not_i32 = ~fn_not_i32_a;
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i8_i16;
+        input [31:0] fn_cvt_i8_i16_a;
+        reg [7:0] tmp_209;
+        reg fn_cvt_i8_i16_unused;
+        begin
+            tmp_209 = fn_cvt_i8_i16_a[7:0];
+            fn_cvt_i8_i16_unused = &{1'b0, fn_cvt_i8_i16_a, 1'b0};
+            fn_cvt_i8_i16 = {16'd0, {{8{tmp_209[7]}}, tmp_209}};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i8_i32;
+        input [31:0] fn_cvt_i8_i32_a;
+        reg [7:0] tmp_210;
+        reg fn_cvt_i8_i32_unused;
+        begin
+            tmp_210 = fn_cvt_i8_i32_a[7:0];
+            fn_cvt_i8_i32_unused = &{1'b0, fn_cvt_i8_i32_a, 1'b0};
+            fn_cvt_i8_i32 = {{24{tmp_210[7]}}, tmp_210};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i16_i8;
+        input [31:0] fn_cvt_i16_i8_a;
+        reg [15:0] tmp_211;
+        reg fn_cvt_i16_i8_unused;
+        begin
+            tmp_211 = fn_cvt_i16_i8_a[15:0];
+            fn_cvt_i16_i8_unused = &{1'b0, fn_cvt_i16_i8_a, tmp_211, 1'b0};
+            fn_cvt_i16_i8 = {24'd0, $signed(fn_cvt_i16_i8_a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(fn_cvt_i16_i8_a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_211[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i16_i32;
+        input [31:0] fn_cvt_i16_i32_a;
+        reg [15:0] tmp_212;
+        reg fn_cvt_i16_i32_unused;
+        begin
+            tmp_212 = fn_cvt_i16_i32_a[15:0];
+            fn_cvt_i16_i32_unused = &{1'b0, fn_cvt_i16_i32_a, 1'b0};
+            fn_cvt_i16_i32 = {{16{tmp_212[15]}}, tmp_212};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i32_i8;
+        input [31:0] fn_cvt_i32_i8_a;
+        reg [31:0] tmp_213;
+        reg fn_cvt_i32_i8_unused;
+        begin
+            tmp_213 = fn_cvt_i32_i8_a;
+            fn_cvt_i32_i8_unused = &{1'b0, tmp_213, 1'b0};
+            fn_cvt_i32_i8 = {24'd0, $signed(fn_cvt_i32_i8_a) > $signed(32'd127) ? 8'd127 : $signed(fn_cvt_i32_i8_a) < $signed(32'hffffff80) ? 8'd128 : tmp_213[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i32_i16;
+        input [31:0] fn_cvt_i32_i16_a;
+        reg [31:0] tmp_214;
+        reg fn_cvt_i32_i16_unused;
+        begin
+            tmp_214 = fn_cvt_i32_i16_a;
+            fn_cvt_i32_i16_unused = &{1'b0, tmp_214, 1'b0};
+            fn_cvt_i32_i16 = {16'd0, $signed(fn_cvt_i32_i16_a) > $signed(32'd32767) ? 16'd32767 : $signed(fn_cvt_i32_i16_a) < $signed(32'hffff8000) ? 16'd32768 : tmp_214[15:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_i32_f32;
+        input [31:0] fn_cvt_i32_f32_a;
+        reg [32:0] tmp_219;
+        reg [31:0] tmp_218;
+        reg [5:0] tmp_217;
+        reg [8:0] tmp_216;
+        reg [31:0] tmp_220;
+        reg [31:0] tmp_215;
+        reg fn_cvt_i32_f32_unused;
+        begin
+            tmp_219 = -{fn_cvt_i32_f32_a[31], fn_cvt_i32_f32_a};
+            tmp_218 = fn_cvt_i32_f32_a[31] ? tmp_219[31:0] : fn_cvt_i32_f32_a;
+            tmp_217 = tmp_218[31] ? 6'd0 : tmp_218[30] ? 6'd1 : tmp_218[29] ? 6'd2 : tmp_218[28] ? 6'd3 : tmp_218[27] ? 6'd4 : tmp_218[26] ? 6'd5 : tmp_218[25] ? 6'd6 : tmp_218[24] ? 6'd7 : tmp_218[23] ? 6'd8 : tmp_218[22] ? 6'd9 : tmp_218[21] ? 6'd10 : tmp_218[20] ? 6'd11 : tmp_218[19] ? 6'd12 : tmp_218[18] ? 6'd13 : tmp_218[17] ? 6'd14 : tmp_218[16] ? 6'd15 : tmp_218[15] ? 6'd16 : tmp_218[14] ? 6'd17 : tmp_218[13] ? 6'd18 : tmp_218[12] ? 6'd19 : tmp_218[11] ? 6'd20 : tmp_218[10] ? 6'd21 : tmp_218[9] ? 6'd22 : tmp_218[8] ? 6'd23 : tmp_218[7] ? 6'd24 : tmp_218[6] ? 6'd25 : tmp_218[5] ? 6'd26 : tmp_218[4] ? 6'd27 : tmp_218[3] ? 6'd28 : tmp_218[2] ? 6'd29 : tmp_218[1] ? 6'd30 : tmp_218[0] ? 6'd31 : 6'd32;
+            tmp_216 = 9'd158 - {1'd0, {2'd0, tmp_217}};
+            tmp_220 = tmp_218 << tmp_217;
+            tmp_215 = {1'd0, {tmp_216[7:0], tmp_220[30:8]}} + {1'd0, {30'd0, tmp_220[7] & (|tmp_220[6:0] | tmp_220[8])}};
+            fn_cvt_i32_f32_unused = &{1'b0, tmp_219, tmp_218, tmp_216, tmp_220, tmp_215, 1'b0};
+            fn_cvt_i32_f32 = fn_cvt_i32_f32_a == 32'd0 ? 32'd0 : {fn_cvt_i32_f32_a[31], tmp_215[30:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_f16_f32;
+        input [31:0] fn_cvt_f16_f32_a;
+        reg [15:0] tmp_221;
+        reg tmp_222;
+        reg [8:0] tmp_223;
+        reg fn_cvt_f16_f32_unused;
+        begin
+            tmp_221 = fn_cvt_f16_f32_a[15:0];
+            tmp_222 = tmp_221[15];
+            tmp_223 = {1'd0, {3'd0, tmp_221[14:10]}} + 9'd112;
+            fn_cvt_f16_f32_unused = &{1'b0, fn_cvt_f16_f32_a, tmp_221, tmp_223, 1'b0};
+            fn_cvt_f16_f32 = tmp_221[14:10] == 5'd31 & tmp_221[9:0] != 10'd0 ? 32'h7fc00000 : tmp_221[14:10] == 5'd31 & tmp_221[9:0] == 10'd0 ? {tmp_222, 8'd255, 23'd0} : tmp_221[14:10] == 5'd0 ? {tmp_222, 31'd0} : {tmp_222, tmp_223[7:0], tmp_221[9:0], 13'd0};
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_f32_i32;
+        input [31:0] fn_cvt_f32_i32_a;
+        reg [8:0] tmp_228;
+        reg [55:0] tmp_227;
+        reg [32:0] tmp_226;
+        reg [31:0] tmp_225;
+        reg [32:0] tmp_224;
+        reg fn_cvt_f32_i32_unused;
+        begin
+            tmp_228 = {1'd0, fn_cvt_f32_i32_a[30:23]} - 9'd126;
+            tmp_227 = {32'd0, {1'd1, fn_cvt_f32_i32_a[22:0]}} << tmp_228[4:0];
+            tmp_226 = {1'd0, {1'd0, tmp_227[54:24]}} + {1'd0, {31'd0, tmp_227[23] & (|tmp_227[22:0] | tmp_227[24])}};
+            tmp_225 = tmp_226[31:0];
+            tmp_224 = 33'd0 - {1'd0, tmp_225};
+            fn_cvt_f32_i32_unused = &{1'b0, tmp_228, tmp_227, tmp_226, tmp_224, tmp_225, 1'b0};
+            fn_cvt_f32_i32 = fn_cvt_f32_i32_a[30:23] == 8'd255 & fn_cvt_f32_i32_a[22:0] != 23'd0 ? 32'd0 : fn_cvt_f32_i32_a[30:23] < 8'd126 ? 32'd0 : fn_cvt_f32_i32_a[30:23] >= 8'd158 ? (fn_cvt_f32_i32_a[31] ? 32'h80000000 : 32'h7fffffff) : fn_cvt_f32_i32_a[31] ? tmp_224[31:0] : tmp_225[31] ? 32'h7fffffff : tmp_225;
+        end
+    endfunction
+    function automatic [31:0] fn_cvt_f32_f16;
+        input [31:0] fn_cvt_f32_f16_a;
+        reg [22:0] tmp_229;
+        reg [8:0] tmp_232;
+        reg [16:0] tmp_231;
+        reg [15:0] tmp_230;
+        reg fn_cvt_f32_f16_unused;
+        begin
+            tmp_229 = fn_cvt_f32_f16_a[22:0];
+            tmp_232 = {1'd0, fn_cvt_f32_f16_a[30:23]} - 9'd112;
+            tmp_231 = {1'd0, {tmp_232[5:0], tmp_229[22:13]}} + {1'd0, {15'd0, tmp_229[12] & (|tmp_229[11:0] | tmp_229[13])}};
+            tmp_230 = tmp_231[15:0];
+            fn_cvt_f32_f16_unused = &{1'b0, tmp_229, tmp_232, tmp_231, tmp_230, 1'b0};
+            fn_cvt_f32_f16 = {16'd0, fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] != 23'd0 ? 16'd32256 : fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] == 23'd0 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : fn_cvt_f32_f16_a[30:23] <= 8'd112 ? (fn_cvt_f32_f16_a[30:23] == 8'd112 & &tmp_229[22:13] ? {fn_cvt_f32_f16_a[31], 5'd1, 10'd0} : {fn_cvt_f32_f16_a[31], 15'd0}) : fn_cvt_f32_f16_a[30:23] >= 8'd143 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : tmp_230[15:10] >= 6'd31 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : {fn_cvt_f32_f16_a[31], tmp_230[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_requant;
+        input [31:0] fn_requant_a;
+        input [15:0] fn_requant_scale;
+        input [5:0] fn_requant_shift;
+        reg [47:0] tmp_236;
+        reg [63:0] tmp_235;
+        reg [63:0] tmp_237;
+        reg [64:0] tmp_234;
+        reg [63:0] tmp_233;
+        reg fn_requant_unused;
+        begin
+            tmp_236 = {{16{fn_requant_a[31]}}, fn_requant_a} * {{32{fn_requant_scale[15]}}, fn_requant_scale};
+            tmp_235 = {{16{tmp_236[47]}}, tmp_236};
+            tmp_237 = 64'd1 << fn_requant_shift >> 1;
+            tmp_234 = {tmp_235[63], tmp_235} + {tmp_237[63], tmp_237};
+            tmp_233 = $signed(tmp_234[63:0]) >>> fn_requant_shift;
+            fn_requant_unused = &{1'b0, tmp_234, tmp_233, 1'b0};
+            fn_requant = {24'd0, $signed(tmp_233) > $signed(64'd127) ? 8'd127 : $signed(tmp_233) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp_233[7:0]};
+        end
+    endfunction
 
     always @* begin
         y = 32'd0;
@@ -754,7 +1423,7 @@ module lpu_vxm_lane (
             8'd45: begin
                 case (type_)
                     3'd0: begin
-                        y = tanh_i8;
+                        y = {24'd0, rom_tanh};
                     end
                     default: begin
                         y = 32'd0;
@@ -764,7 +1433,7 @@ module lpu_vxm_lane (
             8'd46: begin
                 case (type_)
                     3'd0: begin
-                        y = exp_i8;
+                        y = {24'd0, rom_exp};
                     end
                     default: begin
                         y = 32'd0;
@@ -774,7 +1443,7 @@ module lpu_vxm_lane (
             8'd47: begin
                 case (type_)
                     3'd0: begin
-                        y = rsqrt_i8;
+                        y = {24'd0, rom_rsqrt};
                     end
                     default: begin
                         y = 32'd0;
@@ -3189,77 +3858,414 @@ module lpu_vxm_lane (
             end
         endcase
     end
-    assign add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
-    assign add_i16 = {16'd0, $signed(tmp_3) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_3) < $signed(17'h18000) ? 16'd32768 : tmp_3[15:0]};
-    assign add_i32 = $signed(tmp_6) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_6) < $signed(33'h180000000) ? 32'h80000000 : tmp_6[31:0];
-    assign add_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_11 & tmp_12 & tmp_13 ? 16'd32256 : tmp_11 ? {tmp_14, 5'd31, 10'd0} : tmp_12 ? {tmp_15, 5'd31, 10'd0} : tmp_16 & tmp_17 ? {tmp_14 & tmp_15, 15'd0} : tmp_16 ? {tmp_15, tmp_10[14:0]} : tmp_17 ? {tmp_14, tmp_9[14:0]} : tmp_18 == 15'd0 ? 16'd0 : tmp_30 <= {2'd0, tmp_32} ? {tmp_33, 15'd0} : tmp_34[15:10] >= 6'd31 ? {tmp_33, 5'd31, 10'd0} : {tmp_33, tmp_34[14:0]}};
-    assign add_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_40 & tmp_41 & tmp_42 ? 32'h7fc00000 : tmp_40 ? {tmp_43, 8'd255, 23'd0} : tmp_41 ? {tmp_44, 8'd255, 23'd0} : tmp_45 & tmp_46 ? {tmp_43 & tmp_44, 31'd0} : tmp_45 ? {tmp_44, tmp_39[30:0]} : tmp_46 ? {tmp_43, tmp_38[30:0]} : tmp_47 == 28'd0 ? 32'd0 : tmp_59 <= {4'd0, tmp_61} ? {tmp_62, 31'd0} : tmp_63[31:23] >= 9'd255 ? {tmp_62, 8'd255, 23'd0} : {tmp_62, tmp_63[30:0]};
-    assign sub_i8 = {24'd0, $signed(tmp_67) > $signed(9'd127) ? 8'd127 : $signed(tmp_67) < $signed(9'd384) ? 8'd128 : tmp_67[7:0]};
-    assign sub_i16 = {16'd0, $signed(tmp_68) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_68) < $signed(17'h18000) ? 16'd32768 : tmp_68[15:0]};
-    assign sub_i32 = $signed(tmp_69) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_69) < $signed(33'h180000000) ? 32'h80000000 : tmp_69[31:0];
-    assign sub_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_70 & tmp_71 & tmp_72 ? 16'd32256 : tmp_70 ? {tmp_73, 5'd31, 10'd0} : tmp_71 ? {tmp_74, 5'd31, 10'd0} : tmp_75 & tmp_76 ? {tmp_73 & tmp_74, 15'd0} : tmp_75 ? {tmp_74, tmp_10[14:0]} : tmp_76 ? {tmp_73, tmp_9[14:0]} : tmp_77 == 15'd0 ? 16'd0 : tmp_89 <= {2'd0, tmp_91} ? {tmp_92, 15'd0} : tmp_93[15:10] >= 6'd31 ? {tmp_92, 5'd31, 10'd0} : {tmp_92, tmp_93[14:0]}};
-    assign sub_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_97 & tmp_98 & tmp_99 ? 32'h7fc00000 : tmp_97 ? {tmp_100, 8'd255, 23'd0} : tmp_98 ? {tmp_101, 8'd255, 23'd0} : tmp_102 & tmp_103 ? {tmp_100 & tmp_101, 31'd0} : tmp_102 ? {tmp_101, tmp_39[30:0]} : tmp_103 ? {tmp_100, tmp_38[30:0]} : tmp_104 == 28'd0 ? 32'd0 : tmp_116 <= {4'd0, tmp_118} ? {tmp_119, 31'd0} : tmp_120[31:23] >= 9'd255 ? {tmp_119, 8'd255, 23'd0} : {tmp_119, tmp_120[30:0]};
-    assign mul_i8 = {24'd0, $signed(tmp_124) > $signed(16'd127) ? 8'd127 : $signed(tmp_124) < $signed(16'd65408) ? 8'd128 : tmp_124[7:0]};
-    assign mul_i16 = {16'd0, $signed(tmp_125) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_125) < $signed(32'hffff8000) ? 16'd32768 : tmp_125[15:0]};
-    assign mul_i32 = $signed(tmp_126) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_126) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_126[31:0];
-    assign mul_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_127 & tmp_128 | tmp_129 & tmp_130 ? 16'd32256 : tmp_127 | tmp_129 ? {tmp_131, 5'd31, 10'd0} : tmp_130 | tmp_128 ? {tmp_131, 15'd0} : tmp_132 <= 7'd15 ? (tmp_132 == 7'd15 & &tmp_137[21:11] ? {tmp_131, 5'd1, 10'd0} : {tmp_131, 15'd0}) : tmp_138[16:10] >= 7'd31 ? {tmp_131, 5'd31, 10'd0} : {tmp_131, tmp_138[14:0]}};
-    assign mul_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_141 & tmp_142 | tmp_143 & tmp_144 ? 32'h7fc00000 : tmp_141 | tmp_143 ? {tmp_145, 8'd255, 23'd0} : tmp_144 | tmp_142 ? {tmp_145, 31'd0} : tmp_146 <= 10'd127 ? (tmp_146 == 10'd127 & &tmp_151[47:24] ? {tmp_145, 8'd1, 23'd0} : {tmp_145, 31'd0}) : tmp_152[32:23] >= 10'd255 ? {tmp_145, 8'd255, 23'd0} : {tmp_145, tmp_152[30:0]};
-    assign min_i8 = {24'd0, $signed(a[7:0]) < $signed(b[7:0]) ? a[7:0] : b[7:0]};
-    assign min_i16 = {16'd0, $signed(a[15:0]) < $signed(b[15:0]) ? a[15:0] : b[15:0]};
-    assign min_i32 = $signed(a) < $signed(b) ? a : b;
-    assign min_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 ? 16'd32256 : (tmp_155[15] ? ~tmp_155 : {1'd1, tmp_155[14:0]}) < (tmp_156[15] ? ~tmp_156 : {1'd1, tmp_156[14:0]}) ? tmp_155 : tmp_156};
-    assign min_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_157[31] ? ~tmp_157 : {1'd1, tmp_157[30:0]}) < (tmp_158[31] ? ~tmp_158 : {1'd1, tmp_158[30:0]}) ? tmp_157 : tmp_158;
-    assign max_i8 = {24'd0, $signed(a[7:0]) < $signed(b[7:0]) ? b[7:0] : a[7:0]};
-    assign max_i16 = {16'd0, $signed(a[15:0]) < $signed(b[15:0]) ? b[15:0] : a[15:0]};
-    assign max_i32 = $signed(a) < $signed(b) ? b : a;
-    assign max_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 ? 16'd32256 : (tmp_159[15] ? ~tmp_159 : {1'd1, tmp_159[14:0]}) < (tmp_160[15] ? ~tmp_160 : {1'd1, tmp_160[14:0]}) ? tmp_160 : tmp_159};
-    assign max_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_161[31] ? ~tmp_161 : {1'd1, tmp_161[30:0]}) < (tmp_162[31] ? ~tmp_162 : {1'd1, tmp_162[30:0]}) ? tmp_162 : tmp_161;
-    assign and_i8 = {24'd0, a[7:0] & b[7:0]};
-    assign and_i16 = {16'd0, a[15:0] & b[15:0]};
-    assign and_i32 = a & b;
-    assign or_i8 = {24'd0, a[7:0] | b[7:0]};
-    assign or_i16 = {16'd0, a[15:0] | b[15:0]};
-    assign or_i32 = a | b;
-    assign xor_i8 = {24'd0, a[7:0] ^ b[7:0]};
-    assign xor_i16 = {16'd0, a[15:0] ^ b[15:0]};
-    assign xor_i32 = a ^ b;
-    assign mov_i8 = {24'd0, a[7:0]};
-    assign mov_i16 = {16'd0, a[15:0]};
-    assign mov_i32 = a;
-    assign mov_f16 = {16'd0, a[15:0]};
-    assign mov_f32 = a;
-    assign neg_i8 = {24'd0, $signed(tmp_163) > $signed(9'd127) ? 8'd127 : $signed(tmp_163) < $signed(9'd384) ? 8'd128 : tmp_163[7:0]};
-    assign neg_i16 = {16'd0, $signed(tmp_164) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_164) < $signed(17'h18000) ? 16'd32768 : tmp_164[15:0]};
-    assign neg_i32 = $signed(tmp_165) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_165) < $signed(33'h180000000) ? 32'h80000000 : tmp_165[31:0];
-    assign neg_f16 = {16'd0, {~tmp_9[15], tmp_9[14:0]}};
-    assign neg_f32 = {~tmp_38[31], tmp_38[30:0]};
-    assign abs_i8 = {24'd0, $signed(tmp_166) > $signed(9'd127) ? 8'd127 : $signed(tmp_166) < $signed(9'd384) ? 8'd128 : tmp_166[7:0]};
-    assign abs_i16 = {16'd0, $signed(tmp_167) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_167) < $signed(17'h18000) ? 16'd32768 : tmp_167[15:0]};
-    assign abs_i32 = $signed(tmp_168) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_168) < $signed(33'h180000000) ? 32'h80000000 : tmp_168[31:0];
-    assign abs_f16 = {16'd0, {1'd0, tmp_9[14:0]}};
-    assign abs_f32 = {1'd0, tmp_38[30:0]};
-    assign relu_i8 = {24'd0, $signed(a[7:0]) < $signed(8'd0) ? 8'd0 : a[7:0]};
-    assign relu_i16 = {16'd0, $signed(a[15:0]) < $signed(16'd0) ? 16'd0 : a[15:0]};
-    assign relu_i32 = $signed(a) < $signed(32'd0) ? 32'd0 : a;
-    assign relu_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 ? 16'd32256 : ~tmp_9[15] & tmp_9[14:10] != 5'd0 ? a[15:0] : 16'd0};
-    assign relu_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_38[31] & tmp_38[30:23] != 8'd0 ? a : 32'd0;
-    assign not_i8 = {24'd0, ~a[7:0]};
-    assign not_i16 = {16'd0, ~a[15:0]};
-    assign not_i32 = ~a;
-    assign tanh_i8 = {24'd0, rom_tanh};
-    assign exp_i8 = {24'd0, rom_exp};
-    assign rsqrt_i8 = {24'd0, rom_rsqrt};
-    assign cvt_i8_i16 = {16'd0, {{8{tmp_169[7]}}, tmp_169}};
-    assign cvt_i8_i32 = {{24{tmp_170[7]}}, tmp_170};
-    assign cvt_i16_i8 = {24'd0, $signed(a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_171[7:0]};
-    assign cvt_i16_i32 = {{16{tmp_172[15]}}, tmp_172};
-    assign cvt_i32_i8 = {24'd0, $signed(a) > $signed(32'd127) ? 8'd127 : $signed(a) < $signed(32'hffffff80) ? 8'd128 : tmp_173[7:0]};
-    assign cvt_i32_i16 = {16'd0, $signed(a) > $signed(32'd32767) ? 16'd32767 : $signed(a) < $signed(32'hffff8000) ? 16'd32768 : tmp_174[15:0]};
-    assign cvt_i32_f32 = a == 32'd0 ? 32'd0 : {a[31], tmp_175[30:0]};
-    assign cvt_f16_f32 = tmp_181[14:10] == 5'd31 & tmp_181[9:0] != 10'd0 ? 32'h7fc00000 : tmp_181[14:10] == 5'd31 & tmp_181[9:0] == 10'd0 ? {tmp_182, 8'd255, 23'd0} : tmp_181[14:10] == 5'd0 ? {tmp_182, 31'd0} : {tmp_182, tmp_183[7:0], tmp_181[9:0], 13'd0};
-    assign cvt_f32_i32 = a[30:23] == 8'd255 & a[22:0] != 23'd0 ? 32'd0 : a[30:23] < 8'd126 ? 32'd0 : a[30:23] >= 8'd158 ? (a[31] ? 32'h80000000 : 32'h7fffffff) : a[31] ? tmp_184[31:0] : tmp_185[31] ? 32'h7fffffff : tmp_185;
-    assign cvt_f32_f16 = {16'd0, a[30:23] == 8'd255 & a[22:0] != 23'd0 ? 16'd32256 : a[30:23] == 8'd255 & a[22:0] == 23'd0 ? {a[31], 5'd31, 10'd0} : a[30:23] <= 8'd112 ? (a[30:23] == 8'd112 & &tmp_189[22:13] ? {a[31], 5'd1, 10'd0} : {a[31], 15'd0}) : a[30:23] >= 8'd143 ? {a[31], 5'd31, 10'd0} : tmp_190[15:10] >= 6'd31 ? {a[31], 5'd31, 10'd0} : {a[31], tmp_190[14:0]}};
-    assign requant = {24'd0, $signed(tmp_193) > $signed(64'd127) ? 8'd127 : $signed(tmp_193) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp_193[7:0]};
+    always @* begin
+        add_i8 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd0) begin
+            add_i8 = fn_add_i8(a, b);
+        end
+    end
+    always @* begin
+        add_i16 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd1) begin
+            add_i16 = fn_add_i16(a, b);
+        end
+    end
+    always @* begin
+        add_i32 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd2) begin
+            add_i32 = fn_add_i32(a, b);
+        end
+    end
+    always @* begin
+        add_f16 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd3) begin
+            add_f16 = fn_add_f16(a, b);
+        end
+    end
+    always @* begin
+        add_f32 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd4) begin
+            add_f32 = fn_add_f32(a, b);
+        end
+    end
+    always @* begin
+        sub_i8 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd0) begin
+            sub_i8 = fn_sub_i8(a, b);
+        end
+    end
+    always @* begin
+        sub_i16 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd1) begin
+            sub_i16 = fn_sub_i16(a, b);
+        end
+    end
+    always @* begin
+        sub_i32 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd2) begin
+            sub_i32 = fn_sub_i32(a, b);
+        end
+    end
+    always @* begin
+        sub_f16 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd3) begin
+            sub_f16 = fn_sub_f16(a, b);
+        end
+    end
+    always @* begin
+        sub_f32 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd4) begin
+            sub_f32 = fn_sub_f32(a, b);
+        end
+    end
+    always @* begin
+        mul_i8 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd0) begin
+            mul_i8 = fn_mul_i8(a, b);
+        end
+    end
+    always @* begin
+        mul_i16 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd1) begin
+            mul_i16 = fn_mul_i16(a, b);
+        end
+    end
+    always @* begin
+        mul_i32 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd2) begin
+            mul_i32 = fn_mul_i32(a, b);
+        end
+    end
+    always @* begin
+        mul_f16 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd3) begin
+            mul_f16 = fn_mul_f16(a, b);
+        end
+    end
+    always @* begin
+        mul_f32 = 32'd0;
+        if (opcode == 8'd34 & type_ == 3'd4) begin
+            mul_f32 = fn_mul_f32(a, b);
+        end
+    end
+    always @* begin
+        min_i8 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd0) begin
+            min_i8 = fn_min_i8(a, b);
+        end
+    end
+    always @* begin
+        min_i16 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd1) begin
+            min_i16 = fn_min_i16(a, b);
+        end
+    end
+    always @* begin
+        min_i32 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd2) begin
+            min_i32 = fn_min_i32(a, b);
+        end
+    end
+    always @* begin
+        min_f16 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd3) begin
+            min_f16 = fn_min_f16(a, b);
+        end
+    end
+    always @* begin
+        min_f32 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd4) begin
+            min_f32 = fn_min_f32(a, b);
+        end
+    end
+    always @* begin
+        max_i8 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd0) begin
+            max_i8 = fn_max_i8(a, b);
+        end
+    end
+    always @* begin
+        max_i16 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd1) begin
+            max_i16 = fn_max_i16(a, b);
+        end
+    end
+    always @* begin
+        max_i32 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd2) begin
+            max_i32 = fn_max_i32(a, b);
+        end
+    end
+    always @* begin
+        max_f16 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd3) begin
+            max_f16 = fn_max_f16(a, b);
+        end
+    end
+    always @* begin
+        max_f32 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd4) begin
+            max_f32 = fn_max_f32(a, b);
+        end
+    end
+    always @* begin
+        and_i8 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd0) begin
+            and_i8 = fn_and_i8(a, b);
+        end
+    end
+    always @* begin
+        and_i16 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd1) begin
+            and_i16 = fn_and_i16(a, b);
+        end
+    end
+    always @* begin
+        and_i32 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd2) begin
+            and_i32 = fn_and_i32(a, b);
+        end
+    end
+    always @* begin
+        or_i8 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd0) begin
+            or_i8 = fn_or_i8(a, b);
+        end
+    end
+    always @* begin
+        or_i16 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd1) begin
+            or_i16 = fn_or_i16(a, b);
+        end
+    end
+    always @* begin
+        or_i32 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd2) begin
+            or_i32 = fn_or_i32(a, b);
+        end
+    end
+    always @* begin
+        xor_i8 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd0) begin
+            xor_i8 = fn_xor_i8(a, b);
+        end
+    end
+    always @* begin
+        xor_i16 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd1) begin
+            xor_i16 = fn_xor_i16(a, b);
+        end
+    end
+    always @* begin
+        xor_i32 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd2) begin
+            xor_i32 = fn_xor_i32(a, b);
+        end
+    end
+    always @* begin
+        mov_i8 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd0) begin
+            mov_i8 = fn_mov_i8(a, b);
+        end
+    end
+    always @* begin
+        mov_i16 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd1) begin
+            mov_i16 = fn_mov_i16(a, b);
+        end
+    end
+    always @* begin
+        mov_i32 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd2) begin
+            mov_i32 = fn_mov_i32(a, b);
+        end
+    end
+    always @* begin
+        mov_f16 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd3) begin
+            mov_f16 = fn_mov_f16(a, b);
+        end
+    end
+    always @* begin
+        mov_f32 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd4) begin
+            mov_f32 = fn_mov_f32(a, b);
+        end
+    end
+    always @* begin
+        neg_i8 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd0) begin
+            neg_i8 = fn_neg_i8(a, b);
+        end
+    end
+    always @* begin
+        neg_i16 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd1) begin
+            neg_i16 = fn_neg_i16(a, b);
+        end
+    end
+    always @* begin
+        neg_i32 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd2) begin
+            neg_i32 = fn_neg_i32(a, b);
+        end
+    end
+    always @* begin
+        neg_f16 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd3) begin
+            neg_f16 = fn_neg_f16(a, b);
+        end
+    end
+    always @* begin
+        neg_f32 = 32'd0;
+        if (opcode == 8'd41 & type_ == 3'd4) begin
+            neg_f32 = fn_neg_f32(a, b);
+        end
+    end
+    always @* begin
+        abs_i8 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd0) begin
+            abs_i8 = fn_abs_i8(a, b);
+        end
+    end
+    always @* begin
+        abs_i16 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd1) begin
+            abs_i16 = fn_abs_i16(a, b);
+        end
+    end
+    always @* begin
+        abs_i32 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd2) begin
+            abs_i32 = fn_abs_i32(a, b);
+        end
+    end
+    always @* begin
+        abs_f16 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd3) begin
+            abs_f16 = fn_abs_f16(a, b);
+        end
+    end
+    always @* begin
+        abs_f32 = 32'd0;
+        if (opcode == 8'd42 & type_ == 3'd4) begin
+            abs_f32 = fn_abs_f32(a, b);
+        end
+    end
+    always @* begin
+        relu_i8 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd0) begin
+            relu_i8 = fn_relu_i8(a, b);
+        end
+    end
+    always @* begin
+        relu_i16 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd1) begin
+            relu_i16 = fn_relu_i16(a, b);
+        end
+    end
+    always @* begin
+        relu_i32 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd2) begin
+            relu_i32 = fn_relu_i32(a, b);
+        end
+    end
+    always @* begin
+        relu_f16 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd3) begin
+            relu_f16 = fn_relu_f16(a, b);
+        end
+    end
+    always @* begin
+        relu_f32 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd4) begin
+            relu_f32 = fn_relu_f32(a, b);
+        end
+    end
+    always @* begin
+        not_i8 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd0) begin
+            not_i8 = fn_not_i8(a, b);
+        end
+    end
+    always @* begin
+        not_i16 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd1) begin
+            not_i16 = fn_not_i16(a, b);
+        end
+    end
+    always @* begin
+        not_i32 = 32'd0;
+        if (opcode == 8'd44 & type_ == 3'd2) begin
+            not_i32 = fn_not_i32(a, b);
+        end
+    end
+    always @* begin
+        cvt_i8_i16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd0 & to == 3'd1) begin
+            cvt_i8_i16 = fn_cvt_i8_i16(a);
+        end
+    end
+    always @* begin
+        cvt_i8_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd0 & to == 3'd2) begin
+            cvt_i8_i32 = fn_cvt_i8_i32(a);
+        end
+    end
+    always @* begin
+        cvt_i16_i8 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd1 & to == 3'd0) begin
+            cvt_i16_i8 = fn_cvt_i16_i8(a);
+        end
+    end
+    always @* begin
+        cvt_i16_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd1 & to == 3'd2) begin
+            cvt_i16_i32 = fn_cvt_i16_i32(a);
+        end
+    end
+    always @* begin
+        cvt_i32_i8 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd0) begin
+            cvt_i32_i8 = fn_cvt_i32_i8(a);
+        end
+    end
+    always @* begin
+        cvt_i32_i16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd1) begin
+            cvt_i32_i16 = fn_cvt_i32_i16(a);
+        end
+    end
+    always @* begin
+        cvt_i32_f32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd2 & to == 3'd4) begin
+            cvt_i32_f32 = fn_cvt_i32_f32(a);
+        end
+    end
+    always @* begin
+        cvt_f16_f32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd3 & to == 3'd4) begin
+            cvt_f16_f32 = fn_cvt_f16_f32(a);
+        end
+    end
+    always @* begin
+        cvt_f32_i32 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd4 & to == 3'd2) begin
+            cvt_f32_i32 = fn_cvt_f32_i32(a);
+        end
+    end
+    always @* begin
+        cvt_f32_f16 = 32'd0;
+        if (opcode == 8'd48 & from == 3'd4 & to == 3'd3) begin
+            cvt_f32_f16 = fn_cvt_f32_f16(a);
+        end
+    end
+    always @* begin
+        requant = 32'd0;
+        if (opcode == 8'd49) begin
+            requant = fn_requant(a, scale, shift);
+        end
+    end
 endmodule
 
 `default_nettype wire

@@ -17,6 +17,7 @@ public sealed partial class Module
     private readonly List<Instance> instances = [];
     private readonly List<Statement> body = [];
     private readonly List<Diagnostic> problems = [];
+    private readonly HashSet<Function> reportedFunctions = new(ReferenceEqualityComparer.Instance);
     private List<Statement> scope;
 
     /// <summary>A new, empty module named <paramref name="name"/>.</summary>
@@ -104,6 +105,20 @@ public sealed partial class Module
                 }
 
                 continue;
+            }
+
+            if (node is ArgumentExpr argument)
+            {
+                Report(DiagnosticKind.InvalidUse, $"argument '{argument.Name}' of function '{argument.Function.Name}' is used outside the function's body", at);
+                continue;
+            }
+
+            if (node is CallExpr call && reportedFunctions.Add(call.Function))
+            {
+                foreach (var failure in call.Function.Problems)
+                {
+                    problems.Add(failure with { Message = $"{Name}: {failure.Message}" });
+                }
             }
 
             if (node.Checked)

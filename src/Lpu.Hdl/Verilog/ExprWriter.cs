@@ -33,6 +33,7 @@ internal sealed class ExprWriter(NameTable names, IReadOnlyDictionary<Expr, int>
     public string Name(Expr expr) => expr switch
     {
         Signal signal => names[signal],
+        ArgumentExpr argument => names[argument],
         ReinterpretExpr cast => Name(cast.Operand),
         _ => temporary(expr),
     };
@@ -55,7 +56,7 @@ internal sealed class ExprWriter(NameTable names, IReadOnlyDictionary<Expr, int>
         bits < 65536 ? $"{width}'d{bits}" : $"{width}'h{bits.ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0')}";
 
     private bool Shared(Expr expr) =>
-        expr is not (Signal or Const or ReinterpretExpr or SliceExpr { Operand: Signal })
+        expr is not (Signal or ArgumentExpr or Const or ReinterpretExpr or SliceExpr { Operand: Signal or ArgumentExpr })
         && uses.TryGetValue(expr, out var count) && count > 1;
 
     private (string Text, int Precedence) Inline(Expr expr) => expr switch
@@ -63,6 +64,8 @@ internal sealed class ExprWriter(NameTable names, IReadOnlyDictionary<Expr, int>
         Signal signal => (names[signal], Precedence.Atom),
         Const constant => (Literal(constant.Bits, constant.Width), Precedence.Atom),
         SliceExpr slice => (Select(slice), Precedence.Atom),
+        ArgumentExpr argument => (names[argument], Precedence.Atom),
+        CallExpr call => ($"{names[call.Function]}({string.Join(", ", call.Arguments.Select(a => Write(a)))})", Precedence.Atom),
         ConcatExpr concat => ("{" + string.Join(", ", concat.Parts.Select(p => Write(p))) + "}", Precedence.Atom),
         ReplicateExpr replicate => ($"{{{replicate.Count}{{{Write(replicate.Operand)}}}}}", Precedence.Atom),
         ExtendExpr extend => extend.Width == extend.Operand.Width
@@ -87,7 +90,7 @@ internal sealed class ExprWriter(NameTable names, IReadOnlyDictionary<Expr, int>
         }
 
         var name = Name(slice.Operand);
-        if (slice.Operand is not Signal && !partlyRead.Contains(name))
+        if (slice.Operand is not (Signal or ArgumentExpr) && !partlyRead.Contains(name))
         {
             partlyRead.Add(name);
         }

@@ -37,6 +37,8 @@ internal sealed partial class ModuleWriter
     /// <summary>The module's text after its name: port list, body and <c>endmodule</c>.</summary>
     public string WriteBody()
     {
+        var functionText = new StringBuilder();
+        WriteFunctions(functionText);
         var logic = new StringBuilder();
         WriteCombinational(logic);
         WriteRegisters(logic);
@@ -48,6 +50,7 @@ internal sealed partial class ModuleWriter
         WritePorts(text);
         var declarations = new StringBuilder();
         WriteDeclarations(declarations);
+        declarations.Append(functionText);
         declarations.Append(temporaryText);
         WriteUnusedSink(declarations);
         text.Append(declarations);
@@ -161,16 +164,24 @@ internal sealed partial class ModuleWriter
         }
     }
 
-    private void CountUses(Expr root)
+    private void CountUses(Expr root) => CountUses(root, uses);
+
+    /// <summary>Counts how many parents read each node (the root once); records the functions called.</summary>
+    private void CountUses(Expr root, Dictionary<Expr, int> counts)
     {
         var stack = new Stack<Expr>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            uses[node] = uses.GetValueOrDefault(node) + 1;
-            if (uses[node] == 1)
+            counts[node] = counts.GetValueOrDefault(node) + 1;
+            if (counts[node] == 1)
             {
+                if (node is CallExpr call)
+                {
+                    AddFunction(call.Function);
+                }
+
                 foreach (var operand in node.Operands)
                 {
                     stack.Push(operand);
@@ -215,6 +226,7 @@ internal sealed partial class ModuleWriter
         }
 
         LegalizeGenerate();
+        LegalizeFunctions();
     }
 
     private string Temporary(Expr expr)

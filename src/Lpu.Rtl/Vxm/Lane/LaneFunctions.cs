@@ -4,40 +4,18 @@ using Lpu.Hdl.Ir;
 namespace Lpu.Rtl.Vxm.Lane;
 
 /// <summary>
-/// Every (operation, type) result of the lane's element operations, as 32-bit words; the i8 tables
-/// are built as ROM wires when the type and op are implemented, so they are declared at the
-/// module's top level before any case statement.
+/// The lane's element operations: per (operation, type) a pure HDL function of the two 32-bit operands
+/// (so the datapath is evaluated only in the case branch that calls it), and the i8 tables as ROM wires
+/// indexed by the operand, declared at the module's top level before any case statement.
 /// </summary>
 internal sealed class LaneFunctions
 {
-    private readonly Dictionary<DataType, IntegerOps> integers = [];
-    private readonly Dictionary<DataType, FloatOps> floats = [];
     private readonly Dictionary<VxmOp, Expr> tables = [];
+    private readonly HashSet<DataType> types;
 
-    public LaneFunctions(Module m, Expr a, Expr b, IReadOnlyList<DataType> types, IReadOnlyList<VxmOp> ops)
+    public LaneFunctions(Module m, Expr a, IReadOnlyList<DataType> types, IReadOnlyList<VxmOp> ops)
     {
-        foreach (var type in types)
-        {
-            switch (type)
-            {
-                case DataType.I8:
-                    integers[type] = new IntegerOps(a, b, 8);
-                    break;
-                case DataType.I16:
-                    integers[type] = new IntegerOps(a, b, 16);
-                    break;
-                case DataType.I32:
-                    integers[type] = new IntegerOps(a, b, 32);
-                    break;
-                case DataType.F16:
-                    floats[type] = new FloatOps(a, b, FloatFormat.F16);
-                    break;
-                case DataType.F32:
-                    floats[type] = new FloatOps(a, b, FloatFormat.F32);
-                    break;
-            }
-        }
-
+        this.types = [.. types];
         if (types.Contains(DataType.I8))
         {
             foreach (var op in ops.Where(I8TableRom.Has))
@@ -45,13 +23,25 @@ internal sealed class LaneFunctions
         }
     }
 
-    /// <summary>The result of <paramref name="op"/> on <paramref name="type"/>, or null when it has none.</summary>
-    public Expr? Result(VxmOp op, DataType type)
+    /// <summary>The result of <paramref name="op"/> on <paramref name="type"/> for operands
+    /// <paramref name="a"/> and <paramref name="b"/>, or null when it has none.</summary>
+    public Expr? Result(VxmOp op, DataType type, Expr a, Expr b)
     {
         if (type == DataType.I8 && tables.TryGetValue(op, out var table))
             return table;
-        if (integers.TryGetValue(type, out var integer))
-            return integer.Result(op);
-        return floats.TryGetValue(type, out var f) ? f.Result(op) : null;
+        if (!types.Contains(type))
+            return null;
+        return type switch
+        {
+            DataType.I8 => new IntegerOps(a, b, 8).Result(op),
+            DataType.I16 => new IntegerOps(a, b, 16).Result(op),
+            DataType.I32 => new IntegerOps(a, b, 32).Result(op),
+            DataType.F16 => new FloatOps(a, b, FloatFormat.F16).Result(op),
+            DataType.F32 => new FloatOps(a, b, FloatFormat.F32).Result(op),
+            _ => null,
+        };
     }
+
+    /// <summary>True when <paramref name="op"/> on i8 is a ROM wire rather than a function.</summary>
+    public bool IsTable(VxmOp op, DataType type) => type == DataType.I8 && tables.ContainsKey(op);
 }

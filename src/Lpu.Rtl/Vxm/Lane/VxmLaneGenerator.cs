@@ -34,7 +34,7 @@ public static class VxmLaneGenerator
 
         var types = Enum.GetValues<DataType>().Where(vxm.Supports).ToList();
         var ops = Enum.GetValues<VxmOp>().Where(vxm.Supports).ToList();
-        var functions = new LaneFunctions(m, a, b, types, ops);
+        var functions = new LaneFunctions(m, a, types, ops);
 
         var opSwitch = m.Switch(opcode);
         foreach (var op in ops)
@@ -43,10 +43,10 @@ public static class VxmLaneGenerator
             switch (op)
             {
                 case VxmOp.Cvt:
-                    // Result wires are assigned here, at the top level, before their case opens: an
-                    // assignment inside the case body would make them conditional.
                     var conversions = Conversions.Pairs(types)
-                        .Select(p => (p.From, p.To, Value: Named(m, $"cvt_{Name(p.From)}_{Name(p.To)}", Conversions.Create(a, p.From, p.To))))
+                        .Select(p => (p.From, p.To, Value: Gated(m, $"cvt_{Name(p.From)}_{Name(p.To)}",
+                            opcode.Eq(code) & from.Eq((int)p.From) & to.Eq((int)p.To),
+                            Unary($"fn_cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a))))
                         .ToList();
                     if (conversions.Count > 0)
                         opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
@@ -54,17 +54,19 @@ public static class VxmLaneGenerator
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var requant = Named(m, "requant", Requant.Create(a, scale, shift));
+                        var requant = Gated(m, "requant", opcode.Eq(code), RequantCall(a, scale, shift));
                         opSwitch.Case(code, () => m.Assign(y, requant));
                     }
 
                     break;
                 default:
-                    var results = new List<(DataType Type, Signal Value)>();
+                    var results = new List<(DataType Type, Expr Value)>();
                     foreach (var t in types)
                     {
-                        if (functions.Result(op, t) is { } value)
-                            results.Add((t, Named(m, $"{Name(op)}_{Name(t)}", value)));
+                        if (functions.IsTable(op, t))
+                            results.Add((t, functions.Result(op, t, a, b)!));
+                        else if (Binary($"fn_{Name(op)}_{Name(t)}", (x, z) => functions.Result(op, t, x, z), a, b) is { } call)
+                            results.Add((t, Gated(m, $"{Name(op)}_{Name(t)}", opcode.Eq(code) & type.Eq((int)t), call)));
                     }
 
                     if (results.Count > 0)
@@ -77,18 +79,53 @@ public static class VxmLaneGenerator
         return m;
     }
 
-    /// <summary>A named wire per result so the case statements read <c>y = add_f16;</c>.</summary>
-    private static Signal Named(Module m, string name, Expr value)
+    /// <summary>
+    /// The wire <paramref name="name"/>: <paramref name="call"/> while <paramref name="selected"/>, else 0, in
+    /// an <c>always @*</c> of its own. A simulator runs the function only when the instruction in the stage
+    /// selects it; one small block per datapath (rather than the calls inside the opcode case) also keeps
+    /// Yosys's process conversion linear in the functions' local variables.
+    /// </summary>
+    private static Signal Gated(Module m, string name, Expr selected, Expr call)
     {
         var wire = m.Wire(name, 32);
-        m.Assign(wire, value);
+        m.When(selected, () => m.Assign(wire, call));
         return wire;
+    }
+
+    /// <summary>A call of <c>name(a, b)</c>, the function built from <paramref name="body"/> over its
+    /// arguments; null when the body has no result for this op and type.</summary>
+    private static Expr? Binary(string name, Func<Expr, Expr, Expr?> body, Expr a, Expr b)
+    {
+        var function = new Function(name, 32);
+        var x = function.Argument("a", 32);
+        var z = function.Argument("b", 32);
+        if (body(x, z) is not { } result)
+            return null;
+        function.Return(result);
+        return function.Call([a, b]);
+    }
+
+    private static Expr Unary(string name, Func<Expr, Expr> body, Expr a)
+    {
+        var function = new Function(name, 32);
+        function.Return(body(function.Argument("a", 32)));
+        return function.Call([a]);
+    }
+
+    private static Expr RequantCall(Expr a, Expr scale, Expr shift)
+    {
+        var function = new Function("fn_requant", 32);
+        var x = function.Argument("a", 32);
+        var s = function.Argument("scale", 16);
+        var n = function.Argument("shift", 6);
+        function.Return(Requant.Create(x, s, n));
+        return function.Call([a, scale, shift]);
     }
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Signal Value)> results)
+    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr Value)> results)
     {
         var typeSwitch = m.Switch(type);
         foreach (var (t, value) in results)
