@@ -14,24 +14,109 @@ module lpu_vxm_lane (
     input wire [5:0] shift,
     output reg [31:0] y
 );
-    wire [31:0] add_i8;
-    wire [31:0] sub_i8;
-    wire [31:0] min_i8;
-    wire [31:0] max_i8;
-    wire [31:0] and_i8;
-    wire [31:0] or_i8;
-    wire [31:0] xor_i8;
-    wire [31:0] mov_i8;
-    wire [31:0] relu_i8;
-    wire [7:0] tmp_1;
-    assign tmp_1 = a[7:0];
-    wire [7:0] tmp_2;
-    assign tmp_2 = b[7:0];
-    wire [8:0] tmp;
-    assign tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
-    wire [8:0] tmp_3;
-    assign tmp_3 = {tmp_1[7], tmp_1} - {tmp_2[7], tmp_2};
-    wire unused_ok = &{1'b0, from, to, a, b, scale, shift, tmp, tmp_3, 1'b0};
+    reg [31:0] add_i8;
+    reg [31:0] sub_i8;
+    reg [31:0] min_i8;
+    reg [31:0] max_i8;
+    reg [31:0] and_i8;
+    reg [31:0] or_i8;
+    reg [31:0] xor_i8;
+    reg [31:0] mov_i8;
+    reg [31:0] relu_i8;
+    function automatic [31:0] fn_add_i8;
+        input [31:0] fn_add_i8_a;
+        input [31:0] fn_add_i8_b;
+        reg [7:0] tmp_1;
+        reg [7:0] tmp_2;
+        reg [8:0] tmp;
+        reg fn_add_i8_unused;
+        begin
+            tmp_1 = fn_add_i8_a[7:0];
+            tmp_2 = fn_add_i8_b[7:0];
+            tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
+            fn_add_i8_unused = &{1'b0, fn_add_i8_a, fn_add_i8_b, tmp, 1'b0};
+            fn_add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_sub_i8;
+        input [31:0] fn_sub_i8_a;
+        input [31:0] fn_sub_i8_b;
+        reg [7:0] tmp_4;
+        reg [7:0] tmp_5;
+        reg [8:0] tmp_3;
+        reg fn_sub_i8_unused;
+        begin
+            tmp_4 = fn_sub_i8_a[7:0];
+            tmp_5 = fn_sub_i8_b[7:0];
+            tmp_3 = {tmp_4[7], tmp_4} - {tmp_5[7], tmp_5};
+            fn_sub_i8_unused = &{1'b0, fn_sub_i8_a, fn_sub_i8_b, tmp_3, 1'b0};
+            fn_sub_i8 = {24'd0, $signed(tmp_3) > $signed(9'd127) ? 8'd127 : $signed(tmp_3) < $signed(9'd384) ? 8'd128 : tmp_3[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_min_i8;
+        input [31:0] fn_min_i8_a;
+        input [31:0] fn_min_i8_b;
+        reg fn_min_i8_unused;
+        begin
+            fn_min_i8_unused = &{1'b0, fn_min_i8_a, fn_min_i8_b, 1'b0};
+            fn_min_i8 = {24'd0, $signed(fn_min_i8_a[7:0]) < $signed(fn_min_i8_b[7:0]) ? fn_min_i8_a[7:0] : fn_min_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_max_i8;
+        input [31:0] fn_max_i8_a;
+        input [31:0] fn_max_i8_b;
+        reg fn_max_i8_unused;
+        begin
+            fn_max_i8_unused = &{1'b0, fn_max_i8_a, fn_max_i8_b, 1'b0};
+            fn_max_i8 = {24'd0, $signed(fn_max_i8_a[7:0]) < $signed(fn_max_i8_b[7:0]) ? fn_max_i8_b[7:0] : fn_max_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_and_i8;
+        input [31:0] fn_and_i8_a;
+        input [31:0] fn_and_i8_b;
+        reg fn_and_i8_unused;
+        begin
+            fn_and_i8_unused = &{1'b0, fn_and_i8_a, fn_and_i8_b, 1'b0};
+            fn_and_i8 = {24'd0, fn_and_i8_a[7:0] & fn_and_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_or_i8;
+        input [31:0] fn_or_i8_a;
+        input [31:0] fn_or_i8_b;
+        reg fn_or_i8_unused;
+        begin
+            fn_or_i8_unused = &{1'b0, fn_or_i8_a, fn_or_i8_b, 1'b0};
+            fn_or_i8 = {24'd0, fn_or_i8_a[7:0] | fn_or_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_xor_i8;
+        input [31:0] fn_xor_i8_a;
+        input [31:0] fn_xor_i8_b;
+        reg fn_xor_i8_unused;
+        begin
+            fn_xor_i8_unused = &{1'b0, fn_xor_i8_a, fn_xor_i8_b, 1'b0};
+            fn_xor_i8 = {24'd0, fn_xor_i8_a[7:0] ^ fn_xor_i8_b[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_mov_i8;
+        input [31:0] fn_mov_i8_a;
+        input [31:0] fn_mov_i8_b;
+        reg fn_mov_i8_unused;
+        begin
+            fn_mov_i8_unused = &{1'b0, fn_mov_i8_a, fn_mov_i8_b, 1'b0};
+            fn_mov_i8 = {24'd0, fn_mov_i8_a[7:0]};
+        end
+    endfunction
+    function automatic [31:0] fn_relu_i8;
+        input [31:0] fn_relu_i8_a;
+        input [31:0] fn_relu_i8_b;
+        reg fn_relu_i8_unused;
+        begin
+            fn_relu_i8_unused = &{1'b0, fn_relu_i8_a, fn_relu_i8_b, 1'b0};
+            fn_relu_i8 = {24'd0, $signed(fn_relu_i8_a[7:0]) < $signed(8'd0) ? 8'd0 : fn_relu_i8_a[7:0]};
+        end
+    endfunction
+    wire unused_ok = &{1'b0, from, to, scale, shift, 1'b0};
 
     always @* begin
         y = 32'd0;
@@ -131,15 +216,60 @@ module lpu_vxm_lane (
             end
         endcase
     end
-    assign add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
-    assign sub_i8 = {24'd0, $signed(tmp_3) > $signed(9'd127) ? 8'd127 : $signed(tmp_3) < $signed(9'd384) ? 8'd128 : tmp_3[7:0]};
-    assign min_i8 = {24'd0, $signed(a[7:0]) < $signed(b[7:0]) ? a[7:0] : b[7:0]};
-    assign max_i8 = {24'd0, $signed(a[7:0]) < $signed(b[7:0]) ? b[7:0] : a[7:0]};
-    assign and_i8 = {24'd0, a[7:0] & b[7:0]};
-    assign or_i8 = {24'd0, a[7:0] | b[7:0]};
-    assign xor_i8 = {24'd0, a[7:0] ^ b[7:0]};
-    assign mov_i8 = {24'd0, a[7:0]};
-    assign relu_i8 = {24'd0, $signed(a[7:0]) < $signed(8'd0) ? 8'd0 : a[7:0]};
+    always @* begin
+        add_i8 = 32'd0;
+        if (opcode == 8'd32 & type_ == 3'd0) begin
+            add_i8 = fn_add_i8(a, b);
+        end
+    end
+    always @* begin
+        sub_i8 = 32'd0;
+        if (opcode == 8'd33 & type_ == 3'd0) begin
+            sub_i8 = fn_sub_i8(a, b);
+        end
+    end
+    always @* begin
+        min_i8 = 32'd0;
+        if (opcode == 8'd35 & type_ == 3'd0) begin
+            min_i8 = fn_min_i8(a, b);
+        end
+    end
+    always @* begin
+        max_i8 = 32'd0;
+        if (opcode == 8'd36 & type_ == 3'd0) begin
+            max_i8 = fn_max_i8(a, b);
+        end
+    end
+    always @* begin
+        and_i8 = 32'd0;
+        if (opcode == 8'd37 & type_ == 3'd0) begin
+            and_i8 = fn_and_i8(a, b);
+        end
+    end
+    always @* begin
+        or_i8 = 32'd0;
+        if (opcode == 8'd38 & type_ == 3'd0) begin
+            or_i8 = fn_or_i8(a, b);
+        end
+    end
+    always @* begin
+        xor_i8 = 32'd0;
+        if (opcode == 8'd39 & type_ == 3'd0) begin
+            xor_i8 = fn_xor_i8(a, b);
+        end
+    end
+    always @* begin
+        mov_i8 = 32'd0;
+        if (opcode == 8'd40 & type_ == 3'd0) begin
+            mov_i8 = fn_mov_i8(a, b);
+        end
+    end
+    always @* begin
+        relu_i8 = 32'd0;
+        if (opcode == 8'd43 & type_ == 3'd0) begin
+            relu_i8 = fn_relu_i8(a, b);
+        end
+    end
 endmodule
 
 `default_nettype wire

@@ -32,11 +32,12 @@ public class CosimCommandTests
         var (generated, _, generateError) = Run("generate", "--preset", "small", "--out", rtl);
         Assert.True(generated == 0, generateError);
 
-        // The edit a person might make by mistake: the i8 add returns the i8 difference.
+        // The edit a person might make by mistake: the i8 add calls the i8 difference's function.
         var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
         var text = File.ReadAllText(lane);
-        Assert.Equal(2, text.Split("y = add_i8;").Length);   // exactly one such line
-        File.WriteAllText(lane, text.Replace("y = add_i8;", "y = sub_i8;", StringComparison.Ordinal));
+        const string Call = "add_i8 = fn_add_i8(a, b);";
+        Assert.Equal(2, text.Split(Call).Length);   // exactly one such line
+        File.WriteAllText(lane, text.Replace(Call, "add_i8 = fn_sub_i8(a, b);", StringComparison.Ordinal));
 
         var (code, output, _) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl, "--vcd", dir["edit.vcd"]);
 
