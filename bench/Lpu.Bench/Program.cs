@@ -19,5 +19,14 @@ if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
     return 2;
 }
 
-run(args[1..]);
-return 0;
+try
+{
+    run(args[1..]);
+    return 0;
+}
+catch (ArgumentException e)
+{
+    // A bad option of a scenario: one line, not a stack trace.
+    Console.Error.WriteLine($"{args[0]}: {e.Message}");
+    return 2;
+}

@@ -14,7 +14,7 @@ namespace Lpu.Bench;
 /// times N cycles of "read the <c>events</c> port, tick" as the co-simulator does, without the model.
 /// <c>--rtl DIR</c> builds the Verilog in DIR instead (e.g. a hand-edited variant, to find where the
 /// time goes) with the generated port list; <c>--verilator-flag</c> adds a Verilator argument to the fast
-/// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>). Default: <c>small</c>, 200,000 cycles.
+/// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>). Default: <c>small</c>, 60,000 cycles (at most 65,435).
 /// </summary>
 internal static class RtlTickBenchmark
 {
@@ -23,16 +23,23 @@ internal static class RtlTickBenchmark
     // Host port commands (docs/rtl.md "Host port").
     private const int Nop = 0, WriteQueue = 1, SetQueueLength = 2, WriteSram = 3, Start = 7;
 
+    private const int MaxCycles = 65_535 - 100;
+
     public static void Run(string[] args)
     {
         var presets = new List<string>();
-        var cycles = 200_000;
+        var cycles = 60_000;
         string? rtlDirectory = null;
         var flags = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--cycles" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0)
+            {
+                // The program is one repeat per queue, whose count is a 16-bit field.
+                if (n > MaxCycles)
+                    throw new ArgumentException($"--cycles: at most {MaxCycles:N0} (one repeat of the streaming program), got {n:N0}");
                 cycles = n;
+            }
             else if (args[i] == "--rtl" && i + 1 < args.Length)
                 rtlDirectory = args[i + 1];
             else if (args[i] == "--verilator-flag" && i + 1 < args.Length)
