@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Lpu.Cosim.Verilator;
 
@@ -9,7 +10,7 @@ namespace Lpu.Cosim.Verilator;
 /// into it. Each build is made in a temporary folder and renamed into place when complete, so a
 /// loaded library is never overwritten and concurrent builders do not clash.
 /// </summary>
-public static class VerilatorBuild
+public static partial class VerilatorBuild
 {
     /// <summary>Bump when the workspace layout changes in a way the rendered files do not show.</summary>
     private const string LayoutVersion = "lpu-cosim-verilator-1";
@@ -53,6 +54,12 @@ public static class VerilatorBuild
         if (exitCode != 0 || !File.Exists(Path.Combine(temporary, ShimModel.LibraryName)))
         {
             throw Failure(design, root, name, temporary, exitCode, output);
+        }
+
+        var mismatches = PortMismatches(design, Path.Combine(temporary, "obj", $"V{design.TopModule}.h"));
+        if (mismatches.Count > 0)
+        {
+            throw Failure(design, root, name, temporary, exitCode, string.Join('\n', mismatches) + "\n" + output);
         }
 
         try
@@ -164,6 +171,39 @@ public static class VerilatorBuild
             + $"replay with: bash {Path.Combine(kept, "build.sh")}\n{Excerpt(output)}";
         return new VerilatorBuildException(message, output, kept);
     }
+
+    /// <summary>
+    /// The shim's static_asserts compare storage sizes only (a 12-bit port declared 16 bits passes
+    /// them); Verilator's header states every port's exact range, e.g. <c>VL_IN16(&amp;a,11,0);</c>,
+    /// so the declared port list is checked against it, one "error:" line per disagreement.
+    /// </summary>
+    private static List<string> PortMismatches(VerilatorDesign design, string header)
+    {
+        var actual = new Dictionary<string, (bool Input, int Width)>(StringComparer.Ordinal);
+        foreach (Match m in HeaderPort().Matches(File.ReadAllText(header)))
+        {
+            var width = int.Parse(m.Groups["msb"].Value, System.Globalization.CultureInfo.InvariantCulture)
+                - int.Parse(m.Groups["lsb"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+            actual[m.Groups["name"].Value] = (m.Groups["dir"].Value == "IN", width);
+        }
+
+        var mismatches = new List<string>();
+        foreach (var port in design.Ports)
+        {
+            var input = port.Direction == PortDirection.Input;
+            if (!actual.TryGetValue(port.Name, out var found))
+                mismatches.Add($"error: port {port.Name}: not a port of {design.TopModule} in the Verilog");
+            else if (found.Width != port.Width || found.Input != input)
+                mismatches.Add($"error: port {port.Name}: declared {Describe(input, port.Width)}, the Verilog has {Describe(found.Input, found.Width)}");
+        }
+
+        return mismatches;
+
+        static string Describe(bool input, int width) => $"{(input ? "input" : "output")} of {width} bits";
+    }
+
+    [GeneratedRegex(@"VL_(?<dir>IN|OUT)(?:8|16|64|W)?\(&(?<name>\w+),(?<msb>\d+),(?<lsb>\d+)")]
+    private static partial Regex HeaderPort();
 
     /// <summary>The first lines of the output starting at its first error (Verilator's or the C++ compiler's).</summary>
     private static string Excerpt(string output)

@@ -82,6 +82,21 @@ public sealed class VerilatorBuildTests(VerilatorModels models)
     }
 
     [Fact]
+    public void Port_width_that_shares_the_storage_size_but_not_the_width_fails_the_build()
+    {
+        // acc_q is 48 bits in the Verilog; 40 bits has the same 64-bit storage, which sizeof cannot tell apart.
+        var design = new VerilatorDesign(
+            [VerilatorSource.FromFile(FixtureFiles.PathOf("accumulator.v"))],
+            "accumulator",
+            [.. models.AccumulatorDesign.Ports.Select(p => p.Name == "acc_q" ? p with { Width = 40 } : p)],
+            "clk");
+
+        var error = Assert.Throws<VerilatorBuildException>(() => VerilatorBuild.Build(design));
+
+        Assert.Contains("port acc_q: declared output of 40 bits, the Verilog has output of 48 bits", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changed_source_text_is_a_different_build()
     {
         var source = VerilatorSource.FromFile(FixtureFiles.PathOf("broken.v"));
