@@ -92,13 +92,13 @@ internal static class CosimBenchmark
     }
 
     /// <summary>Every cycle: two slices next to the VXM read, ALU 0 adds, the slice east of it writes.</summary>
-    internal static LpuProgram StreamingProgram(LpuConfig config)
+    internal static LpuProgram StreamingProgram(LpuConfig config, int repeats = Repeats)
     {
         var builder = new ProgramBuilder(config);
-        builder.Queue("mem.w.1").Read(0, StreamRef.East(1)).Repeat(Repeats, 1);                       // 2 hops: issues at T - 4
-        builder.Queue("mem.w.0").Nop(1).Read(0, StreamRef.East(0)).Repeat(Repeats, 1);               // 1 hop: T - 3
-        builder.Queue("vxm.0").Nop(4).Vxm(VxmOp.Add, DataType.I8, StreamRef.East(2), StreamRef.East(0), StreamRef.East(1)).Repeat(Repeats, 1);
-        builder.Queue("mem.e.0").Nop(7).Write(0, StreamRef.East(2)).Repeat(Repeats, 1);              // 1 hop east: T + 3
+        builder.Queue("mem.w.1").Read(0, StreamRef.East(1)).Repeat(repeats, 1);                       // 2 hops: issues at T - 4
+        builder.Queue("mem.w.0").Nop(1).Read(0, StreamRef.East(0)).Repeat(repeats, 1);               // 1 hop: T - 3
+        builder.Queue("vxm.0").Nop(4).Vxm(VxmOp.Add, DataType.I8, StreamRef.East(2), StreamRef.East(0), StreamRef.East(1)).Repeat(repeats, 1);
+        builder.Queue("mem.e.0").Nop(7).Write(0, StreamRef.East(2)).Repeat(repeats, 1);              // 1 hop east: T + 3
         var vector = Enumerable.Range(0, config.VectorLength).Select(i => (byte)i).ToArray();
         builder.Data(0, 0, vector).Data(1, 0, vector);
         return builder.Build();

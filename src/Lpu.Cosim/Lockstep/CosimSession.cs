@@ -140,22 +140,7 @@ public sealed class CosimSession : IDisposable
     private (VerilatorSimulation, RtlHost) StartRtl(VerilatorBuildResult result)
     {
         var simulation = result.CreateSimulation();
-        var driver = new RtlHost(simulation, design.HostDataWidth);
-        driver.Reset();
-        foreach (var q in design.Queues)
-            driver.LoadQueue(q, [.. program.Queues[q].Select(i => i.Encode())]);
-        var vl = program.Config.VectorLength;
-        var lanes = program.Config.LanesPerSuperlane;
-        foreach (var block in program.Data)
-        {
-            for (var w = 0; w < block.WordCount(vl); w++)
-            {
-                for (var k = 0; k < program.Config.Superlanes; k++)
-                    driver.WriteTile(block.Slice, k, block.Address + w, block.Bytes.AsSpan((w * vl) + (k * lanes), lanes));
-            }
-        }
-
-        return (simulation, driver);
+        return (simulation, RtlHost.Load(simulation, design, program));
     }
 
     /// <summary>START, then ticks until the RTL's <c>cycle</c> output reads program cycle 0; returns that tick.</summary>

@@ -1,4 +1,6 @@
+using Lpu.Architecture.Programs;
 using Lpu.Cosim.Verilator;
+using Lpu.Rtl;
 
 namespace Lpu.Cosim.Lockstep;
 
@@ -25,6 +27,27 @@ internal sealed class RtlHost
         rvalid = sim.PortIndex("host_rvalid");
         resetN = sim.PortIndex("rst_n");
         words = new uint[(hostDataWidth + 31) / 32];
+    }
+
+    /// <summary>Resets the RTL and loads <paramref name="program"/>'s queues and SRAM through the host port (not started).</summary>
+    public static RtlHost Load(VerilatorSimulation simulation, RtlDesign design, LpuProgram program)
+    {
+        var host = new RtlHost(simulation, design.HostDataWidth);
+        host.Reset();
+        foreach (var q in design.Queues)
+            host.LoadQueue(q, [.. program.Queues[q].Select(i => i.Encode())]);
+        var vl = program.Config.VectorLength;
+        var lanes = program.Config.LanesPerSuperlane;
+        foreach (var block in program.Data)
+        {
+            for (var w = 0; w < block.WordCount(vl); w++)
+            {
+                for (var k = 0; k < program.Config.Superlanes; k++)
+                    host.WriteTile(block.Slice, k, block.Address + w, block.Bytes.AsSpan((w * vl) + (k * lanes), lanes));
+            }
+        }
+
+        return host;
     }
 
     /// <summary>Holds reset for two cycles, then releases it.</summary>
