@@ -10,7 +10,9 @@ namespace Lpu.Cosim.Lockstep;
 /// </summary>
 internal sealed class RtlHost
 {
-    private const int Nop = 0, WriteQueue = 1, SetQueueLength = 2, WriteSram = 3, WriteSramRaw = 4, ReadSramRaw = 5, ReadCounter = 6, Start = 7;
+    private const int Nop = (int)HostOp.Nop, WriteQueue = (int)HostOp.WriteQueue, SetQueueLength = (int)HostOp.SetQueueLength,
+        WriteSram = (int)HostOp.WriteSram, WriteSramRaw = (int)HostOp.WriteSramRaw, ReadSramRaw = (int)HostOp.ReadSramRaw,
+        ReadCounter = (int)HostOp.ReadCounter, Start = (int)HostOp.Start;
 
     private readonly VerilatorSimulation sim;
     private readonly int valid, op, address, wdata, rdata, rvalid, resetN;

@@ -6,12 +6,12 @@ namespace Lpu.Rtl.Fpga;
 /// </summary>
 public enum HostLinkCommand
 {
-    WriteQueue = 1,
-    SetQueueLength = 2,
-    WriteSram = 3,
-    WriteSramRaw = 4,
-    ReadSramRaw = 5,
-    ReadCounter = 6,
-    Start = 7,
+    WriteQueue = (int)HostOp.WriteQueue,
+    SetQueueLength = (int)HostOp.SetQueueLength,
+    WriteSram = (int)HostOp.WriteSram,
+    WriteSramRaw = (int)HostOp.WriteSramRaw,
+    ReadSramRaw = (int)HostOp.ReadSramRaw,
+    ReadCounter = (int)HostOp.ReadCounter,
+    Start = (int)HostOp.Start,
     Status = 8,
 }

@@ -84,7 +84,7 @@ public static class MemSliceGenerator
         m.Assign(eccUncorrectable, Gather(tiles, "ecc_uncorrectable"));
         m.Assign(eccAddr, Gather(tiles, "ecc_addr"));
         m.Assign(sramRead, Gather(tiles, "sram_read"));
-        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostValid & hostOp.Eq(5), hostTile));
+        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostValid & hostOp.Eq((int)HostOp.ReadSramRaw), hostTile));
         return m;
     }
 

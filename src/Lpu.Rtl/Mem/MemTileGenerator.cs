@@ -46,9 +46,9 @@ public static class MemTileGenerator
         var readCode = Hw.Mux(decode.IsRead, MemIsa.Field(ports.InstWord, MemIsa.Read, "dst"), gatherCode);
 
         var hostRead = m.Wire("host_read");
-        m.Assign(hostRead, ports.HostValid & ports.HostOp.Eq(5));
+        m.Assign(hostRead, ports.HostValid & ports.HostOp.Eq((int)HostOp.ReadSramRaw));
         var hostWrite = m.Wire("host_write");
-        m.Assign(hostWrite, ports.HostValid & (ports.HostOp.Eq(3) | ports.HostOp.Eq(4)));
+        m.Assign(hostWrite, ports.HostValid & (ports.HostOp.Eq((int)HostOp.WriteSram) | ports.HostOp.Eq((int)HostOp.WriteSramRaw)));
         var hostAddr = ports.HostWord[shape.AddressBits - 1, 0];
 
         var bankRaddr = m.Wire("bank_raddr", shape.AddressBits);
@@ -69,7 +69,7 @@ public static class MemTileGenerator
         m.Assign(cookedIn, Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData));
         var cooked = WithCheck(m, shape, cookedIn);
         var bankWdata = m.Wire("bank_wdata", shape.WordBits);
-        m.Assign(bankWdata, Hw.Mux(ports.HostValid & ports.HostOp.Eq(4), ports.HostWdata, cooked));
+        m.Assign(bankWdata, Hw.Mux(ports.HostValid & ports.HostOp.Eq((int)HostOp.WriteSramRaw), ports.HostWdata, cooked));
         var bankWaddr = m.Wire("bank_waddr", shape.AddressBits);
         m.Assign(bankWaddr, Hw.Mux(hostWrite, hostAddr, writeAddr));
         var bankWe = m.Wire("bank_we");

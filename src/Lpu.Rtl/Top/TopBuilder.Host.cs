@@ -35,13 +35,13 @@ internal sealed partial class TopBuilder
         for (var i = counters.Count - 1; i >= 0; i--)
             counter = Hw.Mux(hostAddr[15, 0].Eq(i), counters[i], counter);
 
-        var sramRead = HostIs(5) & !busy;
+        var sramRead = HostIs(HostOp.ReadSramRaw) & !busy;
         var v1 = m.Reg("rd1_valid", 1, d);
         var isCounter1 = m.Reg("rd1_counter", 1, d);
         var value1 = m.Reg("rd1_value", CounterWidth, d);
         var slice1 = m.Reg("rd1_slice", 8, d);
-        m.Assign(v1, sramRead | HostIs(6));
-        m.Assign(isCounter1, HostIs(6));
+        m.Assign(v1, sramRead | HostIs(HostOp.ReadCounter));
+        m.Assign(isCounter1, HostIs(HostOp.ReadCounter));
         m.Assign(value1, counter);
         m.Assign(slice1, hostAddr[31, 24]);
         var v2 = m.Reg("rd2_valid", 1, d);

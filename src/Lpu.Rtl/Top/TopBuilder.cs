@@ -69,7 +69,7 @@ internal sealed partial class TopBuilder
         // Running until the cycle done rises: from then on the host may load and read again.
         busy = m.Wire("busy");
         start = m.Wire("start");
-        m.Assign(start, hostValid & hostOp.Eq(7) & !busy);
+        m.Assign(start, hostValid & hostOp.Eq((int)HostOp.Start) & !busy);
     }
 
     public int HostDataWidth { get; }
@@ -107,7 +107,7 @@ internal sealed partial class TopBuilder
 
     private static string QueueName(QueueInfo q) => "queue_" + q.Name.Replace('.', '_');
 
-    private Expr HostIs(int op) => hostValid & hostOp.Eq(op);
+    private Expr HostIs(HostOp op) => hostValid & hostOp.Eq((int)op);
 
     private void BuildQueues()
     {
@@ -120,9 +120,9 @@ internal sealed partial class TopBuilder
             var mine = hostAddr[31, 24].Eq(index) & !busy;
             q.Connect("clk", d.Clock).Connect("rst_n", d.Reset!).Connect("prime", prime).Connect("run", run)
                 .Connect("cycle", cycle).Connect("notify_in", notify)
-                .Connect("load_we", HostIs(1) & mine).Connect("load_addr", hostAddr[addressBits - 1, 0])
+                .Connect("load_we", HostIs(HostOp.WriteQueue) & mine).Connect("load_addr", hostAddr[addressBits - 1, 0])
                 .Connect("load_data", hostWdata[63, 0])
-                .Connect("len_we", HostIs(2) & mine).Connect("len_data", hostWdata[QueueGenerator.LengthWidth - 1, 0]);
+                .Connect("len_we", HostIs(HostOp.SetQueueLength) & mine).Connect("len_data", hostWdata[QueueGenerator.LengthWidth - 1, 0]);
             queues.Add((index, q));
         }
 
@@ -160,7 +160,7 @@ internal sealed partial class TopBuilder
         {
             var (valid, word) = UnitIssue(q.Index, UnitKind.Mem);
             var inst = m.Instance(module, $"slice_{q.GlobalSlice}");
-            var mine = hostValid & hostAddr[31, 24].Eq(q.GlobalSlice) & (hostOp.Eq(3) | hostOp.Eq(4) | hostOp.Eq(5)) & !busy;
+            var mine = hostValid & hostAddr[31, 24].Eq(q.GlobalSlice) & (hostOp.Eq((int)HostOp.WriteSram) | hostOp.Eq((int)HostOp.WriteSramRaw) | hostOp.Eq((int)HostOp.ReadSramRaw)) & !busy;
             inst.Connect("clk", d.Clock).Connect("rst_n", d.Reset!).Connect("issue_valid", valid).Connect("issue_word", word)
                 .Connect("powered", powered).Connect("stream_in", fabric.StreamsAt(q.Position))
                 .Connect("host_valid", mine).Connect("host_op", hostOp).Connect("host_tile", hostAddr[23, 16])
