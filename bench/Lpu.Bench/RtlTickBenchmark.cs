@@ -8,7 +8,7 @@ using Lpu.Rtl;
 namespace Lpu.Bench;
 
 /// <summary>
-/// <c>rtl-tick [preset ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...]</c>: the RTL's share of lockstep co-simulation.
+/// <c>rtl-tick [preset or config.json ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...]</c>: the RTL's share of lockstep co-simulation.
 /// Builds <c>lpu_top</c> of each preset with Verilator (cached; the fast build the co-simulator uses),
 /// loads a streaming program through the host port (VXM add every cycle, two reads and a write), and
 /// times N cycles of "read the <c>events</c> port, tick" as the co-simulator does, without the model.
@@ -58,7 +58,7 @@ internal static class RtlTickBenchmark
         Console.WriteLine("|---|---|---|---|");
         foreach (var preset in presets)
         {
-            var config = Presets.Get(preset);
+            var config = preset.EndsWith(".json", StringComparison.Ordinal) ? ConfigJson.Load(preset) : Presets.Get(preset);
             var design = RtlGenerator.Generate(config);
             var clock = Stopwatch.StartNew();
             var build = RtlBuild.Build(design, rtlDirectory, VerilatorOptions.Default with { ExtraFlags = flags }, cacheRoot: null);
