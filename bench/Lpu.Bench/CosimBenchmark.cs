@@ -10,8 +10,9 @@ namespace Lpu.Bench;
 
 /// <summary>
 /// Lockstep co-simulation speed: a streaming program (two reads, a VXM add and a write every cycle
-/// for 60,000 cycles) on the model alone and on RTL + model in lockstep, plus the Verilator build
-/// time cold (empty cache) and cached; then where a lockstep cycle's time goes (a second run with
+/// for 60,000 cycles) on the model alone and on RTL + model in lockstep, on one thread and with the
+/// RTL on a second thread (<see cref="CosimOptions.TwoThreads"/>), plus the Verilator build time
+/// cold (empty cache) and cached; then where a lockstep cycle's time goes, per thread (runs with
 /// <see cref="CosimOptions.MeasurePhases"/>, whose timestamps add ~20 ns per phase). Usage:
 /// <c>cosim [--cached] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
 /// the shared build cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build; <c>--opt</c>
@@ -31,9 +32,10 @@ internal static class CosimBenchmark
         args = [.. args.Where((a, i) => a != "--cached" && (opt < 0 || (i != opt && i != opt + 1)))];
         Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}");
         var presets = args.Length > 0 ? args : ["small"];
-        Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep cycles/s | lockstep cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        var breakdown = new List<string>();
+        Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep, one thread, cycles/s | ... cycles/CPU-s | lockstep, two threads, cycles/s | ... cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var oneThread = new List<string>();
+        var twoThreads = new List<string>();
         foreach (var preset in presets)
         {
             var config = Presets.Get(preset);
@@ -54,41 +56,71 @@ internal static class CosimBenchmark
             var coldSeconds = cached ? double.NaN : clock.Elapsed.TotalSeconds;
 
             clock.Restart();
-            using var session = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator });
+            using (new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator }))
+                _ = clock.Elapsed;
             var cachedSeconds = clock.Elapsed.TotalSeconds;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var lockstepBytes = GC.GetAllocatedBytesForCurrentThread();
-            var result = session.Run();
-            lockstepBytes = GC.GetAllocatedBytesForCurrentThread() - lockstepBytes;
-            var cpuRate = result.Cycles / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            if (!result.Matches)
-                throw new InvalidOperationException(result.Divergence!.ToString());
 
-            using (var measured = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator, MeasurePhases = true }))
-                breakdown.Add(Breakdown(preset, measured.Run()));
+            var options = new CosimOptions { CacheRoot = cache, Verilator = verilator };
+            var (single, singleCpuRate, _) = Lockstep(program, options with { TwoThreads = false });
+            var (pipelined, pipelinedCpuRate, lockstepBytes) = Lockstep(program, options with { TwoThreads = true });
+            if (single.Cycles != pipelined.Cycles || single.EventsCompared != pipelined.EventsCompared)
+                throw new InvalidOperationException($"one thread ran {single.Cycles} cycles and compared {single.EventsCompared} events, two threads {pipelined.Cycles} and {pipelined.EventsCompared}");
+
+            oneThread.Add(Breakdown(preset, Lockstep(program, options with { TwoThreads = false, MeasurePhases = true }).Result));
+            twoThreads.Add(ThreadBreakdown(preset, Lockstep(program, options with { TwoThreads = true, MeasurePhases = true }).Result));
             if (cache is not null)
                 Directory.Delete(cache, recursive: true);
 
-            Console.WriteLine($"| {preset} | {result.Cycles:N0} | {modelRate:N0} | {result.CyclesPerSecond:N0} | {cpuRate:N0} | {(double)modelBytes / cycles:F1} | {(double)lockstepBytes / result.Cycles:F1} | {coldSeconds:F1} | {cachedSeconds:F1} |");
+            Console.WriteLine($"| {preset} | {single.Cycles:N0} | {modelRate:N0} | {single.CyclesPerSecond:N0} | {singleCpuRate:N0} | {pipelined.CyclesPerSecond:N0} | {pipelinedCpuRate:N0} | {(double)modelBytes / cycles:F1} | {lockstepBytes / pipelined.Cycles:F1} | {coldSeconds:F1} | {cachedSeconds:F1} |");
         }
 
         Console.WriteLine();
-        Console.WriteLine("Per lockstep cycle, ns, median (mean) of the cycles of a measured run, whose tick and read are two native calls:");
+        Console.WriteLine("One thread: per lockstep cycle, ns, median (mean) of the cycles of a measured run, whose tick and read are two native calls:");
         Console.WriteLine();
         Console.WriteLine("| preset | model step | RTL tick | event read | RTL decode | compare | history + done | read to done |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var line in breakdown)
+        foreach (var line in oneThread)
+            Console.WriteLine(line);
+        Console.WriteLine();
+        Console.WriteLine("Two threads: per cycle and thread, ns, median (mean); a cycle costs the busier thread's work, the other waits:");
+        Console.WriteLine();
+        Console.WriteLine("| preset | RTL thread: tick | event read | wait for room | busy | model thread: step | hand-off + wait for RTL | RTL decode | compare | history + done | busy |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var line in twoThreads)
             Console.WriteLine(line);
     }
 
+    /// <summary>One lockstep run that must match: the result, cycles per second of process CPU, and bytes allocated (all threads).</summary>
+    private static (CosimResult Result, double CpuRate, double Bytes) Lockstep(LpuProgram program, CosimOptions options)
+    {
+        using var session = new CosimSession(program, options);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var result = session.Run();
+        bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        var cpuRate = result.Cycles / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        if (!result.Matches)
+            throw new InvalidOperationException(result.Divergence!.ToString());
+        return (result, cpuRate, bytes);
+    }
+
+    private static string Ns(PhaseTime t) => $"{t.MedianNs:F0} ({t.MeanNs:F0})";
+
+    private static PhaseTime Sum(params PhaseTime[] parts) => new(parts.Sum(x => x.MedianNs), parts.Sum(x => x.MeanNs));
+
     private static string Breakdown(string preset, CosimResult result)
     {
-        if (!result.Matches || result.Phases is not { } p)
-            throw new InvalidOperationException(result.Divergence?.ToString() ?? "no phase times");
-        static string Ns(PhaseTime t) => $"{t.MedianNs:F0} ({t.MeanNs:F0})";
-        PhaseTime[] parts = [p.EventRead, p.Decode, p.Compare, p.History];
-        var between = new PhaseTime(parts.Sum(x => x.MedianNs), parts.Sum(x => x.MeanNs));
-        return $"| {preset} | {Ns(p.ModelStep)} | {Ns(p.RtlTick)} | {Ns(p.EventRead)} | {Ns(p.Decode)} | {Ns(p.Compare)} | {Ns(p.History)} | {Ns(between)} |";
+        if (result.Phases is not { } p)
+            throw new InvalidOperationException("no phase times");
+        return $"| {preset} | {Ns(p.ModelStep)} | {Ns(p.RtlTick)} | {Ns(p.EventRead)} | {Ns(p.Decode)} | {Ns(p.Compare)} | {Ns(p.History)} | {Ns(Sum(p.EventRead, p.Decode, p.Compare, p.History))} |";
+    }
+
+    private static string ThreadBreakdown(string preset, CosimResult result)
+    {
+        if (result.Phases is not { TwoThreads: true } p)
+            throw new InvalidOperationException("no phase times of two threads");
+        return $"| {preset} | {Ns(p.RtlTick)} | {Ns(p.EventRead)} | {Ns(p.RtlWait)} | {Ns(Sum(p.RtlTick, p.EventRead))} " +
+            $"| {Ns(p.ModelStep)} | {Ns(p.ModelWait)} | {Ns(p.Decode)} | {Ns(p.Compare)} | {Ns(p.History)} | {Ns(Sum(p.ModelStep, p.Decode, p.Compare, p.History))} |";
     }
 
     /// <summary>Every cycle: two slices next to the VXM read, ALU 0 adds, the slice east of it writes.</summary>

@@ -31,6 +31,12 @@ public sealed record CosimOptions
     /// </summary>
     public bool MeasurePhases { get; init; }
 
+    /// <summary>
+    /// Runs the RTL on a thread of its own, overlapped with the model and the comparison (the
+    /// results are the same, byte for byte); null: when the machine has more than one processor.
+    /// </summary>
+    public bool? TwoThreads { get; init; }
+
     /// <summary>How Verilator compiles the RTL (tracing is switched on only for the waveform's re-run).</summary>
     public VerilatorOptions Verilator { get; init; } = VerilatorOptions.Default;
 

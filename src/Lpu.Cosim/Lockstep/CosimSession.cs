@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lpu.Architecture.Isa;
 using Lpu.Architecture.Programs;
 using Lpu.Cosim.Verilator;
 using Lpu.Model;
@@ -19,10 +20,13 @@ namespace Lpu.Cosim.Lockstep;
 public sealed class CosimSession : IDisposable
 {
     private readonly LpuProgram program;
+    private readonly LpuProgram rtlProgram;
     private readonly CosimOptions options;
     private readonly RtlDesign design;
     private readonly VerilatorBuildResult build;
     private readonly List<(int Slice, int Superlane, int Address, int Bit)> injected = [];
+    private readonly long doneMargin;
+    private readonly long doneAtLeast;
     private VerilatorSimulation sim;
     private RtlHost host;
 
@@ -31,12 +35,21 @@ public sealed class CosimSession : IDisposable
     /// both sides. An <see cref="ArgumentException"/> names a unit the program uses that the RTL lacks.
     /// </summary>
     public CosimSession(LpuProgram program, CosimOptions? options = null)
+        : this(program, options, program)
+    {
+    }
+
+    /// <summary>For tests of the checker: the RTL runs <paramref name="rtlProgram"/> (same configuration), the model <paramref name="program"/>.</summary>
+    internal CosimSession(LpuProgram program, CosimOptions? options, LpuProgram rtlProgram)
     {
         this.program = program;
+        this.rtlProgram = rtlProgram;
         this.options = options ?? new CosimOptions();
         design = RtlGenerator.Generate(program.Config, this.options.Rtl);
         CheckCoverage(program, design);
         build = RtlBuild.Build(design, this.options.RtlDirectory, this.options.Verilator with { Trace = false }, this.options.CacheRoot);
+        doneMargin = program.Config.Superlanes + InstructionSet.MaxLatency(program.Config) + 1;
+        doneAtLeast = DoneBound.AtLeast(program);
         Model = new LpuSimulator(program.Config);
         Model.Load(program);
         (sim, host) = StartRtl(build);
@@ -56,6 +69,9 @@ public sealed class CosimSession : IDisposable
         injected.Add((slice, superlane, address, bit));
     }
 
+    /// <summary>Rising clock edges the RTL has simulated since it was built (load and start included).</summary>
+    internal ulong RtlClockCycles => sim.Cycle;
+
     /// <summary>Reads RTL counter <paramref name="index"/> through the host port (docs/rtl.md).</summary>
     public ulong ReadRtlCounter(int index) => host.ReadCounterValue(index);
 
@@ -63,18 +79,40 @@ public sealed class CosimSession : IDisposable
     public CosimResult Run()
     {
         var clock = Stopwatch.StartNew();
-        var expected = new EventList();
-        var actual = new EventList();
         var decoder = new TraceDecoder(program.Config, design.Trace);
         var reader = sim.CreateFieldReader("events", decoder.SummaryOffset, decoder.Pieces);
         var donePort = sim.PortIndex("done");
-        var recent = new Queue<(long Cycle, int Queue, ulong Word)>();
+        var recent = new IssueHistory();
+        var twoThreads = options.TwoThreads ?? Environment.ProcessorCount > 1;
         var phases = options.MeasurePhases ? new PhaseClock() : null;
-        long compared = 0;
+        var rtlPhases = options.MeasurePhases && twoThreads ? new PhaseClock() : null;
 
         StartProgram(sim, host);
-        Divergence? divergence = null;
-        ulong ticks = 0;   // program cycle 0 is where StartProgram left the RTL; then one tick per cycle
+        Divergence? divergence;
+        long compared;
+        using (RtlCycles rtl = twoThreads
+            ? new PipelinedRtl(sim, reader, donePort, RunAheadLimit(), phases, rtlPhases)
+            : new InlineRtl(sim, reader, donePort, phases))
+        {
+            divergence = Lockstep(rtl, decoder, recent, phases, out compared);
+        }
+
+        divergence ??= CompareCounters(recent);
+        clock.Stop();
+        if (divergence is not null && options.VcdPath is not null)
+            divergence = divergence with { VcdPath = WriteWaveform(divergence.Cycle) };
+        return new CosimResult(Model.Cycle, compared, divergence, build.FromCache, clock.Elapsed) { Phases = phases?.Result(rtlPhases) };
+    }
+
+    /// <summary>
+    /// The cycle loop: steps the model, takes the RTL's same cycle, compares; then the done check
+    /// in the cycle after the last. The RTL side ticks on this thread or on its own.
+    /// </summary>
+    private Divergence? Lockstep(RtlCycles rtl, TraceDecoder decoder, IssueHistory recent, PhaseClock? phases, out long compared)
+    {
+        var expected = new EventList();
+        var actual = new EventList();
+        compared = 0;
         while (!Model.IsDone)
         {
             if (Model.Cycle >= options.MaxCycles)
@@ -82,56 +120,44 @@ public sealed class CosimSession : IDisposable
             phases?.Start();
             var events = Model.Step();
             phases?.Lap(Phase.ModelStep);
-            ReadOnlySpan<uint> words;
-            if (phases is null)
-            {
-                words = sim.TickAndRead(reader, ticks);
-            }
-            else
-            {
-                // Measured apart: the tick, then the read alone (the normal path does both in one call).
-                sim.Tick(ticks);
-                phases.Lap(Phase.RtlTick);
-                words = sim.TickAndRead(reader, 0);
-                phases.Lap(Phase.EventRead);
-            }
-
-            ticks = 1;
+            var words = rtl.Read(events.Cycle, RunAheadLimit(), out var done);
             decoder.Decode(words, actual);
             phases?.Lap(Phase.Decode);
             var same = ModelEvents.Matches(events, actual);
             phases?.Lap(Phase.Compare);
             compared += events.Count;
-            Remember(recent, events);
+            recent.Add(events);
             if (!same)
             {
                 // Only now the model's events become a list, for the report.
                 ModelEvents.Fill(events, expected);
-                divergence = EventDiff.First(program, events.Cycle, expected, actual, recent)
+                return EventDiff.First(program, events.Cycle, expected, actual, recent)
                     ?? throw new InvalidOperationException($"cycle {events.Cycle}: the event lists differ but no difference was found");
             }
-            else if (sim.GetOutput(donePort) != 0)
-            {
-                divergence = DoneDivergence(events.Cycle, "high", "low", recent);
-            }
 
+            if (done)
+                return DoneDivergence(events.Cycle, "high", "low", recent);
             phases?.Lap(Phase.History);
-            if (divergence is not null)
-                break;
         }
 
-        if (divergence is null)
-        {
-            sim.Tick();
-            if (sim.GetOutput(donePort) == 0)
-                divergence = DoneDivergence(Model.Cycle, "low", "high", recent);
-        }
+        // The RTL one tick after the last cycle (after at least one: an empty program is done at 0).
+        _ = rtl.Read(Math.Max(Model.Cycle, 1), RunAheadLimit(), out var finished);
+        return finished ? null : DoneDivergence(Model.Cycle, "low", "high", recent);
+    }
 
-        divergence ??= CompareCounters(recent);
-        clock.Stop();
-        if (divergence is not null && options.VcdPath is not null)
-            divergence = divergence with { VcdPath = WriteWaveform(divergence.Cycle) };
-        return new CosimResult(Model.Cycle, compared, divergence, build.FromCache, clock.Elapsed) { Phases = phases?.Result() };
+    /// <summary>
+    /// The last program cycle the RTL may be run to now, never past where the one-thread loop stops
+    /// it: the end once the model is done; before, its done cycle D once known (architecture.md §4:
+    /// D = last issue + SL + dmax + 1); before that, a lower bound of D: the program's
+    /// (<see cref="DoneBound"/>), or, since some instruction is still to issue in this cycle or
+    /// later, this cycle + SL + dmax + 1. Nor past the cycle limit.
+    /// </summary>
+    private long RunAheadLimit()
+    {
+        if (Model.IsDone)
+            return Math.Max(Model.Cycle, 1);
+        var atLeast = Model.DoneCycle ?? Math.Max(doneAtLeast, Model.Cycle + doneMargin);
+        return Math.Min(atLeast, options.MaxCycles);
     }
 
     /// <inheritdoc/>
@@ -140,7 +166,7 @@ public sealed class CosimSession : IDisposable
     private (VerilatorSimulation, RtlHost) StartRtl(VerilatorBuildResult result)
     {
         var simulation = result.CreateSimulation();
-        return (simulation, RtlHost.Load(simulation, design, program));
+        return (simulation, RtlHost.Load(simulation, design, rtlProgram));
     }
 
     /// <summary>START, then ticks until the RTL's <c>cycle</c> output reads program cycle 0; returns that tick.</summary>
@@ -167,21 +193,11 @@ public sealed class CosimSession : IDisposable
         driver.WriteTileRaw(slice, superlane, address, raw);
     }
 
-    private static void Remember(Queue<(long, int, ulong)> recent, CycleEvents events)
-    {
-        foreach (ref readonly var issue in events.Issues)
-        {
-            recent.Enqueue((events.Cycle, issue.Queue, issue.Word));
-            if (recent.Count > EventDiff.History)
-                recent.Dequeue();
-        }
-    }
-
-    private Divergence DoneDivergence(long cycle, string actual, string expected, Queue<(long Cycle, int Queue, ulong Word)> recent) =>
+    private Divergence DoneDivergence(long cycle, string actual, string expected, IssueHistory recent) =>
         new(cycle, "ICU", 0, null, "done", expected, actual, EventDiff.Describe(program, recent));
 
     /// <summary>The host-readable counters must agree with the model's at the end.</summary>
-    private Divergence? CompareCounters(Queue<(long Cycle, int Queue, ulong Word)> recent)
+    private Divergence? CompareCounters(IssueHistory recent)
     {
         var c = Model.Counters;
         (int Index, string Name, long Expected)[] counters =

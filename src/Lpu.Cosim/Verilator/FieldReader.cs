@@ -2,7 +2,7 @@ namespace Lpu.Cosim.Verilator;
 
 /// <summary>
 /// Reads only the fields of one wide port that hold something, in the same native call as the
-/// clock ticks (<see cref="VerilatorSimulation.TickAndRead"/>): the port carries one summary bit per
+/// clock ticks (<see cref="VerilatorSimulation.TickAndRead(FieldReader, ulong)"/>): the port carries one summary bit per
 /// field (bit <c>SummaryOffset + i</c> set when field i holds something), and each field is one or
 /// more bit ranges ("pieces") of the port. After a read, <see cref="Words"/> holds the summary
 /// (<see cref="SummaryWords"/> words) followed by the pieces of every set field in field order,

@@ -142,7 +142,7 @@ public sealed unsafe class VerilatorSimulation : IDisposable
     }
 
     /// <summary>
-    /// Declares the fields of wide port <paramref name="portName"/> for <see cref="TickAndRead"/>:
+    /// Declares the fields of wide port <paramref name="portName"/> for <see cref="TickAndRead(FieldReader, ulong)"/>:
     /// bit <paramref name="summaryOffset"/> + i of the port is set when field i holds something; field
     /// i is the bit ranges <paramref name="fields"/>[i]. Replaces the reader made before (which then
     /// refuses to read).
@@ -206,6 +206,32 @@ public sealed unsafe class VerilatorSimulation : IDisposable
         }
 
         return reader.Words;
+    }
+
+    /// <summary>
+    /// <see cref="TickAndRead(FieldReader, ulong)"/> into <paramref name="destination"/> instead of the
+    /// reader's own buffer (e.g. a slot of a ring handed to another thread); it must hold
+    /// <see cref="FieldReader.Words"/>' length.
+    /// </summary>
+    public void TickAndRead(FieldReader reader, ulong cycles, Span<uint> destination)
+    {
+        if (reader.Simulation != this || reader.Generation != _fieldLayouts)
+        {
+            throw new ArgumentException("the field reader belongs to another simulation or was replaced by a newer one", nameof(reader));
+        }
+
+        if (destination.Length < reader.Buffer.Length)
+        {
+            throw new ArgumentException($"the destination holds {destination.Length} words; the reader's fields need {reader.Buffer.Length}", nameof(destination));
+        }
+
+        fixed (uint* buffer = destination)
+        {
+            if (_native.TickFields(Instance, cycles, buffer) != 0)
+            {
+                throw Ended();
+            }
+        }
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Lpu.Cosim.Verilator;
 namespace Lpu.Rtl.Tests.Verilator;
 
 /// <summary>
-/// <see cref="VerilatorSimulation.TickAndRead"/> on the counter fixture's 100-bit <c>wide_q</c>
+/// <see cref="VerilatorSimulation.TickAndRead(FieldReader, ulong)"/> on the counter fixture's 100-bit <c>wide_q</c>
 /// (= <c>wide_in</c> + 1 after a tick): four fields whose summary bits are bits 96..99, with pieces
 /// that cross word boundaries, a field of two pieces, and a last field overlapping the summary.
 /// </summary>
@@ -82,6 +82,25 @@ public sealed class FieldReaderTests(VerilatorModels models)
         sim.TickAndRead(second);
         using var other = models.Counter.CreateSimulation();
         Assert.Throws<ArgumentException>(() => other.TickAndRead(second));
+    }
+
+    [Fact]
+    public void A_read_into_a_given_buffer_fills_it_like_the_readers_own()
+    {
+        using var sim = models.Counter.CreateSimulation();
+        var reader = sim.CreateFieldReader("wide_q", SummaryOffset, Fields);
+        var value = (BigInteger.Parse("0A1234567890ABCDEF0123", System.Globalization.NumberStyles.HexNumber) & Mask100) | ((BigInteger)0x5 << SummaryOffset);
+        sim.SetInput(sim.PortIndex("wide_in"), ToWords(value - 1));
+        var destination = new uint[reader.Words.Length + 2];
+        var before = sim.Cycle;
+
+        sim.TickAndRead(reader, 1, destination);
+
+        Assert.Equal(before + 1, sim.Cycle);
+        var expected = Expected(value);
+        Assert.Equal(expected, destination[..expected.Length]);
+        var tooShort = Assert.Throws<ArgumentException>(() => sim.TickAndRead(reader, 0, new uint[reader.Words.Length - 1]));
+        Assert.Contains($"the reader's fields need {reader.Words.Length}", tooShort.Message);
     }
 
     /// <summary>The summary word, then each set field's pieces, each piece as ceil(width / 32) words.</summary>
