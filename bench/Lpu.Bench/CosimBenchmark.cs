@@ -11,7 +11,7 @@ namespace Lpu.Bench;
 /// <summary>
 /// Lockstep co-simulation speed: a streaming program (two reads, a VXM add and a write every cycle
 /// for 60,000 cycles) on the model alone and on RTL + model in lockstep, on one thread and with the
-/// RTL on a second thread (<see cref="CosimOptions.TwoThreads"/>), plus the Verilator build time
+/// RTL on a second thread (<see cref="CosimOptions.TwoThreads"/>; the fastest of three runs each), plus the Verilator build time
 /// cold (empty cache) and cached; then where a lockstep cycle's time goes, per thread (runs with
 /// <see cref="CosimOptions.MeasurePhases"/>, whose timestamps add ~20 ns per phase). Usage:
 /// <c>cosim [--cached] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
@@ -21,6 +21,7 @@ namespace Lpu.Bench;
 internal static class CosimBenchmark
 {
     private const int Repeats = 60_000;
+    private const int Runs = 3;
 
     public static void Run(string[] args)
     {
@@ -60,18 +61,27 @@ internal static class CosimBenchmark
                 _ = clock.Elapsed;
             var cachedSeconds = clock.Elapsed.TotalSeconds;
 
+            // Each way three times, alternating, keeping the fastest: the least disturbed by other work.
             var options = new CosimOptions { CacheRoot = cache, Verilator = verilator };
-            var (single, singleCpuRate, _) = Lockstep(program, options with { TwoThreads = false });
-            var (pipelined, pipelinedCpuRate, lockstepBytes) = Lockstep(program, options with { TwoThreads = true });
-            if (single.Cycles != pipelined.Cycles || single.EventsCompared != pipelined.EventsCompared)
-                throw new InvalidOperationException($"one thread ran {single.Cycles} cycles and compared {single.EventsCompared} events, two threads {pipelined.Cycles} and {pipelined.EventsCompared}");
+            var single = new List<(CosimResult Result, double CpuRate, double Bytes)>();
+            var pipelined = new List<(CosimResult Result, double CpuRate, double Bytes)>();
+            for (var i = 0; i < Runs; i++)
+            {
+                single.Add(Lockstep(program, options with { TwoThreads = false }));
+                pipelined.Add(Lockstep(program, options with { TwoThreads = true }));
+            }
+
+            var (one, oneCpuRate, _) = single.MaxBy(r => r.Result.CyclesPerSecond);
+            var (two, twoCpuRate, lockstepBytes) = pipelined.MaxBy(r => r.Result.CyclesPerSecond);
+            if (one.Cycles != two.Cycles || one.EventsCompared != two.EventsCompared)
+                throw new InvalidOperationException($"one thread ran {one.Cycles} cycles and compared {one.EventsCompared} events, two threads {two.Cycles} and {two.EventsCompared}");
 
             oneThread.Add(Breakdown(preset, Lockstep(program, options with { TwoThreads = false, MeasurePhases = true }).Result));
             twoThreads.Add(ThreadBreakdown(preset, Lockstep(program, options with { TwoThreads = true, MeasurePhases = true }).Result));
             if (cache is not null)
                 Directory.Delete(cache, recursive: true);
 
-            Console.WriteLine($"| {preset} | {single.Cycles:N0} | {modelRate:N0} | {single.CyclesPerSecond:N0} | {singleCpuRate:N0} | {pipelined.CyclesPerSecond:N0} | {pipelinedCpuRate:N0} | {(double)modelBytes / cycles:F1} | {lockstepBytes / pipelined.Cycles:F1} | {coldSeconds:F1} | {cachedSeconds:F1} |");
+            Console.WriteLine($"| {preset} | {one.Cycles:N0} | {modelRate:N0} | {one.CyclesPerSecond:N0} | {oneCpuRate:N0} | {two.CyclesPerSecond:N0} | {twoCpuRate:N0} | {(double)modelBytes / cycles:F1} | {lockstepBytes / two.Cycles:F1} | {coldSeconds:F1} | {cachedSeconds:F1} |");
         }
 
         Console.WriteLine();

@@ -4,7 +4,7 @@ using Lpu.Cosim.Lockstep;
 namespace Lpu.HdlGen.Commands;
 
 /// <summary>
-/// <c>hdl-gen cosim --preset NAME PROGRAM [--rtl DIR] [--vcd FILE]</c>: runs a program on the golden
+/// <c>hdl-gen cosim --preset NAME PROGRAM [--rtl DIR] [--vcd FILE] [--max-cycles N] [--one-thread]</c>: runs a program on the golden
 /// model and on the generated RTL (Verilator) in lockstep. Exit 0 when every cycle matches, 1 on a
 /// divergence (reported with cycle, unit, superlane, lane, values and a VCD window).
 /// </summary>
@@ -18,10 +18,12 @@ internal static class CosimCommand
         var rtl = new Option<string?>("--rtl") { Description = "Use the Verilog in this folder instead of generating it (e.g. hand-edited RTL)." };
         var vcd = new Option<string?>("--vcd") { Description = "Waveform of the cycles before a divergence (default: PROGRAM.divergence.vcd)." };
         var maxCycles = new Option<long>("--max-cycles") { Description = "Stop with an error after this many cycles.", DefaultValueFactory = _ => 10_000_000 };
+        var oneThread = new Option<bool>("--one-thread") { Description = "Run the RTL on the same thread as the model (by default it has its own when there are two or more processors)." };
         command.Arguments.Add(source);
         command.Options.Add(rtl);
         command.Options.Add(vcd);
         command.Options.Add(maxCycles);
+        command.Options.Add(oneThread);
         command.SetAction(parse =>
         {
             var lpu = config.Resolve(parse);
@@ -36,6 +38,7 @@ internal static class CosimCommand
                 RtlDirectory = parse.GetValue(rtl),
                 VcdPath = parse.GetValue(vcd) ?? Path.ChangeExtension(Path.GetFileName(path), ".divergence.vcd"),
                 MaxCycles = parse.GetValue(maxCycles),
+                TwoThreads = parse.GetValue(oneThread) ? false : null,
             };
             using var session = LongWork.Run("building the RTL with Verilator (cached after the first build)", error, () => new CosimSession(program, options));
             var result = session.Run();

@@ -25,6 +25,18 @@ public class CosimCommandTests
     }
 
     [Fact]
+    public void One_thread_gives_the_same_report_as_two()
+    {
+        var (one, oneOutput, oneError) = Run("cosim", "--preset", "small", Program("requant.s"), "--one-thread");
+        var (two, twoOutput, _) = Run("cosim", "--preset", "small", Program("requant.s"));
+
+        Assert.True(one == 0, oneOutput + oneError);
+        Assert.Equal(0, two);
+        Assert.Contains("RTL and model agree", oneOutput);
+        Assert.Equal(oneOutput.Split('\n')[0], twoOutput.Split('\n')[0]);
+    }
+
+    [Fact]
     public void Hand_edited_rtl_is_checked_with_rtl_dir_and_its_divergence_exits_1()
     {
         using var dir = new TempDir();
