@@ -45,7 +45,8 @@ public sealed class EventList
     /// <summary>An issue of <paramref name="word"/> by queue <paramref name="queue"/>.</summary>
     public void AddIssue(int queue, ulong word) => Add(ObservedEvent.MakeKey(EventKind.Issue, queue, 0, 0, 0), word, 0);
 
-    private Span<byte> Add(ulong key, ulong value, int bytes)
+    /// <summary>An event by its packed key (see <see cref="ObservedEvent"/>); returns the span to fill with its bytes.</summary>
+    internal Span<byte> Add(ulong key, ulong value, int bytes)
     {
         if (Count == events.Length)
             Array.Resize(ref events, 2 * events.Length);

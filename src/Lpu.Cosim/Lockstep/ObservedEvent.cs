@@ -35,5 +35,14 @@ public readonly record struct ObservedEvent(ulong Key, ulong Value, int DataOffs
         return ((ulong)kind << KindShift) | ((ulong)(uint)a << AShift) | ((ulong)(uint)b << BShift) | ((ulong)(uint)c << CShift) | (uint)d;
     }
 
+    /// <summary>
+    /// The direction and stream part of a stream event's key, to add to a key made with both 0: a
+    /// 7-bit stream code (direction, then index), the index plus <paramref name="next"/> (always fits).
+    /// </summary>
+    internal static ulong StreamPart(uint code, uint next = 0) => ((ulong)((code >> 6) & 1) << BShift) | ((ulong)((code & 63) + next) << CShift);
+
+    /// <summary>The word address part of an SRAM write or ECC key (16 bits), to add to a key made with address 0.</summary>
+    internal static ulong AddressPart(uint address) => (ulong)(address & 0xffff) << CShift;
+
     private int Field(int shift, int bits) => (int)((Key >> shift) & ((1UL << bits) - 1));
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Lpu.Architecture.Configuration;
-using Lpu.Architecture.Isa;
 using Lpu.Architecture.Layout;
 using Lpu.Rtl;
 
@@ -19,28 +18,22 @@ internal sealed class TraceDecoder
     private const int MaxVxmStreams = 4;
 
     private readonly TraceKind[] kinds;
-    private readonly int[] units;
-    private readonly int[] superlanes;
+    private readonly ulong[] keys;
     private readonly int[] fieldWords;
     private readonly int summaryWords;
     private readonly int lanes;
-    private readonly int[] slicePositions;
-    private readonly int vxmPosition;
 
     public TraceDecoder(LpuConfig config, TraceLayout layout)
     {
         var fields = layout.Fields;
         lanes = config.LanesPerSuperlane;
         kinds = [.. fields.Select(f => f.Kind)];
-        units = [.. fields.Select(f => f.Unit)];
-        superlanes = [.. fields.Select(f => f.Superlane)];
+        var floorplan = new Floorplan(config);
+        keys = [.. fields.Select(f => KeyOf(f, floorplan))];
         Pieces = [.. fields.Select(PiecesOf)];
         fieldWords = [.. Pieces.Select(p => p.Sum(x => (x.Width + 31) / 32))];
         summaryWords = (fields.Count + 31) / 32;
         SummaryOffset = layout.SummaryOffset;
-        var floorplan = new Floorplan(config);
-        slicePositions = [.. Enumerable.Range(0, config.SliceCount).Select(floorplan.SlicePosition)];
-        vxmPosition = floorplan.VxmPosition;
     }
 
     /// <summary>The bit of field 0's summary bit in the port.</summary>
@@ -69,6 +62,10 @@ internal sealed class TraceDecoder
         }
     }
 
+    /// <summary>
+    /// Adds field <paramref name="field"/>'s events. Each key is the field's own (made and checked
+    /// once) plus the stream or address from its header, which always fit their bits.
+    /// </summary>
     private void Add(int field, ReadOnlySpan<uint> slot, EventList target)
     {
         var header = slot[0];
@@ -76,40 +73,46 @@ internal sealed class TraceDecoder
         switch (kinds[field])
         {
             case TraceKind.MemStream:
-                {
-                    var stream = StreamRef.FromCode(header & 0x7f);
-                    data[..lanes].CopyTo(target.AddStream(slicePositions[units[field]], stream.Direction, stream.Index, superlanes[field], lanes));
-                    break;
-                }
+                data[..lanes].CopyTo(target.Add(keys[field] | ObservedEvent.StreamPart(header & 0x7f), 0, lanes));
+                break;
 
             case TraceKind.VxmStream:
                 {
-                    var stream = StreamRef.FromCode(header & 0x7f);
-
                     // The field holds at most four streams' bytes; a larger count is an RTL bug that
                     // shows as missing events.
                     var count = Math.Min((int)(header >> 7) & 7, MaxVxmStreams);
-                    for (var j = 0; j < count; j++)
-                        data.Slice(j * lanes, lanes).CopyTo(target.AddStream(vxmPosition, stream.Direction, stream.Index + j, superlanes[field], lanes));
+                    var code = header & 0x7f;
+                    for (var j = 0u; j < count; j++)
+                        data.Slice((int)j * lanes, lanes).CopyTo(target.Add(keys[field] | ObservedEvent.StreamPart(code, j), 0, lanes));
                     break;
                 }
 
             case TraceKind.SramWrite:
-                data[..lanes].CopyTo(target.AddSramWrite(units[field], superlanes[field], (int)(header & 0xffff), lanes));
+                data[..lanes].CopyTo(target.Add(keys[field] | ObservedEvent.AddressPart(header), 0, lanes));
                 break;
 
             case TraceKind.Ecc:
                 {
-                    var status = (header & 1) != 0 ? 1 : (header & 2) != 0 ? 2 : 0;
-                    target.AddEcc(units[field], superlanes[field], (int)((header >> 2) & 0xffff), status);
+                    var status = (header & 1) != 0 ? 1UL : (header & 2) != 0 ? 2UL : 0UL;
+                    target.Add(keys[field] | ObservedEvent.AddressPart(header >> 2), status, 0);
                     break;
                 }
 
             default:
-                target.AddIssue(units[field], header | ((ulong)slot[1] << 32));
+                target.Add(keys[field], header | ((ulong)slot[1] << 32), 0);
                 break;
         }
     }
+
+    /// <summary>The key of field <paramref name="f"/>'s events with stream, direction and address 0.</summary>
+    private static ulong KeyOf(TraceField f, Floorplan floorplan) => f.Kind switch
+    {
+        TraceKind.MemStream => ObservedEvent.MakeKey(EventKind.Stream, floorplan.SlicePosition(f.Unit), 0, 0, f.Superlane),
+        TraceKind.VxmStream => ObservedEvent.MakeKey(EventKind.Stream, floorplan.VxmPosition, 0, 0, f.Superlane),
+        TraceKind.SramWrite => ObservedEvent.MakeKey(EventKind.SramWrite, f.Unit, f.Superlane, 0, 0),
+        TraceKind.Ecc => ObservedEvent.MakeKey(EventKind.Ecc, f.Unit, f.Superlane, 0, 0),
+        _ => ObservedEvent.MakeKey(EventKind.Issue, f.Unit, 0, 0, 0),
+    };
 
     /// <summary>The ranges of a field after its valid bit: header bits (code, count, address), then data.</summary>
     private IReadOnlyList<(int Offset, int Width)> PiecesOf(TraceField f)
