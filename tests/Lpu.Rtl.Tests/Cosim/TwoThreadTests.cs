@@ -96,6 +96,20 @@ public class TwoThreadTests
     }
 
     [Fact]
+    public void Phase_times_of_two_threads_come_from_both_threads()
+    {
+        using var session = new CosimSession(Streaming(500), new CosimOptions { TwoThreads = true, MeasurePhases = true });
+
+        var result = session.Run();
+
+        Assert.True(result.Matches, result.Divergence?.ToString());
+        var phases = Assert.IsType<CosimPhases>(result.Phases);
+        Assert.True(phases.TwoThreads);
+        Assert.Equal(result.Cycles, phases.Cycles);
+        Assert.All([phases.ModelStep, phases.RtlTick, phases.EventRead, phases.Decode, phases.Compare, phases.ModelWait, phases.RtlWait], t => Assert.True(t.MeanNs > 0));
+    }
+
+    [Fact]
     public void A_wrong_vxm_result_is_reported_the_same_with_the_same_waveform()
     {
         using var dir = new TempDir();
