@@ -138,8 +138,12 @@ public sealed partial class LpuSimulator
         r.Unit = queue.Kind == UnitKind.Mem ? queue.GlobalSlice : queue.UnitIndex;
         r.Span = op.Kind == OpKind.Gather ? superlanes + 1 : superlanes;
         r.Powered = 0;
+        r.CapturedVersion = -1;
         switch (op.Kind)
         {
+            case OpKind.Read:
+                CaptureWord(r, (int)op.Imm);
+                break;
             case OpKind.Gather:
                 Ensure(ref r.Addresses, superlanes);
                 break;

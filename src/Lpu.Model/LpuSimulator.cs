@@ -33,6 +33,7 @@ public sealed partial class LpuSimulator
     private readonly int vectorLength;
     private readonly int maxLatency;
     private QueueState[] queues = [];
+    private bool copyWords = true;
     private long lastIssue = -1;
     private long doneCycle;
     private CycleEvents events;
@@ -110,6 +111,7 @@ public sealed partial class LpuSimulator
         lastIssue = -1;
         doneCycle = 0;
         Counters.Reset();
+        Refetches = 0;
     }
 
     /// <summary>
@@ -217,6 +219,12 @@ public sealed partial class LpuSimulator
         foreach (var plane in planes)
             plane.BatchMacs = macs;
     }
+
+    /// <summary>Turns the whole-word copies of read and iw off, for tests that compare them with the superlane-by-superlane definition.</summary>
+    internal void SetWordCopies(bool on) => copyWords = on;
+
+    /// <summary>Tiles (read) and superlanes (iw) taken at t+k because their source changed after the copy at issue; for tests.</summary>
+    internal long Refetches { get; private set; }
 
     /// <summary>True when superlane <paramref name="superlane"/> is powered during cycle <see cref="Cycle"/>.</summary>
     public bool IsPowered(int superlane) => powered[superlane];
