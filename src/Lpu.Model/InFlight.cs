@@ -34,6 +34,9 @@ internal sealed class InFlight
     /// </summary>
     public long CapturedVersion;
 
+    /// <summary>read: it books no SRAM banks, no conflict being possible (see LpuSimulator.CaptureWord).</summary>
+    public bool BanksFree;
+
     /// <summary>Per-superlane addresses (gather/scatter) or row pointer (lw, in [0]).</summary>
     public int[] Addresses = [];
 }

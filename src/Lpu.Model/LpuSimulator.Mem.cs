@@ -20,7 +20,8 @@ public sealed partial class LpuSimulator
             {
                 case OpKind.Read:
                     // SRAM read in t+k, ECC check in t+k+1, readable at t+k+2.
-                    UseBanks(slice, k, c, SramState.ReadBank0 << sram.Bank((int)op.Imm));
+                    if (!r.BanksFree)
+                        UseBanks(slice, k, c, SramState.ReadBank0 << sram.Bank((int)op.Imm));
                     if (r.CapturedVersion == sram.Version(slice))
                     {
                         // The slice is unchanged since the word was copied at issue: tile k is in the copy.
@@ -64,9 +65,15 @@ public sealed partial class LpuSimulator
     /// or bit flip in between), else the tile is read then. Words are copied only when no stored
     /// word is corrupted, so the copy needs no decoding (a later flip changes the version).
     /// </summary>
-    private void CaptureWord(InFlight r, int address)
+    private void CaptureWord(InFlight r, int address, long c)
     {
-        if (!copyWords || sram.AnyCorrupted)
+        // Bank conflicts (§5) need two accesses to one tile in one cycle. A slice has one queue,
+        // issuing at most once per cycle; a read uses tile k in t+k, a write, gather or scatter
+        // issued at t' in t'+k+1. So a read can only meet a write, gather or scatter issued at t-1
+        // (which books first, and the read reports the conflict), never a later instruction:
+        // without one at t-1 it can neither conflict nor be the booking another conflicts with.
+        r.BanksFree = shortcuts && lateSramAccess[r.Unit] != c - 1;
+        if (!shortcuts || sram.AnyCorrupted)
             return;
         Ensure(ref r.Buffer, vectorLength);
         sram.Word(r.Unit, address).CopyTo(r.Buffer);

@@ -30,7 +30,7 @@ public sealed partial class LpuSimulator
                 plane.LastInstall = c;
                 r.Weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vectorLength * vectorLength];
                 // The whole buffer in one copy: superlane k of it is the snapshot of t+k as long as no lw wrote in between.
-                if (copyWords)
+                if (shortcuts)
                 {
                     plane.LoadBuffer.CopyTo(MemoryMarshal.AsBytes(r.Weights.AsSpan()));
                     r.CapturedVersion = plane.LoadVersion;

@@ -33,7 +33,8 @@ public sealed partial class LpuSimulator
     private readonly int vectorLength;
     private readonly int maxLatency;
     private QueueState[] queues = [];
-    private bool copyWords = true;
+    private readonly long[] lateSramAccess;   // per slice: issue cycle of its last write, gather or scatter
+    private bool shortcuts = true;
     private long lastIssue = -1;
     private long doneCycle;
     private CycleEvents events;
@@ -57,6 +58,7 @@ public sealed partial class LpuSimulator
         permuteMaps = NewMapTables(config, config.Sxm.Permuters);
         distributeMaps = NewMapTables(config, config.Sxm.Distributors);
         Counters = new ModelCounters(Floorplan.Queues.Count);
+        lateSramAccess = new long[config.SliceCount];
         events = buckets[0];
         Reset();
     }
@@ -112,6 +114,7 @@ public sealed partial class LpuSimulator
         doneCycle = 0;
         Counters.Reset();
         Refetches = 0;
+        Array.Fill(lateSramAccess, long.MinValue);
     }
 
     /// <summary>
@@ -220,8 +223,11 @@ public sealed partial class LpuSimulator
             plane.BatchMacs = macs;
     }
 
-    /// <summary>Turns the whole-word copies of read and iw off, for tests that compare them with the superlane-by-superlane definition.</summary>
-    internal void SetWordCopies(bool on) => copyWords = on;
+    /// <summary>
+    /// Turns the per-instruction shortcuts off (whole-word copies of read and iw, reads without
+    /// bank bookkeeping), for tests that compare them with the superlane-by-superlane definition.
+    /// </summary>
+    internal void SetShortcuts(bool on) => shortcuts = on;
 
     /// <summary>Tiles (read) and superlanes (iw) taken at t+k because their source changed after the copy at issue; for tests.</summary>
     internal long Refetches { get; private set; }

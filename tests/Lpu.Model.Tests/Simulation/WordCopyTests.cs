@@ -186,7 +186,7 @@ public class WordCopyTests
     {
         var sim = new LpuSimulator(Medium);
         sim.Load(program);
-        sim.SetWordCopies(copies);
+        sim.SetShortcuts(copies);
         var output = new byte[Sl][];
         sim.Run(1000, e =>
         {
@@ -212,7 +212,7 @@ public class WordCopyTests
     {
         var sim = new LpuSimulator(program.Config);
         sim.Load(program);
-        sim.SetWordCopies(copies);
+        sim.SetShortcuts(copies);
         var text = new StringWriter();
         var trace = new TraceWriter(text);
         string? error = null;
