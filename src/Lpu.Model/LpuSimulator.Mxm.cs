@@ -58,10 +58,13 @@ public sealed partial class LpuSimulator
         {
             case OpKind.Lw:
                 plane.LoadVersion++;
+                var sources = streams.From(op.ADir, op.A, r.Position, k);
+                var stride = streams.StreamStride;
+                var row = r.Addresses[0];
                 for (var j = 0; j < op.Imm; j++)
                 {
-                    var row = (r.Addresses[0] + j) % vectorLength;
-                    LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    LaneCopy.Copy(sources.Slice(j * stride, lanes), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    row = row + 1 == vectorLength ? 0 : row + 1;
                 }
 
                 break;

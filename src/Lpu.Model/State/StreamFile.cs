@@ -85,6 +85,20 @@ internal sealed class StreamFile
         return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
     }
 
+    /// <summary>Distance between R[dir][s][p] and R[dir][s + 1][p] in the spans <see cref="From"/> returns.</summary>
+    public int StreamStride => positions * vectorLength;
+
+    /// <summary>
+    /// The bytes from superlane <paramref name="k"/> of R[dir][s][p] to the end of the direction's
+    /// file: superlane k of R[dir][s + j][p] starts at j x <see cref="StreamStride"/> (s + j below S).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> From(Direction dir, int s, int p, int k)
+    {
+        var array = dir == Direction.East ? east : west;
+        return array.AsSpan((((s * positions) + Slot(dir, p)) * vectorLength) + (k * lanes));
+    }
+
     /// <summary>
     /// Marks a production into R[dir][s][p] superlane k in the current cycle and returns its L
     /// bytes for the caller to fill; empty when another unit already produced into the same
