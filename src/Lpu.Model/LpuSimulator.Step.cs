@@ -67,6 +67,7 @@ public sealed partial class LpuSimulator
         return now;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private CycleEvents Bucket(long cycle)
     {
         var b = buckets[(int)cycle & (buckets.Length - 1)];
