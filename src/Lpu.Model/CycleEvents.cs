@@ -94,6 +94,7 @@ public sealed class CycleEvents
         used = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<byte> AddStream(StreamEvent e)
     {
         var offset = Allocate();
@@ -101,6 +102,7 @@ public sealed class CycleEvents
         return data.AsSpan(offset, BytesPerEvent);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<byte> AddSramWrite(SramWriteEvent e)
     {
         var offset = Allocate();
@@ -181,12 +183,15 @@ public sealed class CycleEvents
         return keyScratch.AsSpan(0, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Allocate()
     {
         if (used + BytesPerEvent > data.Length)
-            Array.Resize(ref data, data.Length * 2);
+            Grow();
         var offset = used;
         used += BytesPerEvent;
         return offset;
     }
+
+    private void Grow() => Array.Resize(ref data, data.Length * 2);
 }

@@ -27,6 +27,16 @@ internal sealed class InFlight
     /// <summary>iw: the snapshot of the load buffer being taken (row-major VL x VL).</summary>
     public sbyte[] Weights = [];
 
+    /// <summary>
+    /// read: the SRAM version of its slice when the whole word was copied into <see cref="Buffer"/>
+    /// at issue, or -1 when it was not (a corrupted word somewhere: reads decode tile by tile).
+    /// iw: the plane's load-buffer version when the buffer was copied into <see cref="Weights"/>.
+    /// </summary>
+    public long CapturedVersion;
+
+    /// <summary>read: it books no SRAM banks, no conflict being possible (see LpuSimulator.CaptureWord).</summary>
+    public bool BanksFree;
+
     /// <summary>Per-superlane addresses (gather/scatter) or row pointer (lw, in [0]).</summary>
     public int[] Addresses = [];
 }

@@ -20,8 +20,21 @@ public sealed partial class LpuSimulator
             {
                 case OpKind.Read:
                     // SRAM read in t+k, ECC check in t+k+1, readable at t+k+2.
-                    UseBanks(slice, k, c, SramState.ReadBank0 << sram.Bank((int)op.Imm));
-                    ReadTile(slice, k, (int)op.Imm, c, r.Position, op);
+                    if (!r.BanksFree)
+                        UseBanks(slice, k, c, SramState.ReadBank0 << sram.Bank((int)op.Imm));
+                    if (r.CapturedVersion == sram.Version(slice))
+                    {
+                        // The slice is unchanged since the word was copied at issue: tile k is in the copy.
+                        LaneCopy.Copy(r.Buffer.AsSpan(k * lanes, lanes), Bucket(c + 2).AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst, k)));
+                        Counters.SramReads++;
+                    }
+                    else
+                    {
+                        ReadTile(slice, k, (int)op.Imm, c, r.Position, op);
+                        if (r.CapturedVersion >= 0)
+                            Refetches++;
+                    }
+
                     break;
                 case OpKind.Write:
                     // Stream read in t+k, SRAM written in t+k+1.
@@ -44,6 +57,27 @@ public sealed partial class LpuSimulator
         var previous = k - 1;
         if (op.Kind == OpKind.Gather && previous >= 0 && previous < superlanes && (r.Powered >> previous & 1) != 0)
             ReadTile(slice, previous, r.Addresses[previous], c, r.Position, op);
+    }
+
+    /// <summary>
+    /// A read copies its whole word at issue, one sequential copy instead of SL scattered ones;
+    /// tile k of the copy is used in t+k only while the slice's SRAM version is unchanged (no write
+    /// or bit flip in between), else the tile is read then. Words are copied only when no stored
+    /// word is corrupted, so the copy needs no decoding (a later flip changes the version).
+    /// </summary>
+    private void CaptureWord(InFlight r, int address, long c)
+    {
+        // Bank conflicts (§5) need two accesses to one tile in one cycle. A slice has one queue,
+        // issuing at most once per cycle; a read uses tile k in t+k, a write, gather or scatter
+        // issued at t' in t'+k+1. So a read can only meet a write, gather or scatter issued at t-1
+        // (which books first, and the read reports the conflict), never a later instruction:
+        // without one at t-1 it can neither conflict nor be the booking another conflicts with.
+        r.BanksFree = shortcuts && lateSramAccess[r.Unit] != c - 1;
+        if (!shortcuts || sram.AnyCorrupted)
+            return;
+        Ensure(ref r.Buffer, vectorLength);
+        sram.Word(r.Unit, address).CopyTo(r.Buffer);
+        r.CapturedVersion = sram.Version(r.Unit);
     }
 
     /// <summary>Reads a tile word in cycle c: ECC event at c + 1, the (corrected) bytes readable at c + 2.</summary>

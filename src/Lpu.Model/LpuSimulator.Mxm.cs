@@ -29,6 +29,13 @@ public sealed partial class LpuSimulator
                 plane!.RowPointer = 0;
                 plane.LastInstall = c;
                 r.Weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vectorLength * vectorLength];
+                // The whole buffer in one copy: superlane k of it is the snapshot of t+k as long as no lw wrote in between.
+                if (shortcuts)
+                {
+                    plane.LoadBuffer.CopyTo(MemoryMarshal.AsBytes(r.Weights.AsSpan()));
+                    r.CapturedVersion = plane.LoadVersion;
+                }
+
                 break;
             case OpKind.Abc:
                 var busyUntil = plane!.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
@@ -50,18 +57,28 @@ public sealed partial class LpuSimulator
         switch (op.Kind)
         {
             case OpKind.Lw:
+                plane.LoadVersion++;
+                var sources = streams.From(op.ADir, op.A, r.Position, k);
+                var stride = streams.StreamStride;
+                var row = r.Addresses[0];
                 for (var j = 0; j < op.Imm; j++)
                 {
-                    var row = (r.Addresses[0] + j) % vectorLength;
-                    LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    LaneCopy.Copy(sources.Slice(j * stride, lanes), plane.LoadBuffer.AsSpan((row * vectorLength) + column, lanes));
+                    row = row + 1 == vectorLength ? 0 : row + 1;
                 }
 
                 break;
             case OpKind.Iw:
-                // Superlane k of every row of the load buffer into the snapshot.
-                var snapshot = MemoryMarshal.AsBytes(r.Weights.AsSpan());
-                for (var offset = column; offset < snapshot.Length; offset += vectorLength)
-                    LaneCopy.Copy(plane.LoadBuffer.AsSpan(offset, lanes), snapshot.Slice(offset, lanes));
+                // Superlane k of every row of the load buffer into the snapshot, unless the copy taken at issue still holds it.
+                if (plane.LoadVersion != r.CapturedVersion)
+                {
+                    if (r.CapturedVersion >= 0)
+                        Refetches++;
+                    var snapshot = MemoryMarshal.AsBytes(r.Weights.AsSpan());
+                    for (var offset = column; offset < snapshot.Length; offset += vectorLength)
+                        LaneCopy.Copy(plane.LoadBuffer.AsSpan(offset, lanes), snapshot.Slice(offset, lanes));
+                }
+
                 if (k == superlanes - 1)
                 {
                     mxmUpdates.Add(new MxmUpdate(r.Issue + superlanes + 2, r.Unit, r.Weights));

@@ -23,9 +23,10 @@ public sealed partial class LpuSimulator
         ApplyMxmUpdates(c);
         foreach (ref readonly var e in now.PendingStreams)
         {
-            if (!streams.MarkProduced(e.Direction, e.Stream, e.Position, e.Superlane))
+            var register = streams.Produce(e.Direction, e.Stream, e.Position, e.Superlane);
+            if (register.IsEmpty)
                 throw new SimulationException(c, $"two results due in stream register {(e.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{e.Stream} at position {e.Position}, superlane {e.Superlane}");
-            LaneCopy.Copy(now.Data(in e), streams.At(e.Direction, e.Stream, e.Position, e.Superlane));
+            LaneCopy.Copy(now.Data(in e), register);
         }
 
         Counters.StreamProductions += now.PendingStreams.Length;
@@ -66,6 +67,7 @@ public sealed partial class LpuSimulator
         return now;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private CycleEvents Bucket(long cycle)
     {
         var b = buckets[(int)cycle & (buckets.Length - 1)];
@@ -138,9 +140,17 @@ public sealed partial class LpuSimulator
         r.Unit = queue.Kind == UnitKind.Mem ? queue.GlobalSlice : queue.UnitIndex;
         r.Span = op.Kind == OpKind.Gather ? superlanes + 1 : superlanes;
         r.Powered = 0;
+        r.CapturedVersion = -1;
         switch (op.Kind)
         {
+            case OpKind.Read:
+                CaptureWord(r, (int)op.Imm, c);
+                break;
+            case OpKind.Write or OpKind.Scatter:
+                lateSramAccess[r.Unit] = c;
+                break;
             case OpKind.Gather:
+                lateSramAccess[r.Unit] = c;
                 Ensure(ref r.Addresses, superlanes);
                 break;
             case OpKind.ShiftUp or OpKind.ShiftDown or OpKind.Permute or OpKind.Distribute or OpKind.Rotate:

@@ -33,6 +33,8 @@ public sealed partial class LpuSimulator
     private readonly int vectorLength;
     private readonly int maxLatency;
     private QueueState[] queues = [];
+    private readonly long[] lateSramAccess;   // per slice: issue cycle of its last write, gather or scatter
+    private bool shortcuts = true;
     private long lastIssue = -1;
     private long doneCycle;
     private CycleEvents events;
@@ -56,6 +58,7 @@ public sealed partial class LpuSimulator
         permuteMaps = NewMapTables(config, config.Sxm.Permuters);
         distributeMaps = NewMapTables(config, config.Sxm.Distributors);
         Counters = new ModelCounters(Floorplan.Queues.Count);
+        lateSramAccess = new long[config.SliceCount];
         events = buckets[0];
         Reset();
     }
@@ -110,6 +113,8 @@ public sealed partial class LpuSimulator
         lastIssue = -1;
         doneCycle = 0;
         Counters.Reset();
+        Refetches = 0;
+        Array.Fill(lateSramAccess, long.MinValue);
     }
 
     /// <summary>
@@ -217,6 +222,15 @@ public sealed partial class LpuSimulator
         foreach (var plane in planes)
             plane.BatchMacs = macs;
     }
+
+    /// <summary>
+    /// Turns the per-instruction shortcuts off (whole-word copies of read and iw, reads without
+    /// bank bookkeeping), for tests that compare them with the superlane-by-superlane definition.
+    /// </summary>
+    internal void SetShortcuts(bool on) => shortcuts = on;
+
+    /// <summary>Tiles (read) and superlanes (iw) taken at t+k because their source changed after the copy at issue; for tests.</summary>
+    internal long Refetches { get; private set; }
 
     /// <summary>True when superlane <paramref name="superlane"/> is powered during cycle <see cref="Cycle"/>.</summary>
     public bool IsPowered(int superlane) => powered[superlane];

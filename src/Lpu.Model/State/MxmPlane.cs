@@ -17,17 +17,20 @@ namespace Lpu.Model.State;
 internal sealed class MxmPlane
 {
     /// <summary>
-    /// Products of fewer MACs than this are computed one dot product at a time until the installed
-    /// array has been packed for the matrix kernel: packing costs about as much as a few products,
-    /// so it pays once a batch this large comes; after that every batch uses the packed array.
+    /// Products are computed one dot product at a time until the installed array has served this
+    /// many MACs (counting the batch at hand), then the array is packed for the matrix kernel and
+    /// every later batch uses it. Packing costs about as much as a few products, so counting the
+    /// MACs since the install (not per batch) bounds the work wasted either way, also when an acc
+    /// after every abc makes each batch a single product.
     /// </summary>
-    public const long DefaultBatchMacs = 1 << 20;
+    public const long DefaultBatchMacs = 1 << 18;
 
     private readonly int vectorLength;
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
-    private Int8PackedMatrix? packed;       // the installed array packed for the matrix kernel, once a batch needs it
+    private Int8PackedMatrix? packed;       // the installed array packed for the matrix kernel, once it has served BatchMacs
+    private long macsSinceInstall;          // MACs computed with the installed array one dot product at a time
 
     // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product.
     private long[] due = new long[64];
@@ -56,7 +59,10 @@ internal sealed class MxmPlane
 
     public int RowPointer;
 
-    /// <summary>Batches of at least this many MACs go to the matrix kernel (tests set 0 or long.MaxValue).</summary>
+    /// <summary>Bumped by every lw write into <see cref="LoadBuffer"/>: a copy taken at one version is current while it is unchanged.</summary>
+    public long LoadVersion;
+
+    /// <summary>MACs with one installed array from which it is packed for the matrix kernel (tests set 0 or long.MaxValue).</summary>
     public long BatchMacs = DefaultBatchMacs;
 
     /// <summary>Installed weights W[k][n], row-major at <c>[k x VL + n]</c>.</summary>
@@ -78,7 +84,9 @@ internal sealed class MxmPlane
         Array.Clear(Accumulators);
         transposedValid = false;
         packed = null;
+        macsSinceInstall = 0;
         RowPointer = 0;
+        LoadVersion = 0;
         LastInstall = long.MinValue;
         head = computed = count = 0;
     }
@@ -151,6 +159,7 @@ internal sealed class MxmPlane
         Weights = weights;
         transposedValid = false;
         packed = null;
+        macsSinceInstall = 0;
         return old;
     }
 
@@ -163,13 +172,15 @@ internal sealed class MxmPlane
         var vl = vectorLength;
         var x = activations.AsSpan(computed * vl, m * vl);
         var r = products.AsSpan(computed * vl, m * vl);
-        if (packed is not null || (long)m * vl * vl >= BatchMacs)
+        var macs = (long)m * vl * vl;
+        if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
             packed ??= Gemm.Pack(Weights, vl, vl);
             Gemm.Multiply(x, packed, r, m);
         }
         else
         {
+            macsSinceInstall += macs;
             EnsureTransposed();
             for (var i = 0; i < m; i++)
             {

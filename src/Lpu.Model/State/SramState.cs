@@ -27,6 +27,7 @@ internal sealed class SramState
     private int corruptedWords;
     private readonly long[] useCycle;
     private readonly int[] useMask;
+    private readonly long[] versions;      // per slice: bumped by every change of its stored bits
 
     public SramState(int slices, int words, int superlanes, int lanes, bool ecc)
     {
@@ -51,6 +52,7 @@ internal sealed class SramState
 
         useCycle = new long[slices * superlanes * 4];
         useMask = new int[slices * superlanes * 4];
+        versions = new long[slices];
     }
 
     public int Slices { get; }
@@ -64,6 +66,9 @@ internal sealed class SramState
     /// <summary>The SECDED code, or null without ECC.</summary>
     public SecdedCode? Code { get; }
 
+    /// <summary>True when some stored word has an injected bit flip since its last write (its reads decode).</summary>
+    public bool AnyCorrupted => corruptedWords > 0;
+
     public void Reset()
     {
         foreach (var d in data)
@@ -76,6 +81,7 @@ internal sealed class SramState
         }
 
         corruptedWords = 0;
+        Array.Clear(versions);
 
         Array.Fill(useCycle, -1);
         Array.Clear(useMask);
@@ -84,6 +90,17 @@ internal sealed class SramState
     /// <summary>The stored L data bytes of one tile word (as stored, uncorrected).</summary>
     public Span<byte> Tile(int slice, int k, int address) =>
         data[slice].AsSpan(((address * Superlanes) + k) * Lanes, Lanes);
+
+    /// <summary>The stored VL bytes of a whole word: tile k at [kL, kL+L).</summary>
+    public ReadOnlySpan<byte> Word(int slice, int address) =>
+        data[slice].AsSpan(address * Superlanes * Lanes, Superlanes * Lanes);
+
+    /// <summary>
+    /// A number that changes whenever any stored bit of <paramref name="slice"/> changes (a write
+    /// or a bit flip): a copy of its words taken at one version is what a read would see as long
+    /// as the version is unchanged.
+    /// </summary>
+    public long Version(int slice) => versions[slice];
 
     /// <summary>The stored check field of one tile word (0 without ECC).</summary>
     public ushort Check(int slice, int k, int address)
@@ -98,6 +115,7 @@ internal sealed class SramState
     public void Write(int slice, int k, int address, ReadOnlySpan<byte> bytes)
     {
         LaneCopy.Copy(bytes, Tile(slice, k, address));
+        versions[slice]++;
         if (corruptedWords > 0)
         {
             ref var flag = ref corrupted![slice][(address * Superlanes) + k];
@@ -122,6 +140,7 @@ internal sealed class SramState
     /// <summary>Flips one stored bit: data bits 0 .. 8L-1, then check bits.</summary>
     public void FlipBit(int slice, int k, int address, int bit)
     {
+        versions[slice]++;
         if (check is not null)
         {
             // First flip since the last write: store the check field of the intact data.

@@ -77,6 +77,7 @@ internal sealed class StreamFile
     }
 
     /// <summary>The L bytes of superlane <paramref name="k"/> of R[dir][s][p] during the current cycle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> At(Direction dir, int s, int p, int k)
     {
         var slot = Slot(dir, p);
@@ -84,21 +85,39 @@ internal sealed class StreamFile
         return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
     }
 
+    /// <summary>Distance between R[dir][s][p] and R[dir][s + 1][p] in the spans <see cref="From"/> returns.</summary>
+    public int StreamStride => positions * vectorLength;
+
     /// <summary>
-    /// Marks a production into R[dir][s][p] superlane k in the current cycle (the caller then
-    /// writes it through <see cref="At"/>); false when another unit already produced into the same
+    /// The bytes from superlane <paramref name="k"/> of R[dir][s][p] to the end of the direction's
+    /// file: superlane k of R[dir][s + j][p] starts at j x <see cref="StreamStride"/> (s + j below S).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> From(Direction dir, int s, int p, int k)
+    {
+        var array = dir == Direction.East ? east : west;
+        return array.AsSpan((((s * positions) + Slot(dir, p)) * vectorLength) + (k * lanes));
+    }
+
+    /// <summary>
+    /// Marks a production into R[dir][s][p] superlane k in the current cycle and returns its L
+    /// bytes for the caller to fill; empty when another unit already produced into the same
     /// register this cycle.
     /// </summary>
-    public bool MarkProduced(Direction dir, int s, int p, int k)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> Produce(Direction dir, int s, int p, int k)
     {
         var index = (((((int)dir * streams) + s) * positions) + p) * superlanes + k;
         if (lastWrite[index] == Cycle + 1)
-            return false;
+            return default;
         lastWrite[index] = Cycle + 1;
-        dirty[((((int)dir * streams) + s) * positions) + Slot(dir, p)] = true;
-        return true;
+        var slot = Slot(dir, p);
+        dirty[((((int)dir * streams) + s) * positions) + slot] = true;
+        var array = dir == Direction.East ? east : west;
+        return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(Direction dir, int p)
     {
         var slot = dir == Direction.East ? p - phase : p + phase;

@@ -177,6 +177,7 @@ public class LazyMxmTests
     [Theory]
     [InlineData(0L)]               // every batch through the matrix kernel
     [InlineData(long.MaxValue)]    // every product as dot products
+    [InlineData(2L * Vl * Vl)]     // each array: dot products first, packed from its second product on
     public void Acc_outputs_and_final_accumulators_match_the_eager_definition(long batchMacs)
     {
         var s = Interleaved();
