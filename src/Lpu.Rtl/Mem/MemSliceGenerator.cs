@@ -84,7 +84,10 @@ public static class MemSliceGenerator
         m.Assign(eccUncorrectable, Gather(tiles, "ecc_uncorrectable"));
         m.Assign(eccAddr, Gather(tiles, "ecc_addr"));
         m.Assign(sramRead, Gather(tiles, "sram_read"));
-        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostValid & hostOp.Eq((int)HostOp.ReadSramRaw), hostTile));
+        // Named: Verilator reports an unnamed temporary here (tmp) as hidden by the tile's function locals.
+        var hostRead = m.Wire("host_read");
+        m.Assign(hostRead, hostValid & hostOp.Eq((int)HostOp.ReadSramRaw));
+        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostRead, hostTile));
         return m;
     }
 

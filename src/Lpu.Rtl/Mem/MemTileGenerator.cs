@@ -75,8 +75,13 @@ public static class MemTileGenerator
         m.Assign(bankWe, writeValid | hostWrite);
         // The stored word: raw from the host (op 4), else the data with its check bits. Built per
         // bank inside the bank's write, so the encoder runs only when a word is written.
-        Expr StoredWord() => Hw.Mux(ports.HostValid & ports.HostOp.Eq((int)HostOp.WriteSramRaw), ports.HostWdata,
-            Encoded(shape, Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData)));
+        var encode = shape.Ecc ? SecdedEncoderGenerator.Encode(shape.Lanes) : null;
+        Expr StoredWord()
+        {
+            var data = Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData);
+            return Hw.Mux(ports.HostValid & ports.HostOp.Eq((int)HostOp.WriteSramRaw), ports.HostWdata,
+                encode is null ? data : encode.Call([data]));
+        }
 
         var banks = TileBanks.Build(m, d, shape, options, bankRe, bankRaddr, bankWe, bankWaddr, StoredWord);
         m.Assign(ports.RawData, banks.Word());
@@ -99,10 +104,6 @@ public static class MemTileGenerator
         m.Assign(ports.SramWdata, Hw.Mux(writeValid, writeData, Hw.Const(0, shape.DataBits)));
         return m;
     }
-
-    /// <summary><c>{check, data}</c> for the banks (just data without ECC).</summary>
-    private static Expr Encoded(MemShape shape, Expr data) =>
-        shape.Ecc ? SecdedEncoderGenerator.Encode(shape.Lanes).Call([data]) : data;
 
     /// <summary>Drives <c>out_data</c> and the ECC flags from the word read last cycle while
     /// <paramref name="valid"/> (all 0 otherwise; the flags always 0 without ECC). The decoder runs in a
