@@ -84,7 +84,10 @@ public static class MemSliceGenerator
         m.Assign(eccUncorrectable, Gather(tiles, "ecc_uncorrectable"));
         m.Assign(eccAddr, Gather(tiles, "ecc_addr"));
         m.Assign(sramRead, Gather(tiles, "sram_read"));
-        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostValid & hostOp.Eq((int)HostOp.ReadSramRaw), hostTile));
+        // Named: Verilator reports an unnamed temporary here (tmp) as hidden by the tile's function locals.
+        var hostRead = m.Wire("host_read");
+        m.Assign(hostRead, hostValid & hostOp.Eq((int)HostOp.ReadSramRaw));
+        m.Assign(hostRdata, HostReadback(m, d, shape, tiles, hostRead, hostTile));
         return m;
     }
 
@@ -122,17 +125,17 @@ public static class MemSliceGenerator
         m.Assign(pending, hostRead);
         m.Assign(pendingTile, hostTile);
 
-        var picked = m.Wire("host_raw", shape.WordBits);
+        // The tile's word is picked inside the register's enable: a simulator runs the case only in the
+        // cycle it is registered, and synthesis needs no gate for it.
+        var rdata = m.Reg("host_rdata_held", shape.HostBits, d, enable: pending);
         var choice = m.Switch(pendingTile);
         for (var k = 0; k < tiles.Length; k++)
         {
             var raw = tiles[k].Output("raw_data");
-            choice.Case(k, () => m.Assign(picked, raw));
+            choice.Case(k, () => m.Assign(rdata, shape.WordBits == shape.HostBits ? raw : raw.ZeroExtend(shape.HostBits)));
         }
 
-        choice.Default(() => m.Assign(picked, 0));
-        var rdata = m.Reg("host_rdata_held", shape.HostBits, d, enable: pending);
-        m.Assign(rdata, shape.WordBits == shape.HostBits ? picked : picked.ZeroExtend(shape.HostBits));
+        choice.Default(() => m.Assign(rdata, 0));
         return rdata;
     }
 }

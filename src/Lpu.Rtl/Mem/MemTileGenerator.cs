@@ -9,7 +9,10 @@ namespace Lpu.Rtl.Mem;
 /// Generates <c>lpu_mem_tile</c>: one superlane of a MEM slice, acting on the instruction in the
 /// cycle it reaches the tile (cycle A = t + k, <c>inst_valid</c>/<c>inst_word</c>, <c>powered</c>
 /// sampled then). Two banks of W/2 words x (8L + C) bits (bank = top address bit), SECDED encode on
-/// write, check and correct on read (architecture.md §3, §5, §11):
+/// write, check and correct on read (architecture.md §3, §5, §11). The stream selections sit in the
+/// enables of the registers that take them, the encoder in the banks' write statements, the decoder
+/// in an <c>always @*</c> guarded by the result-valid register, so an idle tile costs a simulator a
+/// few branches per cycle and synthesis the same logic as unguarded code (docs/rtl.md):
 /// <c>read</c> SRAM in A, ECC and <c>out_valid</c> in A+1; <c>write</c>/<c>scatter</c> stream in A,
 /// SRAM written in A+1; <c>gather</c> address in A, SRAM in A+1, ECC and <c>out_valid</c> in A+2.
 /// Host ops 3 and 4 write in their cycle; op 5 reads, <c>raw_data</c> holds the word in the next.
@@ -31,11 +34,12 @@ public static class MemTileGenerator
 
         // Gather: the address read from the stream in A drives the SRAM in A+1.
         var gatherValid = m.Reg("gather_valid", 1, d);
-        // Payload registers load only when used, so idle tiles do not toggle them.
+        // Payload registers load only when used, so idle tiles do not toggle them; the stream
+        // selections sit inside their enables, so a simulator runs them only for an acting tile.
         var gatherAddr = m.Reg("gather_addr", shape.AddressBits, d, enable: decode.IsGather);
         var gatherCode = m.Reg("gather_code", 7, d, enable: decode.IsGather);
         m.Assign(gatherValid, decode.IsGather);
-        m.Assign(gatherAddr, decode.StreamAddress);
+        decode.SelectStream(gatherAddr, decode.AddressCode);
         m.Assign(gatherCode, MemIsa.Field(ports.InstWord, MemIsa.Gather, "dst"));
 
         // The SRAM read of this cycle: a read in A or a gather in A+1 (the assembler keeps them apart).
@@ -58,25 +62,29 @@ public static class MemTileGenerator
 
         // The write of this cycle: a write/scatter registered in A, or a host write.
         var writeValid = m.Reg("write_valid", 1, d);
-        var writing = decode.IsWrite | decode.IsScatter;
-        var writeAddr = m.Reg("write_addr", shape.AddressBits, d, enable: writing);
-        var writeData = m.Reg("write_data", shape.DataBits, d, enable: writing);
-        m.Assign(writeValid, writing);
-        m.Assign(writeAddr, Hw.Mux(decode.IsWrite, decode.WriteAddress, decode.StreamAddress));
-        m.Assign(writeData, decode.StreamData);
+        var writeAddr = m.Reg("write_addr", shape.AddressBits, d, enable: decode.TakesData);
+        var writeData = m.Reg("write_data", shape.DataBits, d, enable: decode.TakesData);
+        m.Assign(writeValid, decode.TakesData);
+        m.When(decode.IsWrite, () => m.Assign(writeAddr, decode.WriteAddress))
+            .Otherwise(() => decode.SelectStream(writeAddr, decode.AddressCode));
+        decode.SelectStream(writeData, decode.DataCode);
 
-        var cookedIn = m.Wire("encode_in", shape.DataBits);
-        m.Assign(cookedIn, Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData));
-        var cooked = WithCheck(m, shape, cookedIn);
-        var bankWdata = m.Wire("bank_wdata", shape.WordBits);
-        m.Assign(bankWdata, Hw.Mux(ports.HostValid & ports.HostOp.Eq((int)HostOp.WriteSramRaw), ports.HostWdata, cooked));
         var bankWaddr = m.Wire("bank_waddr", shape.AddressBits);
         m.Assign(bankWaddr, Hw.Mux(hostWrite, hostAddr, writeAddr));
         var bankWe = m.Wire("bank_we");
         m.Assign(bankWe, writeValid | hostWrite);
+        // The stored word: raw from the host (op 4), else the data with its check bits. Built per
+        // bank inside the bank's write, so the encoder runs only when a word is written.
+        var encode = shape.Ecc ? SecdedEncoderGenerator.Encode(shape.Lanes) : null;
+        Expr StoredWord()
+        {
+            var data = Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData);
+            return Hw.Mux(ports.HostValid & ports.HostOp.Eq((int)HostOp.WriteSramRaw), ports.HostWdata,
+                encode is null ? data : encode.Call([data]));
+        }
 
-        var word = TileBanks.Build(m, d, shape, options, bankRe, bankRaddr, bankWe, bankWaddr, bankWdata);
-        m.Assign(ports.RawData, word);
+        var banks = TileBanks.Build(m, d, shape, options, bankRe, bankRaddr, bankWe, bankWaddr, StoredWord);
+        m.Assign(ports.RawData, banks.Word());
 
         // Result stage: the word read last cycle, checked and corrected in this one.
         var resultValid = m.Reg("result_valid", 1, d);
@@ -85,11 +93,10 @@ public static class MemTileGenerator
         m.Assign(resultValid, readNow);
         m.Assign(resultCode, readCode);
         m.Assign(resultAddr, readAddr);
-        var checkedData = Check(m, shape, word, resultValid, ports);
+        Check(m, shape, banks, resultValid, ports);
 
         m.Assign(ports.OutValid, resultValid);
         m.Assign(ports.OutCode, Hw.Mux(resultValid, resultCode, Hw.Const(0, 7)));
-        m.Assign(ports.OutData, Hw.Mux(resultValid, checkedData, Hw.Const(0, shape.DataBits)));
         m.Assign(ports.EccAddr, Hw.Mux(resultValid, shape.Address16(resultAddr), Hw.Const(0, 16)));
         m.Assign(ports.SramRead, readNow);
         m.Assign(ports.SramWe, writeValid);
@@ -98,35 +105,28 @@ public static class MemTileGenerator
         return m;
     }
 
-    /// <summary><c>{check, data}</c> for the banks (just data without ECC).</summary>
-    private static Expr WithCheck(Module m, MemShape shape, Expr data)
-    {
-        if (!shape.Ecc)
-        {
-            return data;
-        }
-
-        var encoder = m.Instance(SecdedEncoderGenerator.Create(shape.Lanes), "enc");
-        encoder.Connect("data", data);
-        return Hw.Concat(encoder.Output("check"), data);
-    }
-
-    /// <summary>The corrected data of <paramref name="word"/>; drives the ECC flags (0 without ECC).</summary>
-    private static Expr Check(Module m, MemShape shape, Expr word, Expr valid, TilePorts ports)
+    /// <summary>Drives <c>out_data</c> and the ECC flags from the word read last cycle while
+    /// <paramref name="valid"/> (all 0 otherwise; the flags always 0 without ECC). The decoder runs in a
+    /// block guarded by <paramref name="valid"/>, so a simulator decodes only the words read. Its
+    /// argument reads the bank registers directly: Verilator 5 moves an expression that reads only
+    /// continuously assigned nets out of its <c>always @*</c> into an unconditional assignment
+    /// (DFG extraction), which would decode in every tile every cycle again.</summary>
+    private static void Check(Module m, MemShape shape, BankRead banks, Expr valid, TilePorts ports)
     {
         if (!shape.Ecc)
         {
             m.Assign(ports.EccCorrected, 0);
             m.Assign(ports.EccUncorrectable, 0);
-            return word;
+            m.Assign(ports.OutData, Hw.Mux(valid, banks.Word(), Hw.Const(0, shape.DataBits)));
+            return;
         }
 
-        var decoder = m.Instance(SecdedDecoderGenerator.Create(shape.Lanes), "dec");
-        decoder.Connect("data", word[shape.DataBits - 1, 0]);
-        decoder.Connect("check", word[shape.WordBits - 1, shape.DataBits]);
-        m.Assign(ports.EccCorrected, valid & decoder.Output("corrected"));
-        m.Assign(ports.EccUncorrectable, valid & decoder.Output("uncorrectable"));
-        return decoder.Output("data_out");
+        var n = shape.DataBits;
+        var checkedWord = m.Wire("checked", n + 2);
+        m.When(valid, () => m.Assign(checkedWord, SecdedDecoderGenerator.Decode(shape.Lanes).Call([banks.Word()])));
+        m.Assign(ports.OutData, checkedWord[n - 1, 0]);
+        m.Assign(ports.EccCorrected, checkedWord[n]);
+        m.Assign(ports.EccUncorrectable, checkedWord[n + 1]);
     }
 
     /// <summary>Case values of every stream code, with its index in the tile's <c>streams</c> bus.</summary>

@@ -5,22 +5,25 @@ using Lpu.Hdl.Ir;
 namespace Lpu.Rtl.Mem;
 
 /// <summary>
-/// Generates <c>lpu_secded_dec</c>: combinational, <c>data[8L-1:0]</c> and <c>check[r:0]</c> in;
-/// <c>data_out</c> (a single flipped data bit corrected), <c>corrected</c> (parity wrong and the
-/// syndrome names a codeword position or is 0) and <c>uncorrectable</c> (syndrome non-zero with
-/// parity right, or naming no position; data passed on as read) out (architecture.md §5).
+/// The SECDED decoder (architecture.md §5): <see cref="Function"/> <c>secded_decode(word)</c> takes a
+/// stored word <c>{check[r:0], data[8L-1:0]}</c> and gives <c>{uncorrectable, corrected, data_out}</c>:
+/// <c>data_out</c> with a single flipped data bit corrected, <c>corrected</c> (parity wrong and the
+/// syndrome names a codeword position or is 0), <c>uncorrectable</c> (syndrome non-zero with parity
+/// right, or naming no position; data passed on as read). The tile calls it in a block guarded by
+/// its result-valid register, so a simulator decodes only the words actually read;
+/// <see cref="Create"/> wraps the same function in the module <c>lpu_secded_dec</c> (inputs
+/// <c>data</c>, <c>check</c>; outputs <c>data_out</c>, <c>corrected</c>, <c>uncorrectable</c>).
 /// </summary>
 public static class SecdedDecoderGenerator
 {
     /// <summary>The module name.</summary>
     public const string Name = "lpu_secded_dec";
 
-    /// <summary>The decoder for words of <paramref name="lanes"/> bytes.</summary>
+    /// <summary>The decoder module for words of <paramref name="lanes"/> bytes.</summary>
     public static Module Create(int lanes)
     {
         var code = new SecdedLayout(lanes);
         var n = code.DataBits;
-        var r = code.HammingBits;
         var m = new Module(Name);
         var data = m.Input("data", n);
         var check = m.Input("check", code.CheckBits);
@@ -28,24 +31,35 @@ public static class SecdedDecoderGenerator
         var corrected = m.Output("corrected");
         var uncorrectable = m.Output("uncorrectable");
 
-        var syndrome = m.Wire("syndrome", r);
-        m.Assign(syndrome, SecdedEncoderGenerator.HammingOf(code, data) ^ check[r - 1, 0]);
-        // Parity over every stored bit (data, Hamming, parity): odd means an odd number of flips.
-        var parityWrong = m.Wire("parity_wrong");
-        m.Assign(parityWrong, data.ReduceXor() ^ check.ReduceXor());
-        var beyond = m.Wire("syndrome_beyond");
-        // Only compare when some r-bit syndrome can exceed n + r: a constant comparison is a lint warning.
-        if ((1 << r) - 1 > code.CodewordBits)
-        {
-            m.Assign(beyond, syndrome > new BigInteger(code.CodewordBits));
-        }
-        else
-        {
-            m.Assign(beyond, 0);
-        }
+        var result = m.Wire("result", n + 2);
+        m.Assign(result, Decode(lanes).Call([Hw.Concat(check, data)]));
+        m.Assign(dataOut, result[n - 1, 0]);
+        m.Assign(corrected, result[n]);
+        m.Assign(uncorrectable, result[n + 1]);
+        return m;
+    }
 
-        m.Assign(corrected, parityWrong & !beyond);
-        m.Assign(uncorrectable, (!parityWrong & syndrome.Ne(0)) | (parityWrong & beyond));
+    /// <summary><c>secded_decode(word)</c>: <c>{uncorrectable, corrected, data_out}</c> (8L + 2 bits) of a
+    /// stored word of <paramref name="lanes"/> bytes.</summary>
+    public static Function Decode(int lanes)
+    {
+        var code = new SecdedLayout(lanes);
+        var n = code.DataBits;
+        var r = code.HammingBits;
+        var decode = new Function("secded_decode", n + 2);
+        var word = decode.Argument("word", n + code.CheckBits);
+        var data = word[n - 1, 0];
+        var check = word[n + code.CheckBits - 1, n];
+
+        var syndrome = SecdedEncoderGenerator.HammingOf(code, data) ^ check[r - 1, 0];
+        // Parity over every stored bit (data, Hamming, parity): odd means an odd number of flips.
+        var parityWrong = word.ReduceXor();
+        // Only compare when some r-bit syndrome can exceed n + r: a constant comparison is a lint warning.
+        Expr beyond = (1 << r) - 1 > code.CodewordBits
+            ? syndrome > new BigInteger(code.CodewordBits)
+            : Hw.Const(0, 1);
+        var corrected = parityWrong & !beyond;
+        var uncorrectable = (!parityWrong & syndrome.Ne(0)) | (parityWrong & beyond);
 
         var flips = new Expr[n];
         for (var j = 0; j < n; j++)
@@ -53,9 +67,8 @@ public static class SecdedDecoderGenerator
             flips[n - 1 - j] = syndrome.Eq(code.PositionOf(j));
         }
 
-        var flip = m.Wire("flip", n);
-        m.Assign(flip, Hw.Concat(flips) & Hw.Replicate(parityWrong, n));
-        m.Assign(dataOut, data ^ flip);
-        return m;
+        var flip = Hw.Concat(flips) & Hw.Replicate(parityWrong, n);
+        decode.Return(Hw.Concat(uncorrectable, corrected, data ^ flip));
+        return decode;
     }
 }

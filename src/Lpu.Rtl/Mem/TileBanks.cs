@@ -7,15 +7,24 @@ namespace Lpu.Rtl.Mem;
 /// <c>lpu_sram_*</c> wrapper instances; one read and one write port each.</summary>
 internal static class TileBanks
 {
-    /// <summary>Builds both banks and returns the word read in the previous cycle, from the bank it
-    /// was read from.</summary>
-    public static Expr Build(Module m, ClockDomain d, MemShape shape, RtlOptions options,
-        Expr re, Expr raddr, Expr we, Expr waddr, Expr wdata)
+    /// <summary>Builds both banks and returns how to pick the word read in the previous cycle.
+    /// <paramref name="wdata"/> builds the stored word; an inferred bank gets its own copy inside its
+    /// write block, so a simulator computes it (the SECDED encoder) only when that bank is written,
+    /// and synthesis merges the copies. Macro wrappers share one continuously assigned net.</summary>
+    public static BankRead Build(Module m, ClockDomain d, MemShape shape, RtlOptions options,
+        Expr re, Expr raddr, Expr we, Expr waddr, Func<Expr> wdata)
     {
         var top = shape.AddressBits - 1;
         var readBank = m.Reg("read_bank", 1, d, enable: re);
         m.Assign(readBank, raddr[top]);
         var macro = options.SramMacros ? SramMacroGenerator.Create(shape.BankDepth, shape.WordBits) : null;
+        Signal? sharedWdata = null;
+        if (macro is not null)
+        {
+            sharedWdata = m.Wire("bank_wdata", shape.WordBits);
+            m.Assign(sharedWdata, wdata());
+        }
+
         var data = new Expr[2];
         for (var bank = 0; bank < 2; bank++)
         {
@@ -29,7 +38,7 @@ internal static class TileBanks
             {
                 var memory = m.Memory($"bank{bank}", shape.WordBits, shape.BankDepth);
                 data[bank] = memory.Read(d, bankRaddr, bankRe, $"bank{bank}_rd");
-                memory.Write(d, bankWaddr, wdata, bankWe);
+                memory.Write(d, bankWaddr, wdata(), bankWe);
             }
             else
             {
@@ -39,15 +48,24 @@ internal static class TileBanks
                     .Connect("raddr", bankRaddr)
                     .Connect("we", bankWe)
                     .Connect("waddr", bankWaddr)
-                    .Connect("wdata", wdata);
+                    .Connect("wdata", sharedWdata!);
                 data[bank] = instance.Output("rdata");
             }
         }
 
-        return Hw.Mux(readBank, data[1], data[0]);
+        return new BankRead(readBank, data[0], data[1]);
     }
 
     /// <summary>The address inside a bank: all bits but the top one (a one-word bank takes address 0).</summary>
     private static Expr InBank(MemShape shape, Expr address) =>
         shape.AddressBits > 1 ? address[shape.AddressBits - 2, 0] : Hw.Const(0, 1);
+}
+
+/// <summary>The registered read data of both banks and the bank the last read used.</summary>
+internal sealed record BankRead(Expr Bank, Expr Data0, Expr Data1)
+{
+    /// <summary>A new multiplexer picking the word read in the previous cycle. Each call builds its own
+    /// node, so a use inside a guarded block reads the registers themselves rather than a shared
+    /// continuously assigned temporary (see <c>MemTileGenerator</c>).</summary>
+    public Expr Word() => Hw.Mux(Bank, Data1, Data0);
 }
