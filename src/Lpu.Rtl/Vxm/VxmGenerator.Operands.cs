@@ -1,6 +1,4 @@
-using System.Numerics;
 using Lpu.Architecture.Configuration;
-using Lpu.Architecture.Isa;
 using Lpu.Hdl;
 using Lpu.Hdl.Ir;
 
@@ -33,8 +31,16 @@ public static partial class VxmGenerator
 
         List<Signal> Operand(string name)
         {
-            var registers = Enumerable.Range(0, l).Select(i => m.Reg($"st_{name}{i}_{sfx}", 32, d, enable: live)).ToList();
-            SelectOperand(m, config, streamIn, k, VxmDecode.Field(decoded, name), VxmDecode.Field(decoded, $"bytes_{name}"), registers);
+            var window = Window(m, config, streamIn, k, $"{name}_window_{sfx}", VxmDecode.Field(decoded, name), live);
+            var bytes = VxmDecode.Field(decoded, $"bytes_{name}");
+            var registers = new List<Signal>();
+            for (var i = 0; i < l; i++)
+            {
+                var r = m.Reg($"st_{name}{i}_{sfx}", 32, d, enable: live);
+                m.Assign(r, Element(window, bytes, l, i));
+                registers.Add(r);
+            }
+
             return registers;
         }
 
@@ -44,45 +50,50 @@ public static partial class VxmGenerator
     }
 
     /// <summary>
-    /// Assigns lane i's element to <paramref name="lanes"/>[i]: byte j from stream code + j of superlane k, 0 past
-    /// <paramref name="bytes"/> and past the last stream. One case over (bytes, code), not a shift of the
-    /// streams by the code: each arm is a plain concatenation of stream bytes.
+    /// The wire <paramref name="name"/>: streams code .. code + 3 of superlane k (stream code + j at bits j x 8L,
+    /// 0 past the last stream) while <paramref name="live"/>, else 0. One guarded case over the stream code
+    /// whose arms are plain concatenations, rather than a shift of the 352-bit stream window by the code.
     /// </summary>
-    private static void SelectOperand(Module m, LpuConfig config, Signal streamIn, int k, Expr code, Expr bytes, List<Signal> lanes)
+    private static Signal Window(Module m, LpuConfig config, Signal streamIn, int k, string name, Expr code, Expr live)
     {
         var s = config.StreamsPerDirection;
         var l = config.LanesPerSuperlane;
         var vl = config.VectorLength;
-        var spans = DataTypes.All.Select(DataTypes.Bytes).Append(1).Append(4).Distinct().Order().ToList();
-        var cases = m.Switch(Hw.Concat(bytes, code));
-        foreach (var n in spans)
+        var window = m.Wire(name, 32 * l);
+        m.When(live, () =>
         {
+            var cases = m.Switch(code);
             for (var dir = 0; dir < 2; dir++)
             {
                 for (var first = 0; first < s; first++)
                 {
-                    var (span, direction, stream) = (n, dir, first);
-                    cases.Case((new BigInteger(span) << 7) | (direction << 6) | stream, () =>
+                    var (direction, stream) = (dir, first);
+                    var taken = Math.Min(4, s - stream);
+                    var parts = new List<Expr>();
+                    if (taken < 4)
+                        parts.Add(Hw.Const(0, 8 * l * (4 - taken)));
+                    for (var j = taken - 1; j >= 0; j--)
                     {
-                        for (var i = 0; i < l; i++)
-                        {
-                            var taken = Enumerable.Range(0, 4).Count(j => j < span && stream + j < s);
-                            var parts = new List<Expr>();
-                            if (taken < 4)
-                                parts.Add(Hw.Const(0, 8 * (4 - taken)));
-                            for (var j = taken - 1; j >= 0; j--)
-                            {
-                                var lsb = ((((direction * s) + stream + j) * vl) + (k * l) + i) * 8;
-                                parts.Add(streamIn[lsb + 7, lsb]);
-                            }
+                        var lsb = ((((direction * s) + stream + j) * vl) + (k * l)) * 8;
+                        parts.Add(streamIn[lsb + (8 * l) - 1, lsb]);
+                    }
 
-                            m.Assign(lanes[i], Hw.Concat([.. parts]));
-                        }
-                    });
+                    cases.Case((direction << 6) | stream, () => m.Assign(window, parts.Count == 1 ? parts[0] : Hw.Concat([.. parts])));
                 }
             }
-        }
 
-        cases.Default(() => lanes.ForEach(r => m.Assign(r, 0)));
+            cases.Default(() => { });
+        });
+        return window;
+    }
+
+    /// <summary>Lane i's element from <paramref name="window"/>: byte j from stream code + j, 0 past
+    /// <paramref name="bytes"/>.</summary>
+    private static Expr Element(Signal window, Expr bytes, int l, int i)
+    {
+        var parts = new List<Expr>();
+        for (var j = 3; j >= 0; j--)
+            parts.Add(window[(((j * l) + i) * 8) + 7, ((j * l) + i) * 8] & Hw.Replicate(bytes > j, 8));
+        return Hw.Concat([.. parts]);
     }
 }
