@@ -47,9 +47,9 @@ public class CosimCommandTests
         // The edit a person might make by mistake: the i8 add calls the i8 difference's function.
         var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
         var text = File.ReadAllText(lane);
-        const string Call = "add_i8 = fn_add_i8(a, b);";
+        const string Call = "add_y = fn_add_i8(a, b);";
         Assert.Equal(2, text.Split(Call).Length);   // exactly one such line
-        File.WriteAllText(lane, text.Replace(Call, "add_i8 = fn_sub_i8(a, b);", StringComparison.Ordinal));
+        File.WriteAllText(lane, text.Replace(Call, "add_y = fn_sub_i8(a, b);", StringComparison.Ordinal));
 
         var (code, output, _) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl, "--vcd", dir["edit.vcd"]);
 

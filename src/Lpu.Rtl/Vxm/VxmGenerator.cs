@@ -8,10 +8,12 @@ using Lpu.Rtl.Vxm.Lane;
 namespace Lpu.Rtl.Vxm;
 
 /// <summary>
-/// Produces <c>lpu_vxm</c>: per ALU the instruction skew pipeline (superlane k acts at t + k), operand
-/// selection from the stream registers at the VXM position (an element of 1, 2 or 4 bytes spans that
-/// many streams), a stage register, one <c>lpu_vxm_lane</c> per ALU and lane, and the result for the
-/// fabric at t + k + 1 (readable at t + k + 2, d = 2). Superlanes powered down at t + k produce nothing.
+/// Produces <c>lpu_vxm</c>: per ALU the decode of the issued word (once), the skew pipeline of the decoded
+/// instruction (superlane k acts at t + k), operand selection from the stream registers at the VXM position
+/// (an element of 1, 2 or 4 bytes spans that many streams) into a stage register, one <c>lpu_vxm_lane</c>
+/// per ALU and lane, and the result for the fabric at t + k + 1 (readable at t + k + 2, d = 2). Superlanes
+/// powered down at t + k produce nothing. Every step runs only for a valid instruction (docs/rtl.md), so an
+/// idle ALU costs a simulator almost nothing.
 /// Outputs per (ALU a, superlane k), index a x SL + k: <c>out_valid</c>, <c>out_code[6:0]</c>,
 /// <c>out_bytes[2:0]</c> (streams written from code upward), <c>out_data[32L-1:0]</c> (stream code + j,
 /// lane i at bits (j L + i) 8).
@@ -36,28 +38,29 @@ public static partial class VxmGenerator
         var outData = m.Output("out_data", 32 * l * a * sl);
 
         var lane = VxmLaneGenerator.Create(config);
-        var windows = OperandWindows(config, streamIn);
         var valid = new List<Expr>();
         var code = new List<Expr>();
         var bytes = new List<Expr>();
         var data = new List<Expr>();
         for (var alu = 0; alu < a; alu++)
         {
-            var word = (Expr)issueWord[(64 * alu) + 63, 64 * alu];
-            Expr v = issueValid[alu] & IsVxm(word[63, 56]);
+            Expr v = issueValid[alu] & IsVxm(issueWord[(64 * alu) + 63, (64 * alu) + 56]);
+
+            // Decoded once at issue; the skew registers carry the decoded controls to the later superlanes.
+            var decoded = VxmDecode.Create(m, $"decoded_{alu}", issueWord, 64 * alu, v);
             for (var k = 0; k < sl; k++)
             {
                 if (k > 0)
                 {
                     var vq = m.Reg($"skew_valid_{alu}_{k}", 1, d);
-                    var wq = m.Reg($"skew_word_{alu}_{k}", 64, d);
+                    var dq = m.Reg($"skew_decoded_{alu}_{k}", VxmDecode.Width, d, enable: v);
                     m.Assign(vq, v);
-                    m.Assign(wq, word);
+                    m.Assign(dq, decoded);
                     v = vq;
-                    word = wq;
+                    decoded = dq;
                 }
 
-                var stage = Stage(m, d, config, $"{alu}_{k}", word, v & powered[k], windows[k]);
+                var stage = Stage(m, d, config, $"{alu}_{k}", decoded, v & powered[k], streamIn, k);
                 var ys = new List<Expr>();
                 for (var i = 0; i < l; i++)
                 {

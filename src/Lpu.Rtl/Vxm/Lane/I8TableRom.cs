@@ -12,19 +12,23 @@ internal static class I8TableRom
     /// <summary>True for the ops that are tables.</summary>
     public static bool Has(VxmOp op) => op is VxmOp.Tanh or VxmOp.Exp or VxmOp.Rsqrt;
 
-    /// <summary>Declares the ROM wire <c>rom_&lt;op&gt;</c> indexed by the low byte of <paramref name="a"/>;
-    /// returns it as a 32-bit word.</summary>
-    public static Expr Rom(Module m, VxmOp op, Expr a)
+    /// <summary>Declares the ROM wire <c>rom_&lt;op&gt;</c> indexed by the low byte of <paramref name="a"/>, looked
+    /// up while <paramref name="selected"/> holds and 0 otherwise (so a simulator skips it); returns it as a
+    /// 32-bit word.</summary>
+    public static Expr Rom(Module m, VxmOp op, Expr a, Expr selected)
     {
         var rom = m.Wire($"rom_{op.ToString().ToLowerInvariant()}", 8);
-        var cases = m.Switch(a[7, 0]);
-        for (var index = 0; index < 256; index++)
+        m.When(selected, () =>
         {
-            var value = Entry(op, (sbyte)index);
-            cases.Case(index, () => m.Assign(rom, value & 0xFF));
-        }
+            var cases = m.Switch(a[7, 0]);
+            for (var index = 0; index < 256; index++)
+            {
+                var value = Entry(op, (sbyte)index);
+                cases.Case(index, () => m.Assign(rom, value & 0xFF));
+            }
 
-        cases.Default(() => m.Assign(rom, 0));
+            cases.Default(() => m.Assign(rom, 0));
+        });
         return LaneBits.ToWord(rom);
     }
 

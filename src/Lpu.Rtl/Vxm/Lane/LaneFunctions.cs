@@ -6,20 +6,23 @@ namespace Lpu.Rtl.Vxm.Lane;
 /// <summary>
 /// The lane's element operations: per (operation, type) a pure HDL function of the two 32-bit operands
 /// (so the datapath is evaluated only in the case branch that calls it), and the i8 tables as ROM wires
-/// indexed by the operand, declared at the module's top level before any case statement.
+/// indexed by the operand, looked up only while the stage holds that op on i8 and declared at the module's
+/// top level before any case statement.
 /// </summary>
 internal sealed class LaneFunctions
 {
     private readonly Dictionary<VxmOp, Expr> tables = [];
     private readonly HashSet<DataType> types;
 
-    public LaneFunctions(Module m, Expr a, IReadOnlyList<DataType> types, IReadOnlyList<VxmOp> ops)
+    /// <summary>Declares the i8 tables of <paramref name="ops"/>, each looked up only while
+    /// <paramref name="selected"/>(op) holds.</summary>
+    public LaneFunctions(Module m, Expr a, IReadOnlyList<DataType> types, IReadOnlyList<VxmOp> ops, Func<VxmOp, Expr> selected)
     {
         this.types = [.. types];
         if (types.Contains(DataType.I8))
         {
             foreach (var op in ops.Where(I8TableRom.Has))
-                tables[op] = I8TableRom.Rom(m, op, a);
+                tables[op] = I8TableRom.Rom(m, op, a, selected(op));
         }
     }
 

@@ -1,5 +1,6 @@
 using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Isa;
+using Lpu.Hdl;
 using Lpu.Hdl.Ir;
 
 namespace Lpu.Rtl.Vxm.Lane;
@@ -34,61 +35,73 @@ public static class VxmLaneGenerator
 
         var types = Enum.GetValues<DataType>().Where(vxm.Supports).ToList();
         var ops = Enum.GetValues<VxmOp>().Where(vxm.Supports).ToList();
-        var functions = new LaneFunctions(m, a, types, ops);
+        var functions = new LaneFunctions(m, a, types, ops, op => opcode.Eq(InstructionSet.ForVxm(op).Opcode) & type.Eq((int)DataType.I8));
 
-        var opSwitch = m.Switch(opcode);
+        var results = new List<(int Opcode, Signal Value)>();
         foreach (var op in ops)
         {
             var code = InstructionSet.ForVxm(op).Opcode;
+            var selected = opcode.Eq(code);
             switch (op)
             {
                 case VxmOp.Cvt:
                     var conversions = Conversions.Pairs(types)
-                        .Select(p => (p.From, p.To, Value: Gated(m, $"cvt_{Name(p.From)}_{Name(p.To)}",
-                            opcode.Eq(code) & from.Eq((int)p.From) & to.Eq((int)p.To),
-                            Unary($"fn_cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a))))
+                        .Select(p => ((int)p.From << 3 | (int)p.To,
+                            Unary($"fn_cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a)))
                         .ToList();
                     if (conversions.Count > 0)
-                        opSwitch.Case(code, () => EmitConversions(m, y, from, to, conversions));
+                        results.Add((code, Gated(m, "cvt_y", selected, Hw.Concat(from, to), conversions)));
                     break;
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var requant = Gated(m, "requant", opcode.Eq(code), RequantCall(a, scale, shift));
-                        opSwitch.Case(code, () => m.Assign(y, requant));
+                        var requant = m.Wire("requant_y", 32);
+                        m.When(selected, () => m.Assign(requant, RequantCall(a, scale, shift)));
+                        results.Add((code, requant));
                     }
 
                     break;
                 default:
-                    var results = new List<(DataType Type, Expr Value)>();
+                    var byType = new List<(int Type, Expr Value)>();
                     foreach (var t in types)
                     {
                         if (functions.IsTable(op, t))
-                            results.Add((t, functions.Result(op, t, a, b)!));
+                            byType.Add(((int)t, functions.Result(op, t, a, b)!));
                         else if (Binary($"fn_{Name(op)}_{Name(t)}", (x, z) => functions.Result(op, t, x, z), a, b) is { } call)
-                            results.Add((t, Gated(m, $"{Name(op)}_{Name(t)}", opcode.Eq(code) & type.Eq((int)t), call)));
+                            byType.Add(((int)t, call));
                     }
 
-                    if (results.Count > 0)
-                        opSwitch.Case(code, () => EmitByType(m, y, type, results));
+                    if (byType.Count > 0)
+                        results.Add((code, Gated(m, $"{Name(op)}_y", selected, type, byType)));
                     break;
             }
         }
 
+        var opSwitch = m.Switch(opcode);
+        foreach (var (code, value) in results)
+            opSwitch.Case(code, () => m.Assign(y, value));
         opSwitch.Default(() => m.Assign(y, 0));
         return m;
     }
 
     /// <summary>
-    /// The wire <paramref name="name"/>: <paramref name="call"/> while <paramref name="selected"/>, else 0, in
-    /// an <c>always @*</c> of its own. A simulator runs the function only when the instruction in the stage
-    /// selects it; one small block per datapath (rather than the calls inside the opcode case) also keeps
-    /// Yosys's process conversion linear in the functions' local variables.
+    /// The wire <paramref name="name"/>: while <paramref name="selected"/> (the stage holds this op), the value of
+    /// the case of <paramref name="select"/> (type, or from and to) among <paramref name="values"/>, else 0; in an
+    /// <c>always @*</c> of its own. A simulator thus runs only the datapath of the instruction in the stage, and
+    /// an idle lane costs one test and one store per op. The calls sit in a case of a few arms, not in the one
+    /// opcode case that drives <c>y</c>: Yosys's process conversion builds a multiplexer for every function local
+    /// over the whole case it sits in (30x slower with all calls in the opcode case).
     /// </summary>
-    private static Signal Gated(Module m, string name, Expr selected, Expr call)
+    private static Signal Gated(Module m, string name, Expr selected, Expr select, List<(int Code, Expr Value)> values)
     {
         var wire = m.Wire(name, 32);
-        m.When(selected, () => m.Assign(wire, call));
+        m.When(selected, () =>
+        {
+            var cases = m.Switch(select);
+            foreach (var (code, value) in values)
+                cases.Case(code, () => m.Assign(wire, value));
+            cases.Default(() => { });
+        });
         return wire;
     }
 
@@ -124,29 +137,4 @@ public static class VxmLaneGenerator
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    private static void EmitByType(Module m, Signal y, Signal type, List<(DataType Type, Expr Value)> results)
-    {
-        var typeSwitch = m.Switch(type);
-        foreach (var (t, value) in results)
-            typeSwitch.Case((int)t, () => m.Assign(y, value));
-        typeSwitch.Default(() => m.Assign(y, 0));
-    }
-
-    private static void EmitConversions(Module m, Signal y, Signal from, Signal to, List<(DataType From, DataType To, Signal Value)> pairs)
-    {
-        var fromSwitch = m.Switch(from);
-        foreach (var group in pairs.GroupBy(p => p.From))
-        {
-            fromSwitch.Case((int)group.Key, () =>
-            {
-                var toSwitch = m.Switch(to);
-                foreach (var (_, t, value) in group)
-                    toSwitch.Case((int)t, () => m.Assign(y, value));
-                toSwitch.Default(() => m.Assign(y, 0));
-            });
-        }
-
-        fromSwitch.Default(() => m.Assign(y, 0));
-    }
 }
