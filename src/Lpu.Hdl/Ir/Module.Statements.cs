@@ -33,6 +33,32 @@ public sealed partial class Module
         scope.Add(new AssignStatement(target, value, at));
     }
 
+    /// <summary>
+    /// Assigns only bits <c>[lsb + w - 1 : lsb]</c> of <paramref name="target"/> (w the width of the unsigned
+    /// <paramref name="value"/>) where the enclosing conditions hold; the other bits keep what earlier
+    /// assignments gave them (the default for a wire, the held value for a register). Lets a block start
+    /// from a whole value and overwrite only the parts a condition selects, so a simulator pays for the
+    /// parts that change instead of a multiplexer per part.
+    /// </summary>
+    public void AssignPart(Signal target, int lsb, Expr value, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var at = SourceLocation.From(file, line);
+        Use(value, at);
+        CheckTarget(target, at);
+        if (lsb < 0 || lsb + value.Width > target.Width)
+        {
+            Report(DiagnosticKind.IndexOutOfRange,
+                $"part [{lsb + value.Width - 1}:{lsb}] of {target.TypeName} '{target.Name}' is out of range", at);
+        }
+        else if (value.Signed)
+        {
+            Report(DiagnosticKind.SignednessMismatch,
+                $"assigning a {value.TypeName} value to a part of '{target.Name}' (parts are unsigned): use AsUnsigned()", at);
+        }
+
+        scope.Add(new AssignStatement(target, value, at, lsb));
+    }
+
     /// <summary>Assigns a constant of the target's width and signedness.</summary>
     public void Assign(Signal target, long value, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Assign(target, Builder.Const(value, target.Width, target.Signed).At<Expr>(file, line), file, line);

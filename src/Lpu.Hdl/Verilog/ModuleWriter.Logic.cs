@@ -17,7 +17,7 @@ internal sealed partial class ModuleWriter
     /// <summary>True when the signal's only assignment is one unconditional top-level statement: it becomes a
     /// continuous <c>assign</c>.</summary>
     private bool IsContinuous(Signal signal) =>
-        TopLevel.TryGetValue(signal, out var statements) && statements is [AssignStatement];
+        TopLevel.TryGetValue(signal, out var statements) && statements is [AssignStatement { IsWhole: true }];
 
     private Dictionary<Signal, List<Statement>> CollectTopLevel()
     {
@@ -54,7 +54,7 @@ internal sealed partial class ModuleWriter
 
             var group = new HashSet<Signal>(ReferenceEqualityComparer.Instance) { signal };
             text.AppendLine($"{Indent}always @* begin");
-            if (statements[0] is not AssignStatement)
+            if (statements[0] is not AssignStatement { IsWhole: true })
             {
                 text.AppendLine($"{Indent}{Indent}{names[signal]} = {ExprWriter.Literal(signal.InitialBits, signal.Width)};");
             }
@@ -132,7 +132,7 @@ internal sealed partial class ModuleWriter
             switch (statement)
             {
                 case AssignStatement assign:
-                    text.AppendLine($"{pad}{names[assign.Target]} {op} {writer.Write(assign.Value)};");
+                    text.AppendLine($"{pad}{Target(assign)} {op} {writer.Write(assign.Value)};");
                     break;
                 case IfStatement branch:
                     WriteIf(text, branch, group, depth, op, pad);
@@ -145,6 +145,19 @@ internal sealed partial class ModuleWriter
                     break;
             }
         }
+    }
+
+    /// <summary>The assigned name, with the part select of a part assignment.</summary>
+    private string Target(AssignStatement assign)
+    {
+        var name = names[assign.Target];
+        if (assign.Lsb is not { } lsb)
+        {
+            return name;
+        }
+
+        var msb = lsb + assign.Value.Width - 1;
+        return msb == lsb ? $"{name}[{lsb}]" : $"{name}[{msb}:{lsb}]";
     }
 
     private void WriteIf(StringBuilder text, IfStatement branch, HashSet<Signal> group, int depth, string op, string pad)

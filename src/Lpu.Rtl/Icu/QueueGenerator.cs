@@ -51,8 +51,9 @@ public static partial class QueueGenerator
         var issuing = loadOpcode.Ne(Opcode("nop")) & loadOpcode.Ne(Opcode("sync"));
         var loadIndex = loadAddr.Width < LengthWidth ? loadAddr.ZeroExtend(LengthWidth) : loadAddr.Truncate(LengthWidth);
         var loadEnd = (loadIndex + 1).Truncate(LengthWidth);
-        m.When(loadWe & loadAddr.Eq(0), () => m.Assign(tail, issuing.ZeroExtend(LengthWidth)))
-         .ElseWhen(loadWe & issuing & (loadEnd > tail), () => m.Assign(tail, loadEnd));
+        m.When(loadWe, () =>
+            m.When(loadAddr.Eq(0), () => m.Assign(tail, issuing.ZeroExtend(LengthWidth)))
+             .ElseWhen(issuing & (loadEnd > tail), () => m.Assign(tail, loadEnd)));
 
         var s = new QueueState(m, d);
         var pcNext = m.Wire("pc_next", LengthWidth);
@@ -79,11 +80,11 @@ public static partial class QueueGenerator
         var copyNow = m.Wire("copy_now");
         m.Assign(copyNow, run & ((s.RepActive & cycle.Eq(s.RepNext)) | (repStart & cycle.Eq(firstAt))));
 
-        // A copy in the cycle the repeat is reached takes the repeat's own step; later ones the saved step.
-        var step = Hw.Mux(s.RepActive, s.RepStep, Slice(cur, repStep));
-        var stepped = m.Wire("stepped", 64);
-        m.Assign(stepped, StepLogic.Apply(s.Prev, step));
-        var issued = Hw.Mux(copyNow, stepped, cur);
+        // The stepped copy is computed in a function called only in a copy cycle, so a simulator does not
+        // evaluate its adders in every other cycle of every queue.
+        var issued = m.Wire("issued", 64);
+        m.Assign(issued, cur);
+        m.When(copyNow, () => m.Assign(issued, Stepped(s.Prev, s.RepActive, s.RepStep, Slice(cur, repStep))));
         m.Assign(issueValid, normal | copyNow);
         m.Assign(issueWord, issued);
         m.Assign(notifyOut, (normal | copyNow) & issued[63, 56].Eq(Opcode("notify")));
@@ -136,6 +137,21 @@ public static partial class QueueGenerator
             m.Assign(s.RepNext, (s.RepNext + s.RepD.ZeroExtend(CycleWidth)).Truncate(CycleWidth));
             m.When(s.RepLeft.Eq(1), () => m.Assign(s.RepActive, 0));
         });
+    }
+
+    /// <summary>
+    /// The repeat's next copy of <paramref name="prev"/>: a copy in the cycle the repeat is reached takes
+    /// the repeat's own step (<paramref name="ownStep"/>); later ones the saved step.
+    /// </summary>
+    private static Expr Stepped(Expr prev, Expr active, Expr savedStep, Expr ownStep)
+    {
+        var function = new Function("fn_step", 64);
+        var word = function.Argument("word", 64);
+        var isActive = function.Argument("active", 1);
+        var saved = function.Argument("saved_step", savedStep.Width);
+        var own = function.Argument("own_step", ownStep.Width);
+        function.Return(StepLogic.Apply(word, Hw.Mux(isActive, saved, own)));
+        return function.Call([prev, active, savedStep, ownStep]);
     }
 
     internal static byte Opcode(string mnemonic) => InstructionSet.ByMnemonic(mnemonic)!.Opcode;

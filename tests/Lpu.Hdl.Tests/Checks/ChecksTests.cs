@@ -300,6 +300,32 @@ public class ChecksTests
         Assert.StartsWith("3 elaboration error(s):\n", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Part_assignment_out_of_the_target_is_reported()
+    {
+        var m = new Module("t");
+        var a = m.Input("a", 4);
+        var y = m.Output("y", 8);
+        m.Assign(y, 0);
+        var line = Here() + 1;
+        m.AssignPart(y, 6, a);
+
+        Single(m, DiagnosticKind.IndexOutOfRange, "t: part [9:6] of 8-bit unsigned 'y' is out of range", line);
+    }
+
+    [Fact]
+    public void Part_assignment_of_a_signed_value_names_the_fix()
+    {
+        var m = new Module("t");
+        var a = m.Input("a", 4, signed: true);
+        var y = m.Output("y", 8);
+        m.Assign(y, 0);
+        var line = Here() + 1;
+        m.AssignPart(y, 0, a);
+
+        Single(m, DiagnosticKind.SignednessMismatch, "t: assigning a 4-bit signed value to a part of 'y' (parts are unsigned): use AsUnsigned()", line);
+    }
+
     private static Module Passthrough()
     {
         var m = new Module("pass");
