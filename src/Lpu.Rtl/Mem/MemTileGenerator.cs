@@ -74,8 +74,8 @@ public static class MemTileGenerator
         var bankWe = m.Wire("bank_we");
         m.Assign(bankWe, writeValid | hostWrite);
         // The stored word, encoded only while a word is written (0 otherwise: the banks ignore it).
-        // One guarded block rather than the encoder inside each bank's write: Yosys did not merge
-        // the two copies (the iCE40 preset grew by about 190 logic cells).
+        // One guarded block rather than the encoder inside each bank's write: with a copy per bank
+        // the iCE40 preset measured about 190 more logic cells.
         var bankWdata = m.Wire("bank_wdata", shape.WordBits);
         var data = Hw.Mux(hostWrite, ports.HostWdata[shape.DataBits - 1, 0], writeData);
         var stored = shape.Ecc ? SecdedEncoderGenerator.Encode(shape.Lanes).Call([data]) : data;
