@@ -7,24 +7,14 @@ namespace Lpu.Rtl.Mem;
 /// <c>lpu_sram_*</c> wrapper instances; one read and one write port each.</summary>
 internal static class TileBanks
 {
-    /// <summary>Builds both banks and returns how to pick the word read in the previous cycle.
-    /// <paramref name="wdata"/> builds the stored word; an inferred bank gets its own copy inside its
-    /// write block, so a simulator computes it (the SECDED encoder) only when that bank is written,
-    /// and synthesis merges the copies. Macro wrappers share one continuously assigned net.</summary>
+    /// <summary>Builds both banks and returns how to pick the word read in the previous cycle.</summary>
     public static BankRead Build(Module m, ClockDomain d, MemShape shape, RtlOptions options,
-        Expr re, Expr raddr, Expr we, Expr waddr, Func<Expr> wdata)
+        Expr re, Expr raddr, Expr we, Expr waddr, Expr wdata)
     {
         var top = shape.AddressBits - 1;
         var readBank = m.Reg("read_bank", 1, d, enable: re);
         m.Assign(readBank, raddr[top]);
         var macro = options.SramMacros ? SramMacroGenerator.Create(shape.BankDepth, shape.WordBits) : null;
-        Signal? sharedWdata = null;
-        if (macro is not null)
-        {
-            sharedWdata = m.Wire("bank_wdata", shape.WordBits);
-            m.Assign(sharedWdata, wdata());
-        }
-
         var data = new Expr[2];
         for (var bank = 0; bank < 2; bank++)
         {
@@ -38,7 +28,7 @@ internal static class TileBanks
             {
                 var memory = m.Memory($"bank{bank}", shape.WordBits, shape.BankDepth);
                 data[bank] = memory.Read(d, bankRaddr, bankRe, $"bank{bank}_rd");
-                memory.Write(d, bankWaddr, wdata(), bankWe);
+                memory.Write(d, bankWaddr, wdata, bankWe);
             }
             else
             {
@@ -48,7 +38,7 @@ internal static class TileBanks
                     .Connect("raddr", bankRaddr)
                     .Connect("we", bankWe)
                     .Connect("waddr", bankWaddr)
-                    .Connect("wdata", sharedWdata!);
+                    .Connect("wdata", wdata);
                 data[bank] = instance.Output("rdata");
             }
         }
