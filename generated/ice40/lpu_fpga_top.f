@@ -5,8 +5,6 @@ lpu_host_link.v
 lpu_queue.v
 lpu_vxm_lane.v
 lpu_vxm.v
-lpu_secded_enc.v
-lpu_secded_dec.v
 lpu_mem_tile.v
 lpu_mem_slice.v
 lpu_top.v

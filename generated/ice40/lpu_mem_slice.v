@@ -37,13 +37,11 @@ module lpu_mem_slice (
     wire tile0_ecc_uncorrectable;
     wire [15:0] tile0_ecc_addr;
     wire tile0_sram_read;
+    wire host_read;
     reg host_read_pending_q;
     reg [7:0] host_read_tile_q;
-    reg [38:0] host_raw;
-    wire [38:0] tile0_raw_data;
     reg [63:0] host_rdata_held_q;
-    wire tmp;
-    assign tmp = host_valid & host_op == 3'd5;
+    wire [38:0] tile0_raw_data;
     wire unused_ok = &{1'b0, host_wdata, 1'b0};
 
     assign out_valid = tile0_out_valid;
@@ -57,28 +55,18 @@ module lpu_mem_slice (
     assign ecc_addr = tile0_ecc_addr;
     assign sram_read = tile0_sram_read;
     assign host_rdata = host_rdata_held_q;
-    always @* begin
-        host_raw = 39'd0;
-        case (host_read_tile_q)
-            8'd0: begin
-                host_raw = tile0_raw_data;
-            end
-            default: begin
-                host_raw = 39'd0;
-            end
-        endcase
-    end
+    assign host_read = host_valid & host_op == 3'd5;
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             host_read_pending_q <= 1'd0;
         end else begin
-            host_read_pending_q <= tmp;
+            host_read_pending_q <= host_read;
         end
     end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             host_read_tile_q <= 8'd0;
-        end else if (tmp) begin
+        end else if (host_read) begin
             host_read_tile_q <= host_tile;
         end
     end
@@ -86,7 +74,14 @@ module lpu_mem_slice (
         if (!rst_n) begin
             host_rdata_held_q <= 64'd0;
         end else if (host_read_pending_q) begin
-            host_rdata_held_q <= {25'd0, host_raw};
+            case (host_read_tile_q)
+                8'd0: begin
+                    host_rdata_held_q <= {25'd0, tile0_raw_data};
+                end
+                default: begin
+                    host_rdata_held_q <= 64'd0;
+                end
+            endcase
         end
     end
     lpu_mem_tile tile0 (

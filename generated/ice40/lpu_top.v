@@ -51,39 +51,15 @@ module lpu_top (
     reg [127:0] r_w_5_q;
     reg [127:0] r_w_6_q;
     wire [6:0] slice_0_out_code;
-    wire slice_0_out_valid;
     wire [31:0] slice_0_out_data;
-    wire [31:0] next_e_2_3_0;
-    wire [31:0] next_e_2_2_0;
-    wire [31:0] next_e_2_1_0;
-    wire [31:0] next_e_2_0_0;
+    wire slice_0_out_valid;
     wire [6:0] vxm_out_code;
     wire [2:0] vxm_out_bytes;
     wire vxm_out_valid;
     wire [127:0] vxm_out_data;
-    wire [31:0] next_e_3_3_0;
-    wire [31:0] next_e_3_2_0;
-    wire [31:0] next_e_3_1_0;
-    wire [31:0] next_e_3_0_0;
     wire [6:0] slice_1_out_code;
-    wire slice_1_out_valid;
     wire [31:0] slice_1_out_data;
-    wire [31:0] next_e_4_3_0;
-    wire [31:0] next_e_4_2_0;
-    wire [31:0] next_e_4_1_0;
-    wire [31:0] next_e_4_0_0;
-    wire [31:0] next_w_2_3_0;
-    wire [31:0] next_w_2_2_0;
-    wire [31:0] next_w_2_1_0;
-    wire [31:0] next_w_2_0_0;
-    wire [31:0] next_w_3_3_0;
-    wire [31:0] next_w_3_2_0;
-    wire [31:0] next_w_3_1_0;
-    wire [31:0] next_w_3_0_0;
-    wire [31:0] next_w_4_3_0;
-    wire [31:0] next_w_4_2_0;
-    wire [31:0] next_w_4_1_0;
-    wire [31:0] next_w_4_0_0;
+    wire slice_1_out_valid;
     reg done_state_q;
     reg issued_q;
     reg [31:0] last_issue_q;
@@ -195,30 +171,6 @@ module lpu_top (
     assign notify_all = queue_mem_w_0_notify_out | queue_mem_e_0_notify_out | queue_vxm_0_notify_out;
     assign config_valid = (tmp | (tmp_1 | (tmp_2 | 1'd0))) & run;
     assign config_mask = tmp ? queue_mem_w_0_issue_word[8] : tmp_1 ? queue_mem_e_0_issue_word[8] : tmp_2 ? queue_vxm_0_issue_word[8] : 1'd0;
-    assign next_e_2_3_0 = slice_0_out_valid & slice_0_out_code == 7'd3 ? slice_0_out_data : r_e_1_q[127:96];
-    assign next_e_2_2_0 = slice_0_out_valid & slice_0_out_code == 7'd2 ? slice_0_out_data : r_e_1_q[95:64];
-    assign next_e_2_1_0 = slice_0_out_valid & slice_0_out_code == 7'd1 ? slice_0_out_data : r_e_1_q[63:32];
-    assign next_e_2_0_0 = slice_0_out_valid & slice_0_out_code == 7'd0 ? slice_0_out_data : r_e_1_q[31:0];
-    assign next_e_3_3_0 = vxm_out_valid & vxm_out_code == 7'd3 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd2 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid & vxm_out_code == 7'd1 & vxm_out_bytes > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid & vxm_out_code == 7'd0 & vxm_out_bytes > 3'd3 ? vxm_out_data[127:96] : r_e_2_q[127:96];
-    assign next_e_3_2_0 = vxm_out_valid & vxm_out_code == 7'd2 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd1 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid & vxm_out_code == 7'd0 & vxm_out_bytes > 3'd2 ? vxm_out_data[95:64] : r_e_2_q[95:64];
-    assign next_e_3_1_0 = vxm_out_valid & vxm_out_code == 7'd1 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd0 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : r_e_2_q[63:32];
-    assign next_e_3_0_0 = vxm_out_valid & vxm_out_code == 7'd0 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : r_e_2_q[31:0];
-    assign next_e_4_3_0 = slice_1_out_valid & slice_1_out_code == 7'd3 ? slice_1_out_data : r_e_3_q[127:96];
-    assign next_e_4_2_0 = slice_1_out_valid & slice_1_out_code == 7'd2 ? slice_1_out_data : r_e_3_q[95:64];
-    assign next_e_4_1_0 = slice_1_out_valid & slice_1_out_code == 7'd1 ? slice_1_out_data : r_e_3_q[63:32];
-    assign next_e_4_0_0 = slice_1_out_valid & slice_1_out_code == 7'd0 ? slice_1_out_data : r_e_3_q[31:0];
-    assign next_w_2_3_0 = slice_0_out_valid & slice_0_out_code == 7'd67 ? slice_0_out_data : r_w_3_q[127:96];
-    assign next_w_2_2_0 = slice_0_out_valid & slice_0_out_code == 7'd66 ? slice_0_out_data : r_w_3_q[95:64];
-    assign next_w_2_1_0 = slice_0_out_valid & slice_0_out_code == 7'd65 ? slice_0_out_data : r_w_3_q[63:32];
-    assign next_w_2_0_0 = slice_0_out_valid & slice_0_out_code == 7'd64 ? slice_0_out_data : r_w_3_q[31:0];
-    assign next_w_3_3_0 = vxm_out_valid & vxm_out_code == 7'd67 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd66 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid & vxm_out_code == 7'd65 & vxm_out_bytes > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid & vxm_out_code == 7'd64 & vxm_out_bytes > 3'd3 ? vxm_out_data[127:96] : r_w_4_q[127:96];
-    assign next_w_3_2_0 = vxm_out_valid & vxm_out_code == 7'd66 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd65 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid & vxm_out_code == 7'd64 & vxm_out_bytes > 3'd2 ? vxm_out_data[95:64] : r_w_4_q[95:64];
-    assign next_w_3_1_0 = vxm_out_valid & vxm_out_code == 7'd65 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid & vxm_out_code == 7'd64 & vxm_out_bytes > 3'd1 ? vxm_out_data[63:32] : r_w_4_q[63:32];
-    assign next_w_3_0_0 = vxm_out_valid & vxm_out_code == 7'd64 & vxm_out_bytes > 3'd0 ? vxm_out_data[31:0] : r_w_4_q[31:0];
-    assign next_w_4_3_0 = slice_1_out_valid & slice_1_out_code == 7'd67 ? slice_1_out_data : r_w_5_q[127:96];
-    assign next_w_4_2_0 = slice_1_out_valid & slice_1_out_code == 7'd66 ? slice_1_out_data : r_w_5_q[95:64];
-    assign next_w_4_1_0 = slice_1_out_valid & slice_1_out_code == 7'd65 ? slice_1_out_data : r_w_5_q[63:32];
-    assign next_w_4_0_0 = slice_1_out_valid & slice_1_out_code == 7'd64 ? slice_1_out_data : r_w_5_q[31:0];
     assign done_now = run & (queue_mem_w_0_finished & queue_mem_e_0_finished & queue_vxm_0_finished) & (!issued_q | {1'd0, program_cycle_q} >= tmp_3[32:0]);
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -273,20 +225,140 @@ module lpu_top (
             end else begin
                 powered_q <= {config_valid ? config_mask : powered_q};
             end
-            r_e_0_q <= {32'd0, 32'd0, 32'd0, 32'd0};
-            r_e_1_q <= {r_e_0_q[127:96], r_e_0_q[95:64], r_e_0_q[63:32], r_e_0_q[31:0]};
-            r_e_2_q <= {next_e_2_3_0, next_e_2_2_0, next_e_2_1_0, next_e_2_0_0};
-            r_e_3_q <= {next_e_3_3_0, next_e_3_2_0, next_e_3_1_0, next_e_3_0_0};
-            r_e_4_q <= {next_e_4_3_0, next_e_4_2_0, next_e_4_1_0, next_e_4_0_0};
-            r_e_5_q <= {r_e_4_q[127:96], r_e_4_q[95:64], r_e_4_q[63:32], r_e_4_q[31:0]};
-            r_e_6_q <= {r_e_5_q[127:96], r_e_5_q[95:64], r_e_5_q[63:32], r_e_5_q[31:0]};
-            r_w_0_q <= {r_w_1_q[127:96], r_w_1_q[95:64], r_w_1_q[63:32], r_w_1_q[31:0]};
-            r_w_1_q <= {r_w_2_q[127:96], r_w_2_q[95:64], r_w_2_q[63:32], r_w_2_q[31:0]};
-            r_w_2_q <= {next_w_2_3_0, next_w_2_2_0, next_w_2_1_0, next_w_2_0_0};
-            r_w_3_q <= {next_w_3_3_0, next_w_3_2_0, next_w_3_1_0, next_w_3_0_0};
-            r_w_4_q <= {next_w_4_3_0, next_w_4_2_0, next_w_4_1_0, next_w_4_0_0};
-            r_w_5_q <= {r_w_6_q[127:96], r_w_6_q[95:64], r_w_6_q[63:32], r_w_6_q[31:0]};
-            r_w_6_q <= {32'd0, 32'd0, 32'd0, 32'd0};
+            r_e_0_q <= 128'd0;
+            r_e_1_q <= r_e_0_q;
+            r_e_2_q <= r_e_1_q;
+            if (slice_0_out_valid) begin
+                if (slice_0_out_code == 7'd0) begin
+                    r_e_2_q[31:0] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd1) begin
+                    r_e_2_q[63:32] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd2) begin
+                    r_e_2_q[95:64] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd3) begin
+                    r_e_2_q[127:96] <= slice_0_out_data;
+                end
+            end
+            r_e_3_q <= r_e_2_q;
+            if (vxm_out_valid) begin
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[63:32] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[63:32] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd2) begin
+                    r_e_3_q[95:64] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd2 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd3) begin
+                    r_e_3_q[127:96] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd2) begin
+                    r_e_3_q[127:96] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd2 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[127:96] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd3 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[127:96] <= vxm_out_data[31:0];
+                end
+            end
+            r_e_4_q <= r_e_3_q;
+            if (slice_1_out_valid) begin
+                if (slice_1_out_code == 7'd0) begin
+                    r_e_4_q[31:0] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd1) begin
+                    r_e_4_q[63:32] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd2) begin
+                    r_e_4_q[95:64] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd3) begin
+                    r_e_4_q[127:96] <= slice_1_out_data;
+                end
+            end
+            r_e_5_q <= r_e_4_q;
+            r_e_6_q <= r_e_5_q;
+            r_w_0_q <= r_w_1_q;
+            r_w_1_q <= r_w_2_q;
+            r_w_2_q <= r_w_3_q;
+            if (slice_0_out_valid) begin
+                if (slice_0_out_code == 7'd64) begin
+                    r_w_2_q[31:0] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd65) begin
+                    r_w_2_q[63:32] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd66) begin
+                    r_w_2_q[95:64] <= slice_0_out_data;
+                end
+                if (slice_0_out_code == 7'd67) begin
+                    r_w_2_q[127:96] <= slice_0_out_data;
+                end
+            end
+            r_w_3_q <= r_w_4_q;
+            if (vxm_out_valid) begin
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[63:32] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[63:32] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd2) begin
+                    r_w_3_q[95:64] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd66 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd3) begin
+                    r_w_3_q[127:96] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd2) begin
+                    r_w_3_q[127:96] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd66 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[127:96] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd67 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[127:96] <= vxm_out_data[31:0];
+                end
+            end
+            r_w_4_q <= r_w_5_q;
+            if (slice_1_out_valid) begin
+                if (slice_1_out_code == 7'd64) begin
+                    r_w_4_q[31:0] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd65) begin
+                    r_w_4_q[63:32] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd66) begin
+                    r_w_4_q[95:64] <= slice_1_out_data;
+                end
+                if (slice_1_out_code == 7'd67) begin
+                    r_w_4_q[127:96] <= slice_1_out_data;
+                end
+            end
+            r_w_5_q <= r_w_6_q;
+            r_w_6_q <= 128'd0;
             if (start) begin
                 run_state_q <= 1'd1;
                 prime_q <= 1'd1;

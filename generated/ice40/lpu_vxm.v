@@ -15,17 +15,7 @@ module lpu_vxm (
     output wire [2:0] out_bytes,
     output wire [127:0] out_data
 );
-    reg [2:0] type_0_0;
-    reg [2:0] from_0_0;
-    reg [2:0] to_0_0;
-    reg [6:0] dst_0_0;
-    reg [6:0] a_0_0;
-    reg [6:0] b_0_0;
-    reg [15:0] scale_0_0;
-    reg [5:0] shift_0_0;
-    reg [2:0] bytes_a_0_0;
-    reg [2:0] bytes_b_0_0;
-    reg [2:0] bytes_dst_0_0;
+    reg [68:0] decoded_0;
     reg st_valid_0_0_q;
     reg [7:0] st_opcode_0_0_q;
     reg [2:0] st_type_0_0_q;
@@ -35,10 +25,12 @@ module lpu_vxm (
     reg [5:0] st_shift_0_0_q;
     reg [6:0] st_dst_0_0_q;
     reg [2:0] st_bytes_0_0_q;
+    reg [127:0] a_window_0_0;
     reg [31:0] st_a0_0_0_q;
     reg [31:0] st_a1_0_0_q;
     reg [31:0] st_a2_0_0_q;
     reg [31:0] st_a3_0_0_q;
+    reg [127:0] b_window_0_0;
     reg [31:0] st_b0_0_0_q;
     reg [31:0] st_b1_0_0_q;
     reg [31:0] st_b2_0_0_q;
@@ -47,514 +39,115 @@ module lpu_vxm (
     wire [31:0] lane_0_0_1_y;
     wire [31:0] lane_0_0_2_y;
     wire [31:0] lane_0_0_3_y;
-    wire [63:0] tmp_1;
-    assign tmp_1 = issue_word;
-    wire [7:0] tmp;
-    assign tmp = tmp_1[63:56];
-    wire [7:0] tmp_2;
-    assign tmp_2 = tmp_1[63:56];
-    wire [223:0] tmp_5;
-    assign tmp_5 = {96'd0, stream_in[255:224], stream_in[223:192], stream_in[191:160], stream_in[159:128]};
-    wire [223:0] tmp_6;
-    assign tmp_6 = {96'd0, stream_in[127:96], stream_in[95:64], stream_in[63:32], stream_in[31:0]};
-    wire [223:0] tmp_4;
-    assign tmp_4 = (a_0_0[6] ? tmp_5 : tmp_6) >> {16'd0, {2'd0, a_0_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_3;
-    assign tmp_3 = tmp_4[127:0];
-    wire [223:0] tmp_8;
-    assign tmp_8 = (b_0_0[6] ? tmp_5 : tmp_6) >> {16'd0, {2'd0, b_0_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_7;
-    assign tmp_7 = tmp_8[127:0];
-    wire unused_ok = &{1'b0, tmp_1, tmp_4, tmp_3, tmp_8, tmp_7, 1'b0};
+    wire tmp;
+    assign tmp = issue_valid & (issue_word[63:56] >= 8'd32 & issue_word[63:56] <= 8'd49);
+    wire tmp_1;
+    assign tmp_1 = tmp & powered;
+    wire unused_ok = &{1'b0, issue_word, 1'b0};
 
     assign out_valid = st_valid_0_0_q;
     assign out_code = st_dst_0_0_q;
     assign out_bytes = st_bytes_0_0_q;
     assign out_data = {lane_0_0_3_y[31:24], lane_0_0_2_y[31:24], lane_0_0_1_y[31:24], lane_0_0_0_y[31:24], lane_0_0_3_y[23:16], lane_0_0_2_y[23:16], lane_0_0_1_y[23:16], lane_0_0_0_y[23:16], lane_0_0_3_y[15:8], lane_0_0_2_y[15:8], lane_0_0_1_y[15:8], lane_0_0_0_y[15:8], lane_0_0_3_y[7:0], lane_0_0_2_y[7:0], lane_0_0_1_y[7:0], lane_0_0_0_y[7:0]};
     always @* begin
-        type_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd33: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd34: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd35: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd36: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd37: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd38: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd39: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd40: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd41: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd42: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd43: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd44: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd45: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd46: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd47: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
+        decoded_0 = 69'd0;
+        if (tmp) begin
+            case (issue_word[63:56])
+                8'd32, 8'd33, 8'd34, 8'd35, 8'd36, 8'd37, 8'd38, 8'd39: begin
+                    decoded_0 = {issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[38:32], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[45:39], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[52:46], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[55:53], issue_word[63:56]};
+                end
+                8'd40, 8'd41, 8'd42, 8'd43, 8'd44, 8'd45, 8'd46, 8'd47: begin
+                    decoded_0 = {3'd0, 7'd0, issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[45:39], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[52:46], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[55:53], issue_word[63:56]};
+                end
+                8'd48: begin
+                    decoded_0 = {3'd0, 7'd0, issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[42:36], issue_word[52:50] == 3'd4 ? 3'd4 : issue_word[52:50] == 3'd3 ? 3'd2 : issue_word[52:50] == 3'd2 ? 3'd4 : issue_word[52:50] == 3'd1 ? 3'd2 : issue_word[52:50] == 3'd0 ? 3'd1 : 3'd0, issue_word[49:43], 6'd0, 16'd0, issue_word[52:50], issue_word[55:53], 3'd0, issue_word[63:56]};
+                end
+                8'd49: begin
+                    decoded_0 = {3'd0, 7'd0, 3'd4, issue_word[48:42], 3'd1, issue_word[55:49], issue_word[25:20], issue_word[41:26], 3'd0, 3'd0, 3'd0, issue_word[63:56]};
+                end
+                default: ;
+            endcase
+        end
     end
     always @* begin
-        from_0_0 = 3'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_0_0 = tmp_1[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
+        a_window_0_0 = 128'd0;
+        if (tmp_1) begin
+            case (decoded_0[55:49])
+                7'd0: begin
+                    a_window_0_0 = {stream_in[127:96], stream_in[95:64], stream_in[63:32], stream_in[31:0]};
+                end
+                7'd1: begin
+                    a_window_0_0 = {32'd0, stream_in[127:96], stream_in[95:64], stream_in[63:32]};
+                end
+                7'd2: begin
+                    a_window_0_0 = {64'd0, stream_in[127:96], stream_in[95:64]};
+                end
+                7'd3: begin
+                    a_window_0_0 = {96'd0, stream_in[127:96]};
+                end
+                7'd64: begin
+                    a_window_0_0 = {stream_in[255:224], stream_in[223:192], stream_in[191:160], stream_in[159:128]};
+                end
+                7'd65: begin
+                    a_window_0_0 = {32'd0, stream_in[255:224], stream_in[223:192], stream_in[191:160]};
+                end
+                7'd66: begin
+                    a_window_0_0 = {64'd0, stream_in[255:224], stream_in[223:192]};
+                end
+                7'd67: begin
+                    a_window_0_0 = {96'd0, stream_in[255:224]};
+                end
+                default: ;
+            endcase
+        end
     end
     always @* begin
-        to_0_0 = 3'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_0_0 = tmp_1[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd33: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd34: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd35: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd36: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd37: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd38: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd39: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd40: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd41: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd42: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd43: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd44: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd45: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd46: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd47: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd48: begin
-                dst_0_0 = tmp_1[49:43];
-            end
-            8'd49: begin
-                dst_0_0 = tmp_1[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd33: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd34: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd35: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd36: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd37: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd38: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd39: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd40: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd41: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd42: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd43: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd44: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd45: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd46: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd47: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd48: begin
-                a_0_0 = tmp_1[42:36];
-            end
-            8'd49: begin
-                a_0_0 = tmp_1[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd33: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd34: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd35: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd36: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd37: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd38: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd39: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_0_0 = 16'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_0_0 = tmp_1[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_0_0 = 6'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_0_0 = tmp_1[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_0_0 = from_0_0 == 3'd4 ? 3'd4 : from_0_0 == 3'd3 ? 3'd2 : from_0_0 == 3'd2 ? 3'd4 : from_0_0 == 3'd1 ? 3'd2 : from_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_0_0 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_0_0 = to_0_0 == 3'd4 ? 3'd4 : to_0_0 == 3'd3 ? 3'd2 : to_0_0 == 3'd2 ? 3'd4 : to_0_0 == 3'd1 ? 3'd2 : to_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_0_0 = 3'd1;
-            end
-            default: ;
-        endcase
+        b_window_0_0 = 128'd0;
+        if (tmp_1) begin
+            case (decoded_0[65:59])
+                7'd0: begin
+                    b_window_0_0 = {stream_in[127:96], stream_in[95:64], stream_in[63:32], stream_in[31:0]};
+                end
+                7'd1: begin
+                    b_window_0_0 = {32'd0, stream_in[127:96], stream_in[95:64], stream_in[63:32]};
+                end
+                7'd2: begin
+                    b_window_0_0 = {64'd0, stream_in[127:96], stream_in[95:64]};
+                end
+                7'd3: begin
+                    b_window_0_0 = {96'd0, stream_in[127:96]};
+                end
+                7'd64: begin
+                    b_window_0_0 = {stream_in[255:224], stream_in[223:192], stream_in[191:160], stream_in[159:128]};
+                end
+                7'd65: begin
+                    b_window_0_0 = {32'd0, stream_in[255:224], stream_in[223:192], stream_in[191:160]};
+                end
+                7'd66: begin
+                    b_window_0_0 = {64'd0, stream_in[255:224], stream_in[223:192]};
+                end
+                7'd67: begin
+                    b_window_0_0 = {96'd0, stream_in[255:224]};
+                end
+                default: ;
+            endcase
+        end
     end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             st_valid_0_0_q <= 1'd0;
             st_opcode_0_0_q <= 8'd0;
+        end else begin
+            st_valid_0_0_q <= tmp_1;
+            if (tmp_1) begin
+                st_opcode_0_0_q <= decoded_0[7:0];
+            end else begin
+                st_opcode_0_0_q <= 8'd0;
+            end
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_0_0_q <= 3'd0;
             st_from_0_0_q <= 3'd0;
             st_to_0_0_q <= 3'd0;
@@ -570,24 +163,22 @@ module lpu_vxm (
             st_b1_0_0_q <= 32'd0;
             st_b2_0_0_q <= 32'd0;
             st_b3_0_0_q <= 32'd0;
-        end else begin
-            st_valid_0_0_q <= issue_valid & (tmp_2 >= 8'd32 & tmp_2 <= 8'd49) & powered;
-            st_opcode_0_0_q <= tmp;
-            st_type_0_0_q <= type_0_0;
-            st_from_0_0_q <= from_0_0;
-            st_to_0_0_q <= to_0_0;
-            st_scale_0_0_q <= scale_0_0;
-            st_shift_0_0_q <= shift_0_0;
-            st_dst_0_0_q <= dst_0_0;
-            st_bytes_0_0_q <= bytes_dst_0_0;
-            st_a0_0_0_q <= {tmp_3[103:96] & {8{bytes_a_0_0 > 3'd3}}, tmp_3[71:64] & {8{bytes_a_0_0 > 3'd2}}, tmp_3[39:32] & {8{bytes_a_0_0 > 3'd1}}, tmp_3[7:0] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a1_0_0_q <= {tmp_3[111:104] & {8{bytes_a_0_0 > 3'd3}}, tmp_3[79:72] & {8{bytes_a_0_0 > 3'd2}}, tmp_3[47:40] & {8{bytes_a_0_0 > 3'd1}}, tmp_3[15:8] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a2_0_0_q <= {tmp_3[119:112] & {8{bytes_a_0_0 > 3'd3}}, tmp_3[87:80] & {8{bytes_a_0_0 > 3'd2}}, tmp_3[55:48] & {8{bytes_a_0_0 > 3'd1}}, tmp_3[23:16] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a3_0_0_q <= {tmp_3[127:120] & {8{bytes_a_0_0 > 3'd3}}, tmp_3[95:88] & {8{bytes_a_0_0 > 3'd2}}, tmp_3[63:56] & {8{bytes_a_0_0 > 3'd1}}, tmp_3[31:24] & {8{bytes_a_0_0 > 3'd0}}};
-            st_b0_0_0_q <= {tmp_7[103:96] & {8{bytes_b_0_0 > 3'd3}}, tmp_7[71:64] & {8{bytes_b_0_0 > 3'd2}}, tmp_7[39:32] & {8{bytes_b_0_0 > 3'd1}}, tmp_7[7:0] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b1_0_0_q <= {tmp_7[111:104] & {8{bytes_b_0_0 > 3'd3}}, tmp_7[79:72] & {8{bytes_b_0_0 > 3'd2}}, tmp_7[47:40] & {8{bytes_b_0_0 > 3'd1}}, tmp_7[15:8] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b2_0_0_q <= {tmp_7[119:112] & {8{bytes_b_0_0 > 3'd3}}, tmp_7[87:80] & {8{bytes_b_0_0 > 3'd2}}, tmp_7[55:48] & {8{bytes_b_0_0 > 3'd1}}, tmp_7[23:16] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b3_0_0_q <= {tmp_7[127:120] & {8{bytes_b_0_0 > 3'd3}}, tmp_7[95:88] & {8{bytes_b_0_0 > 3'd2}}, tmp_7[63:56] & {8{bytes_b_0_0 > 3'd1}}, tmp_7[31:24] & {8{bytes_b_0_0 > 3'd0}}};
+        end else if (tmp_1) begin
+            st_type_0_0_q <= decoded_0[10:8];
+            st_from_0_0_q <= decoded_0[13:11];
+            st_to_0_0_q <= decoded_0[16:14];
+            st_scale_0_0_q <= decoded_0[32:17];
+            st_shift_0_0_q <= decoded_0[38:33];
+            st_dst_0_0_q <= decoded_0[45:39];
+            st_bytes_0_0_q <= decoded_0[48:46];
+            st_a0_0_0_q <= {a_window_0_0[103:96] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[71:64] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[39:32] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[7:0] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a1_0_0_q <= {a_window_0_0[111:104] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[79:72] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[47:40] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[15:8] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a2_0_0_q <= {a_window_0_0[119:112] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[87:80] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[55:48] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[23:16] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a3_0_0_q <= {a_window_0_0[127:120] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[95:88] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[63:56] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[31:24] & {8{decoded_0[58:56] > 3'd0}}};
+            st_b0_0_0_q <= {b_window_0_0[103:96] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[71:64] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[39:32] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[7:0] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b1_0_0_q <= {b_window_0_0[111:104] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[79:72] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[47:40] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[15:8] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b2_0_0_q <= {b_window_0_0[119:112] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[87:80] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[55:48] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[23:16] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b3_0_0_q <= {b_window_0_0[127:120] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[95:88] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[63:56] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[31:24] & {8{decoded_0[68:66] > 3'd0}}};
         end
     end
     lpu_vxm_lane lane_0_0_0 (

@@ -14,15 +14,15 @@ module lpu_vxm_lane (
     input wire [5:0] shift,
     output reg [31:0] y
 );
-    reg [31:0] add_i8;
-    reg [31:0] sub_i8;
-    reg [31:0] min_i8;
-    reg [31:0] max_i8;
-    reg [31:0] and_i8;
-    reg [31:0] or_i8;
-    reg [31:0] xor_i8;
-    reg [31:0] mov_i8;
-    reg [31:0] relu_i8;
+    reg [31:0] add_y;
+    reg [31:0] sub_y;
+    reg [31:0] min_y;
+    reg [31:0] max_y;
+    reg [31:0] and_y;
+    reg [31:0] or_y;
+    reg [31:0] xor_y;
+    reg [31:0] mov_y;
+    reg [31:0] relu_y;
     function automatic [31:0] fn_add_i8;
         input [31:0] fn_add_i8_a;
         input [31:0] fn_add_i8_b;
@@ -122,94 +122,31 @@ module lpu_vxm_lane (
         y = 32'd0;
         case (opcode)
             8'd32: begin
-                case (type_)
-                    3'd0: begin
-                        y = add_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = add_y;
             end
             8'd33: begin
-                case (type_)
-                    3'd0: begin
-                        y = sub_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = sub_y;
             end
             8'd35: begin
-                case (type_)
-                    3'd0: begin
-                        y = min_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = min_y;
             end
             8'd36: begin
-                case (type_)
-                    3'd0: begin
-                        y = max_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = max_y;
             end
             8'd37: begin
-                case (type_)
-                    3'd0: begin
-                        y = and_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = and_y;
             end
             8'd38: begin
-                case (type_)
-                    3'd0: begin
-                        y = or_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = or_y;
             end
             8'd39: begin
-                case (type_)
-                    3'd0: begin
-                        y = xor_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = xor_y;
             end
             8'd40: begin
-                case (type_)
-                    3'd0: begin
-                        y = mov_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = mov_y;
             end
             8'd43: begin
-                case (type_)
-                    3'd0: begin
-                        y = relu_i8;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = relu_y;
             end
             default: begin
                 y = 32'd0;
@@ -217,57 +154,102 @@ module lpu_vxm_lane (
         endcase
     end
     always @* begin
-        add_i8 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd0) begin
-            add_i8 = fn_add_i8(a, b);
+        add_y = 32'd0;
+        if (opcode == 8'd32) begin
+            case (type_)
+                3'd0: begin
+                    add_y = fn_add_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        sub_i8 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd0) begin
-            sub_i8 = fn_sub_i8(a, b);
+        sub_y = 32'd0;
+        if (opcode == 8'd33) begin
+            case (type_)
+                3'd0: begin
+                    sub_y = fn_sub_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        min_i8 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd0) begin
-            min_i8 = fn_min_i8(a, b);
+        min_y = 32'd0;
+        if (opcode == 8'd35) begin
+            case (type_)
+                3'd0: begin
+                    min_y = fn_min_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        max_i8 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd0) begin
-            max_i8 = fn_max_i8(a, b);
+        max_y = 32'd0;
+        if (opcode == 8'd36) begin
+            case (type_)
+                3'd0: begin
+                    max_y = fn_max_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        and_i8 = 32'd0;
-        if (opcode == 8'd37 & type_ == 3'd0) begin
-            and_i8 = fn_and_i8(a, b);
+        and_y = 32'd0;
+        if (opcode == 8'd37) begin
+            case (type_)
+                3'd0: begin
+                    and_y = fn_and_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        or_i8 = 32'd0;
-        if (opcode == 8'd38 & type_ == 3'd0) begin
-            or_i8 = fn_or_i8(a, b);
+        or_y = 32'd0;
+        if (opcode == 8'd38) begin
+            case (type_)
+                3'd0: begin
+                    or_y = fn_or_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        xor_i8 = 32'd0;
-        if (opcode == 8'd39 & type_ == 3'd0) begin
-            xor_i8 = fn_xor_i8(a, b);
+        xor_y = 32'd0;
+        if (opcode == 8'd39) begin
+            case (type_)
+                3'd0: begin
+                    xor_y = fn_xor_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        mov_i8 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd0) begin
-            mov_i8 = fn_mov_i8(a, b);
+        mov_y = 32'd0;
+        if (opcode == 8'd40) begin
+            case (type_)
+                3'd0: begin
+                    mov_y = fn_mov_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
     always @* begin
-        relu_i8 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd0) begin
-            relu_i8 = fn_relu_i8(a, b);
+        relu_y = 32'd0;
+        if (opcode == 8'd43) begin
+            case (type_)
+                3'd0: begin
+                    relu_y = fn_relu_i8(a, b);
+                end
+                default: ;
+            endcase
         end
     end
 endmodule

@@ -73,16 +73,14 @@ module lpu_mem_slice (
     wire tile2_sram_read;
     wire tile1_sram_read;
     wire tile0_sram_read;
+    wire host_read;
     reg host_read_pending_q;
     reg [7:0] host_read_tile_q;
-    reg [71:0] host_raw;
+    reg [71:0] host_rdata_held_q;
     wire [71:0] tile0_raw_data;
     wire [71:0] tile1_raw_data;
     wire [71:0] tile2_raw_data;
     wire [71:0] tile3_raw_data;
-    reg [71:0] host_rdata_held_q;
-    wire tmp;
-    assign tmp = host_valid & host_op == 3'd5;
 
     assign out_valid = {tile3_out_valid, tile2_out_valid, tile1_out_valid, tile0_out_valid};
     assign out_code = {tile3_out_code, tile2_out_code, tile1_out_code, tile0_out_code};
@@ -95,26 +93,7 @@ module lpu_mem_slice (
     assign ecc_addr = {tile3_ecc_addr, tile2_ecc_addr, tile1_ecc_addr, tile0_ecc_addr};
     assign sram_read = {tile3_sram_read, tile2_sram_read, tile1_sram_read, tile0_sram_read};
     assign host_rdata = host_rdata_held_q;
-    always @* begin
-        host_raw = 72'd0;
-        case (host_read_tile_q)
-            8'd0: begin
-                host_raw = tile0_raw_data;
-            end
-            8'd1: begin
-                host_raw = tile1_raw_data;
-            end
-            8'd2: begin
-                host_raw = tile2_raw_data;
-            end
-            8'd3: begin
-                host_raw = tile3_raw_data;
-            end
-            default: begin
-                host_raw = 72'd0;
-            end
-        endcase
-    end
+    assign host_read = host_valid & host_op == 3'd5;
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             skew_valid_1_q <= 1'd0;
@@ -125,7 +104,7 @@ module lpu_mem_slice (
             skew_valid_1_q <= issue_valid;
             skew_valid_2_q <= skew_valid_1_q;
             skew_valid_3_q <= skew_valid_2_q;
-            host_read_pending_q <= tmp;
+            host_read_pending_q <= host_read;
         end
     end
     always @(posedge clk or negedge rst_n) begin
@@ -152,7 +131,7 @@ module lpu_mem_slice (
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             host_read_tile_q <= 8'd0;
-        end else if (tmp) begin
+        end else if (host_read) begin
             host_read_tile_q <= host_tile;
         end
     end
@@ -160,7 +139,23 @@ module lpu_mem_slice (
         if (!rst_n) begin
             host_rdata_held_q <= 72'd0;
         end else if (host_read_pending_q) begin
-            host_rdata_held_q <= host_raw;
+            case (host_read_tile_q)
+                8'd0: begin
+                    host_rdata_held_q <= tile0_raw_data;
+                end
+                8'd1: begin
+                    host_rdata_held_q <= tile1_raw_data;
+                end
+                8'd2: begin
+                    host_rdata_held_q <= tile2_raw_data;
+                end
+                8'd3: begin
+                    host_rdata_held_q <= tile3_raw_data;
+                end
+                default: begin
+                    host_rdata_held_q <= 72'd0;
+                end
+            endcase
         end
     end
     lpu_mem_tile tile0 (

@@ -31,8 +31,9 @@ module lpu_mem_tile (
     wire is_write;
     wire is_gather;
     wire is_scatter;
-    reg [63:0] stream_data;
-    reg [63:0] stream_adr;
+    wire takes_data;
+    wire [6:0] data_code;
+    wire [6:0] adr_code;
     reg gather_valid_q;
     reg [9:0] gather_addr_q;
     reg [6:0] gather_code_q;
@@ -45,266 +46,87 @@ module lpu_mem_tile (
     reg write_valid_q;
     reg [9:0] write_addr_q;
     reg [63:0] write_data_q;
-    wire [63:0] encode_in;
-    wire [7:0] enc_check;
-    wire [71:0] bank_wdata;
     wire [9:0] bank_waddr;
     wire bank_we;
+    reg [71:0] bank_wdata;
     reg read_bank_q;
     reg [71:0] bank0_rd_q;
     reg [71:0] bank1_rd_q;
     reg result_valid_q;
     reg [6:0] result_code_q;
     reg [9:0] result_addr_q;
-    wire dec_corrected;
-    wire dec_uncorrectable;
-    wire [63:0] dec_data_out;
+    reg [65:0] checked;
     reg [71:0] bank0 [0:511];
     reg [71:0] bank1 [0:511];
-    wire [71:0] tmp;
-    assign tmp = read_bank_q ? bank1_rd_q : bank0_rd_q;
-    wire [15:0] tmp_1;
-    assign tmp_1 = inst_word[55:40];
-    wire tmp_2;
-    assign tmp_2 = is_write | is_scatter;
-    wire [15:0] tmp_3;
-    assign tmp_3 = inst_word[55:40];
-    wire unused_ok = &{1'b0, inst_word, host_word, stream_adr, tmp_1, tmp_3, tmp, 1'b0};
+    function automatic [71:0] secded_encode;
+        input [63:0] secded_encode_data;
+        reg [6:0] tmp;
+        begin
+            tmp = {^(secded_encode_data & 64'hfe00000000000000), ^(secded_encode_data & 64'h1fffffffc000000), ^(secded_encode_data & 64'h1fffe0003fff800), ^(secded_encode_data & 64'h1fe01fe03fc07f0), ^(secded_encode_data & 64'hf1e1e1e1e3c3c78e), ^(secded_encode_data & 64'hcd9999999b33366d), ^(secded_encode_data & 64'hab55555556aaad5b)};
+            secded_encode = {^secded_encode_data ^ ^tmp, tmp, secded_encode_data};
+        end
+    endfunction
+    function automatic [65:0] secded_decode;
+        input [71:0] secded_decode_word;
+        reg tmp_1;
+        reg [7:0] tmp_3;
+        reg [6:0] tmp_2;
+        reg tmp_4;
+        reg secded_decode_unused;
+        begin
+            tmp_1 = ^secded_decode_word;
+            tmp_3 = secded_decode_word[71:64];
+            tmp_2 = {^(secded_decode_word[63:0] & 64'hfe00000000000000), ^(secded_decode_word[63:0] & 64'h1fffffffc000000), ^(secded_decode_word[63:0] & 64'h1fffe0003fff800), ^(secded_decode_word[63:0] & 64'h1fe01fe03fc07f0), ^(secded_decode_word[63:0] & 64'hf1e1e1e1e3c3c78e), ^(secded_decode_word[63:0] & 64'hcd9999999b33366d), ^(secded_decode_word[63:0] & 64'hab55555556aaad5b)} ^ tmp_3[6:0];
+            tmp_4 = tmp_2 > 7'd71;
+            secded_decode_unused = &{1'b0, tmp_3, 1'b0};
+            secded_decode = {!tmp_1 & tmp_2 != 7'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[63:0] ^ {tmp_2 == 7'd71, tmp_2 == 7'd70, tmp_2 == 7'd69, tmp_2 == 7'd68, tmp_2 == 7'd67, tmp_2 == 7'd66, tmp_2 == 7'd65, tmp_2 == 7'd63, tmp_2 == 7'd62, tmp_2 == 7'd61, tmp_2 == 7'd60, tmp_2 == 7'd59, tmp_2 == 7'd58, tmp_2 == 7'd57, tmp_2 == 7'd56, tmp_2 == 7'd55, tmp_2 == 7'd54, tmp_2 == 7'd53, tmp_2 == 7'd52, tmp_2 == 7'd51, tmp_2 == 7'd50, tmp_2 == 7'd49, tmp_2 == 7'd48, tmp_2 == 7'd47, tmp_2 == 7'd46, tmp_2 == 7'd45, tmp_2 == 7'd44, tmp_2 == 7'd43, tmp_2 == 7'd42, tmp_2 == 7'd41, tmp_2 == 7'd40, tmp_2 == 7'd39, tmp_2 == 7'd38, tmp_2 == 7'd37, tmp_2 == 7'd36, tmp_2 == 7'd35, tmp_2 == 7'd34, tmp_2 == 7'd33, tmp_2 == 7'd31, tmp_2 == 7'd30, tmp_2 == 7'd29, tmp_2 == 7'd28, tmp_2 == 7'd27, tmp_2 == 7'd26, tmp_2 == 7'd25, tmp_2 == 7'd24, tmp_2 == 7'd23, tmp_2 == 7'd22, tmp_2 == 7'd21, tmp_2 == 7'd20, tmp_2 == 7'd19, tmp_2 == 7'd18, tmp_2 == 7'd17, tmp_2 == 7'd15, tmp_2 == 7'd14, tmp_2 == 7'd13, tmp_2 == 7'd12, tmp_2 == 7'd11, tmp_2 == 7'd10, tmp_2 == 7'd9, tmp_2 == 7'd7, tmp_2 == 7'd6, tmp_2 == 7'd5, tmp_2 == 7'd3} & {64{tmp_1}}};
+        end
+    endfunction
+    wire [15:0] tmp_5;
+    assign tmp_5 = inst_word[55:40];
+    wire [15:0] tmp_6;
+    assign tmp_6 = inst_word[55:40];
+    wire unused_ok = &{1'b0, inst_word, host_word, tmp_5, tmp_6, 1'b0};
 
     assign out_valid = result_valid_q;
     assign out_code = result_valid_q ? result_code_q : 7'd0;
-    assign out_data = result_valid_q ? dec_data_out : 64'd0;
+    assign out_data = checked[63:0];
     assign sram_we = write_valid_q;
     assign sram_addr = write_valid_q ? {6'd0, write_addr_q} : 16'd0;
     assign sram_wdata = write_valid_q ? write_data_q : 64'd0;
-    assign ecc_corrected = result_valid_q & dec_corrected;
-    assign ecc_uncorrectable = result_valid_q & dec_uncorrectable;
+    assign ecc_corrected = checked[64];
+    assign ecc_uncorrectable = checked[65];
     assign ecc_addr = result_valid_q ? {6'd0, result_addr_q} : 16'd0;
     assign sram_read = read_now;
-    assign raw_data = tmp;
+    assign raw_data = read_bank_q ? bank1_rd_q : bank0_rd_q;
     assign acts = inst_valid & powered;
     assign is_read = acts & inst_word[63:56] == 8'd16;
     assign is_write = acts & inst_word[63:56] == 8'd17;
     assign is_gather = acts & inst_word[63:56] == 8'd18;
     assign is_scatter = acts & inst_word[63:56] == 8'd19;
-    always @* begin
-        stream_data = 64'd0;
-        case (inst_word[63:56] == 8'd17 ? inst_word[39:33] : inst_word[55:49])
-            7'd0: begin
-                stream_data = streams[63:0];
-            end
-            7'd1: begin
-                stream_data = streams[127:64];
-            end
-            7'd2: begin
-                stream_data = streams[191:128];
-            end
-            7'd3: begin
-                stream_data = streams[255:192];
-            end
-            7'd4: begin
-                stream_data = streams[319:256];
-            end
-            7'd5: begin
-                stream_data = streams[383:320];
-            end
-            7'd6: begin
-                stream_data = streams[447:384];
-            end
-            7'd7: begin
-                stream_data = streams[511:448];
-            end
-            7'd8: begin
-                stream_data = streams[575:512];
-            end
-            7'd9: begin
-                stream_data = streams[639:576];
-            end
-            7'd10: begin
-                stream_data = streams[703:640];
-            end
-            7'd11: begin
-                stream_data = streams[767:704];
-            end
-            7'd12: begin
-                stream_data = streams[831:768];
-            end
-            7'd13: begin
-                stream_data = streams[895:832];
-            end
-            7'd14: begin
-                stream_data = streams[959:896];
-            end
-            7'd15: begin
-                stream_data = streams[1023:960];
-            end
-            7'd64: begin
-                stream_data = streams[1087:1024];
-            end
-            7'd65: begin
-                stream_data = streams[1151:1088];
-            end
-            7'd66: begin
-                stream_data = streams[1215:1152];
-            end
-            7'd67: begin
-                stream_data = streams[1279:1216];
-            end
-            7'd68: begin
-                stream_data = streams[1343:1280];
-            end
-            7'd69: begin
-                stream_data = streams[1407:1344];
-            end
-            7'd70: begin
-                stream_data = streams[1471:1408];
-            end
-            7'd71: begin
-                stream_data = streams[1535:1472];
-            end
-            7'd72: begin
-                stream_data = streams[1599:1536];
-            end
-            7'd73: begin
-                stream_data = streams[1663:1600];
-            end
-            7'd74: begin
-                stream_data = streams[1727:1664];
-            end
-            7'd75: begin
-                stream_data = streams[1791:1728];
-            end
-            7'd76: begin
-                stream_data = streams[1855:1792];
-            end
-            7'd77: begin
-                stream_data = streams[1919:1856];
-            end
-            7'd78: begin
-                stream_data = streams[1983:1920];
-            end
-            7'd79: begin
-                stream_data = streams[2047:1984];
-            end
-            default: begin
-                stream_data = 64'd0;
-            end
-        endcase
-    end
-    always @* begin
-        stream_adr = 64'd0;
-        case (inst_word[63:56] == 8'd18 ? inst_word[48:42] : inst_word[48:42])
-            7'd0: begin
-                stream_adr = streams[63:0];
-            end
-            7'd1: begin
-                stream_adr = streams[127:64];
-            end
-            7'd2: begin
-                stream_adr = streams[191:128];
-            end
-            7'd3: begin
-                stream_adr = streams[255:192];
-            end
-            7'd4: begin
-                stream_adr = streams[319:256];
-            end
-            7'd5: begin
-                stream_adr = streams[383:320];
-            end
-            7'd6: begin
-                stream_adr = streams[447:384];
-            end
-            7'd7: begin
-                stream_adr = streams[511:448];
-            end
-            7'd8: begin
-                stream_adr = streams[575:512];
-            end
-            7'd9: begin
-                stream_adr = streams[639:576];
-            end
-            7'd10: begin
-                stream_adr = streams[703:640];
-            end
-            7'd11: begin
-                stream_adr = streams[767:704];
-            end
-            7'd12: begin
-                stream_adr = streams[831:768];
-            end
-            7'd13: begin
-                stream_adr = streams[895:832];
-            end
-            7'd14: begin
-                stream_adr = streams[959:896];
-            end
-            7'd15: begin
-                stream_adr = streams[1023:960];
-            end
-            7'd64: begin
-                stream_adr = streams[1087:1024];
-            end
-            7'd65: begin
-                stream_adr = streams[1151:1088];
-            end
-            7'd66: begin
-                stream_adr = streams[1215:1152];
-            end
-            7'd67: begin
-                stream_adr = streams[1279:1216];
-            end
-            7'd68: begin
-                stream_adr = streams[1343:1280];
-            end
-            7'd69: begin
-                stream_adr = streams[1407:1344];
-            end
-            7'd70: begin
-                stream_adr = streams[1471:1408];
-            end
-            7'd71: begin
-                stream_adr = streams[1535:1472];
-            end
-            7'd72: begin
-                stream_adr = streams[1599:1536];
-            end
-            7'd73: begin
-                stream_adr = streams[1663:1600];
-            end
-            7'd74: begin
-                stream_adr = streams[1727:1664];
-            end
-            7'd75: begin
-                stream_adr = streams[1791:1728];
-            end
-            7'd76: begin
-                stream_adr = streams[1855:1792];
-            end
-            7'd77: begin
-                stream_adr = streams[1919:1856];
-            end
-            7'd78: begin
-                stream_adr = streams[1983:1920];
-            end
-            7'd79: begin
-                stream_adr = streams[2047:1984];
-            end
-            default: begin
-                stream_adr = 64'd0;
-            end
-        endcase
-    end
+    assign takes_data = is_write | is_scatter;
+    assign data_code = is_write ? inst_word[39:33] : inst_word[55:49];
+    assign adr_code = inst_word[48:42];
     assign read_now = is_read | gather_valid_q;
-    assign read_addr = is_read ? tmp_1[9:0] : gather_addr_q;
+    assign read_addr = is_read ? tmp_5[9:0] : gather_addr_q;
     assign host_read = host_valid & host_op == 3'd5;
     assign host_write = host_valid & (host_op == 3'd3 | host_op == 3'd4);
     assign bank_raddr = host_read ? host_word[9:0] : read_addr;
     assign bank_re = read_now | host_read;
-    assign encode_in = host_write ? host_wdata[63:0] : write_data_q;
-    assign bank_wdata = host_valid & host_op == 3'd4 ? host_wdata : {enc_check, encode_in};
     assign bank_waddr = host_write ? host_word[9:0] : write_addr_q;
     assign bank_we = write_valid_q | host_write;
+    always @* begin
+        bank_wdata = 72'd0;
+        if (bank_we) begin
+            bank_wdata = host_valid & host_op == 3'd4 ? host_wdata : secded_encode(host_write ? host_wdata[63:0] : write_data_q);
+        end
+    end
+    always @* begin
+        checked = 66'd0;
+        if (result_valid_q) begin
+            checked = secded_decode(read_bank_q ? bank1_rd_q : bank0_rd_q);
+        end
+    end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             gather_valid_q <= 1'd0;
@@ -314,7 +136,7 @@ module lpu_mem_tile (
             result_addr_q <= 10'd0;
         end else begin
             gather_valid_q <= is_gather;
-            write_valid_q <= tmp_2;
+            write_valid_q <= takes_data;
             result_valid_q <= read_now;
             result_code_q <= is_read ? inst_word[39:33] : gather_code_q;
             result_addr_q <= read_addr;
@@ -325,7 +147,107 @@ module lpu_mem_tile (
             gather_addr_q <= 10'd0;
             gather_code_q <= 7'd0;
         end else if (is_gather) begin
-            gather_addr_q <= stream_adr[9:0];
+            case (adr_code)
+                7'd0: begin
+                    gather_addr_q <= streams[9:0];
+                end
+                7'd1: begin
+                    gather_addr_q <= streams[73:64];
+                end
+                7'd2: begin
+                    gather_addr_q <= streams[137:128];
+                end
+                7'd3: begin
+                    gather_addr_q <= streams[201:192];
+                end
+                7'd4: begin
+                    gather_addr_q <= streams[265:256];
+                end
+                7'd5: begin
+                    gather_addr_q <= streams[329:320];
+                end
+                7'd6: begin
+                    gather_addr_q <= streams[393:384];
+                end
+                7'd7: begin
+                    gather_addr_q <= streams[457:448];
+                end
+                7'd8: begin
+                    gather_addr_q <= streams[521:512];
+                end
+                7'd9: begin
+                    gather_addr_q <= streams[585:576];
+                end
+                7'd10: begin
+                    gather_addr_q <= streams[649:640];
+                end
+                7'd11: begin
+                    gather_addr_q <= streams[713:704];
+                end
+                7'd12: begin
+                    gather_addr_q <= streams[777:768];
+                end
+                7'd13: begin
+                    gather_addr_q <= streams[841:832];
+                end
+                7'd14: begin
+                    gather_addr_q <= streams[905:896];
+                end
+                7'd15: begin
+                    gather_addr_q <= streams[969:960];
+                end
+                7'd64: begin
+                    gather_addr_q <= streams[1033:1024];
+                end
+                7'd65: begin
+                    gather_addr_q <= streams[1097:1088];
+                end
+                7'd66: begin
+                    gather_addr_q <= streams[1161:1152];
+                end
+                7'd67: begin
+                    gather_addr_q <= streams[1225:1216];
+                end
+                7'd68: begin
+                    gather_addr_q <= streams[1289:1280];
+                end
+                7'd69: begin
+                    gather_addr_q <= streams[1353:1344];
+                end
+                7'd70: begin
+                    gather_addr_q <= streams[1417:1408];
+                end
+                7'd71: begin
+                    gather_addr_q <= streams[1481:1472];
+                end
+                7'd72: begin
+                    gather_addr_q <= streams[1545:1536];
+                end
+                7'd73: begin
+                    gather_addr_q <= streams[1609:1600];
+                end
+                7'd74: begin
+                    gather_addr_q <= streams[1673:1664];
+                end
+                7'd75: begin
+                    gather_addr_q <= streams[1737:1728];
+                end
+                7'd76: begin
+                    gather_addr_q <= streams[1801:1792];
+                end
+                7'd77: begin
+                    gather_addr_q <= streams[1865:1856];
+                end
+                7'd78: begin
+                    gather_addr_q <= streams[1929:1920];
+                end
+                7'd79: begin
+                    gather_addr_q <= streams[1993:1984];
+                end
+                default: begin
+                    gather_addr_q <= 10'd0;
+                end
+            endcase
             gather_code_q <= inst_word[55:49];
         end
     end
@@ -333,9 +255,213 @@ module lpu_mem_tile (
         if (!rst_n) begin
             write_addr_q <= 10'd0;
             write_data_q <= 64'd0;
-        end else if (tmp_2) begin
-            write_addr_q <= is_write ? tmp_3[9:0] : stream_adr[9:0];
-            write_data_q <= stream_data;
+        end else if (takes_data) begin
+            if (is_write) begin
+                write_addr_q <= tmp_6[9:0];
+            end else begin
+                case (adr_code)
+                    7'd0: begin
+                        write_addr_q <= streams[9:0];
+                    end
+                    7'd1: begin
+                        write_addr_q <= streams[73:64];
+                    end
+                    7'd2: begin
+                        write_addr_q <= streams[137:128];
+                    end
+                    7'd3: begin
+                        write_addr_q <= streams[201:192];
+                    end
+                    7'd4: begin
+                        write_addr_q <= streams[265:256];
+                    end
+                    7'd5: begin
+                        write_addr_q <= streams[329:320];
+                    end
+                    7'd6: begin
+                        write_addr_q <= streams[393:384];
+                    end
+                    7'd7: begin
+                        write_addr_q <= streams[457:448];
+                    end
+                    7'd8: begin
+                        write_addr_q <= streams[521:512];
+                    end
+                    7'd9: begin
+                        write_addr_q <= streams[585:576];
+                    end
+                    7'd10: begin
+                        write_addr_q <= streams[649:640];
+                    end
+                    7'd11: begin
+                        write_addr_q <= streams[713:704];
+                    end
+                    7'd12: begin
+                        write_addr_q <= streams[777:768];
+                    end
+                    7'd13: begin
+                        write_addr_q <= streams[841:832];
+                    end
+                    7'd14: begin
+                        write_addr_q <= streams[905:896];
+                    end
+                    7'd15: begin
+                        write_addr_q <= streams[969:960];
+                    end
+                    7'd64: begin
+                        write_addr_q <= streams[1033:1024];
+                    end
+                    7'd65: begin
+                        write_addr_q <= streams[1097:1088];
+                    end
+                    7'd66: begin
+                        write_addr_q <= streams[1161:1152];
+                    end
+                    7'd67: begin
+                        write_addr_q <= streams[1225:1216];
+                    end
+                    7'd68: begin
+                        write_addr_q <= streams[1289:1280];
+                    end
+                    7'd69: begin
+                        write_addr_q <= streams[1353:1344];
+                    end
+                    7'd70: begin
+                        write_addr_q <= streams[1417:1408];
+                    end
+                    7'd71: begin
+                        write_addr_q <= streams[1481:1472];
+                    end
+                    7'd72: begin
+                        write_addr_q <= streams[1545:1536];
+                    end
+                    7'd73: begin
+                        write_addr_q <= streams[1609:1600];
+                    end
+                    7'd74: begin
+                        write_addr_q <= streams[1673:1664];
+                    end
+                    7'd75: begin
+                        write_addr_q <= streams[1737:1728];
+                    end
+                    7'd76: begin
+                        write_addr_q <= streams[1801:1792];
+                    end
+                    7'd77: begin
+                        write_addr_q <= streams[1865:1856];
+                    end
+                    7'd78: begin
+                        write_addr_q <= streams[1929:1920];
+                    end
+                    7'd79: begin
+                        write_addr_q <= streams[1993:1984];
+                    end
+                    default: begin
+                        write_addr_q <= 10'd0;
+                    end
+                endcase
+            end
+            case (data_code)
+                7'd0: begin
+                    write_data_q <= streams[63:0];
+                end
+                7'd1: begin
+                    write_data_q <= streams[127:64];
+                end
+                7'd2: begin
+                    write_data_q <= streams[191:128];
+                end
+                7'd3: begin
+                    write_data_q <= streams[255:192];
+                end
+                7'd4: begin
+                    write_data_q <= streams[319:256];
+                end
+                7'd5: begin
+                    write_data_q <= streams[383:320];
+                end
+                7'd6: begin
+                    write_data_q <= streams[447:384];
+                end
+                7'd7: begin
+                    write_data_q <= streams[511:448];
+                end
+                7'd8: begin
+                    write_data_q <= streams[575:512];
+                end
+                7'd9: begin
+                    write_data_q <= streams[639:576];
+                end
+                7'd10: begin
+                    write_data_q <= streams[703:640];
+                end
+                7'd11: begin
+                    write_data_q <= streams[767:704];
+                end
+                7'd12: begin
+                    write_data_q <= streams[831:768];
+                end
+                7'd13: begin
+                    write_data_q <= streams[895:832];
+                end
+                7'd14: begin
+                    write_data_q <= streams[959:896];
+                end
+                7'd15: begin
+                    write_data_q <= streams[1023:960];
+                end
+                7'd64: begin
+                    write_data_q <= streams[1087:1024];
+                end
+                7'd65: begin
+                    write_data_q <= streams[1151:1088];
+                end
+                7'd66: begin
+                    write_data_q <= streams[1215:1152];
+                end
+                7'd67: begin
+                    write_data_q <= streams[1279:1216];
+                end
+                7'd68: begin
+                    write_data_q <= streams[1343:1280];
+                end
+                7'd69: begin
+                    write_data_q <= streams[1407:1344];
+                end
+                7'd70: begin
+                    write_data_q <= streams[1471:1408];
+                end
+                7'd71: begin
+                    write_data_q <= streams[1535:1472];
+                end
+                7'd72: begin
+                    write_data_q <= streams[1599:1536];
+                end
+                7'd73: begin
+                    write_data_q <= streams[1663:1600];
+                end
+                7'd74: begin
+                    write_data_q <= streams[1727:1664];
+                end
+                7'd75: begin
+                    write_data_q <= streams[1791:1728];
+                end
+                7'd76: begin
+                    write_data_q <= streams[1855:1792];
+                end
+                7'd77: begin
+                    write_data_q <= streams[1919:1856];
+                end
+                7'd78: begin
+                    write_data_q <= streams[1983:1920];
+                end
+                7'd79: begin
+                    write_data_q <= streams[2047:1984];
+                end
+                default: begin
+                    write_data_q <= 64'd0;
+                end
+            endcase
         end
     end
     always @(posedge clk or negedge rst_n) begin
@@ -365,17 +491,6 @@ module lpu_mem_tile (
             bank1_rd_q <= bank1[bank_raddr[8:0]];
         end
     end
-    lpu_secded_enc enc (
-        .data(encode_in),
-        .check(enc_check)
-    );
-    lpu_secded_dec dec (
-        .data(tmp[63:0]),
-        .check(tmp[71:64]),
-        .data_out(dec_data_out),
-        .corrected(dec_corrected),
-        .uncorrectable(dec_uncorrectable)
-    );
 endmodule
 
 `default_nettype wire

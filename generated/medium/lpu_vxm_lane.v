@@ -17,74 +17,24 @@ module lpu_vxm_lane (
     reg [7:0] rom_tanh;
     reg [7:0] rom_exp;
     reg [7:0] rom_rsqrt;
-    reg [31:0] add_i8;
-    reg [31:0] add_i16;
-    reg [31:0] add_i32;
-    reg [31:0] add_f16;
-    reg [31:0] add_f32;
-    reg [31:0] sub_i8;
-    reg [31:0] sub_i16;
-    reg [31:0] sub_i32;
-    reg [31:0] sub_f16;
-    reg [31:0] sub_f32;
-    reg [31:0] mul_i8;
-    reg [31:0] mul_i16;
-    reg [31:0] mul_i32;
-    reg [31:0] mul_f16;
-    reg [31:0] mul_f32;
-    reg [31:0] min_i8;
-    reg [31:0] min_i16;
-    reg [31:0] min_i32;
-    reg [31:0] min_f16;
-    reg [31:0] min_f32;
-    reg [31:0] max_i8;
-    reg [31:0] max_i16;
-    reg [31:0] max_i32;
-    reg [31:0] max_f16;
-    reg [31:0] max_f32;
-    reg [31:0] and_i8;
-    reg [31:0] and_i16;
-    reg [31:0] and_i32;
-    reg [31:0] or_i8;
-    reg [31:0] or_i16;
-    reg [31:0] or_i32;
-    reg [31:0] xor_i8;
-    reg [31:0] xor_i16;
-    reg [31:0] xor_i32;
-    reg [31:0] mov_i8;
-    reg [31:0] mov_i16;
-    reg [31:0] mov_i32;
-    reg [31:0] mov_f16;
-    reg [31:0] mov_f32;
-    reg [31:0] neg_i8;
-    reg [31:0] neg_i16;
-    reg [31:0] neg_i32;
-    reg [31:0] neg_f16;
-    reg [31:0] neg_f32;
-    reg [31:0] abs_i8;
-    reg [31:0] abs_i16;
-    reg [31:0] abs_i32;
-    reg [31:0] abs_f16;
-    reg [31:0] abs_f32;
-    reg [31:0] relu_i8;
-    reg [31:0] relu_i16;
-    reg [31:0] relu_i32;
-    reg [31:0] relu_f16;
-    reg [31:0] relu_f32;
-    reg [31:0] not_i8;
-    reg [31:0] not_i16;
-    reg [31:0] not_i32;
-    reg [31:0] cvt_i8_i16;
-    reg [31:0] cvt_i8_i32;
-    reg [31:0] cvt_i16_i8;
-    reg [31:0] cvt_i16_i32;
-    reg [31:0] cvt_i32_i8;
-    reg [31:0] cvt_i32_i16;
-    reg [31:0] cvt_i32_f32;
-    reg [31:0] cvt_f16_f32;
-    reg [31:0] cvt_f32_i32;
-    reg [31:0] cvt_f32_f16;
-    reg [31:0] requant;
+    reg [31:0] add_y;
+    reg [31:0] sub_y;
+    reg [31:0] mul_y;
+    reg [31:0] min_y;
+    reg [31:0] max_y;
+    reg [31:0] and_y;
+    reg [31:0] or_y;
+    reg [31:0] xor_y;
+    reg [31:0] mov_y;
+    reg [31:0] neg_y;
+    reg [31:0] abs_y;
+    reg [31:0] relu_y;
+    reg [31:0] not_y;
+    reg [31:0] tanh_y;
+    reg [31:0] exp_y;
+    reg [31:0] rsqrt_y;
+    reg [31:0] cvt_y;
+    reg [31:0] requant_y;
     function automatic [31:0] fn_add_i8;
         input [31:0] fn_add_i8_a;
         input [31:0] fn_add_i8_b;
@@ -1159,371 +1109,58 @@ module lpu_vxm_lane (
         y = 32'd0;
         case (opcode)
             8'd32: begin
-                case (type_)
-                    3'd0: begin
-                        y = add_i8;
-                    end
-                    3'd1: begin
-                        y = add_i16;
-                    end
-                    3'd2: begin
-                        y = add_i32;
-                    end
-                    3'd3: begin
-                        y = add_f16;
-                    end
-                    3'd4: begin
-                        y = add_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = add_y;
             end
             8'd33: begin
-                case (type_)
-                    3'd0: begin
-                        y = sub_i8;
-                    end
-                    3'd1: begin
-                        y = sub_i16;
-                    end
-                    3'd2: begin
-                        y = sub_i32;
-                    end
-                    3'd3: begin
-                        y = sub_f16;
-                    end
-                    3'd4: begin
-                        y = sub_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = sub_y;
             end
             8'd34: begin
-                case (type_)
-                    3'd0: begin
-                        y = mul_i8;
-                    end
-                    3'd1: begin
-                        y = mul_i16;
-                    end
-                    3'd2: begin
-                        y = mul_i32;
-                    end
-                    3'd3: begin
-                        y = mul_f16;
-                    end
-                    3'd4: begin
-                        y = mul_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = mul_y;
             end
             8'd35: begin
-                case (type_)
-                    3'd0: begin
-                        y = min_i8;
-                    end
-                    3'd1: begin
-                        y = min_i16;
-                    end
-                    3'd2: begin
-                        y = min_i32;
-                    end
-                    3'd3: begin
-                        y = min_f16;
-                    end
-                    3'd4: begin
-                        y = min_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = min_y;
             end
             8'd36: begin
-                case (type_)
-                    3'd0: begin
-                        y = max_i8;
-                    end
-                    3'd1: begin
-                        y = max_i16;
-                    end
-                    3'd2: begin
-                        y = max_i32;
-                    end
-                    3'd3: begin
-                        y = max_f16;
-                    end
-                    3'd4: begin
-                        y = max_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = max_y;
             end
             8'd37: begin
-                case (type_)
-                    3'd0: begin
-                        y = and_i8;
-                    end
-                    3'd1: begin
-                        y = and_i16;
-                    end
-                    3'd2: begin
-                        y = and_i32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = and_y;
             end
             8'd38: begin
-                case (type_)
-                    3'd0: begin
-                        y = or_i8;
-                    end
-                    3'd1: begin
-                        y = or_i16;
-                    end
-                    3'd2: begin
-                        y = or_i32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = or_y;
             end
             8'd39: begin
-                case (type_)
-                    3'd0: begin
-                        y = xor_i8;
-                    end
-                    3'd1: begin
-                        y = xor_i16;
-                    end
-                    3'd2: begin
-                        y = xor_i32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = xor_y;
             end
             8'd40: begin
-                case (type_)
-                    3'd0: begin
-                        y = mov_i8;
-                    end
-                    3'd1: begin
-                        y = mov_i16;
-                    end
-                    3'd2: begin
-                        y = mov_i32;
-                    end
-                    3'd3: begin
-                        y = mov_f16;
-                    end
-                    3'd4: begin
-                        y = mov_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = mov_y;
             end
             8'd41: begin
-                case (type_)
-                    3'd0: begin
-                        y = neg_i8;
-                    end
-                    3'd1: begin
-                        y = neg_i16;
-                    end
-                    3'd2: begin
-                        y = neg_i32;
-                    end
-                    3'd3: begin
-                        y = neg_f16;
-                    end
-                    3'd4: begin
-                        y = neg_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = neg_y;
             end
             8'd42: begin
-                case (type_)
-                    3'd0: begin
-                        y = abs_i8;
-                    end
-                    3'd1: begin
-                        y = abs_i16;
-                    end
-                    3'd2: begin
-                        y = abs_i32;
-                    end
-                    3'd3: begin
-                        y = abs_f16;
-                    end
-                    3'd4: begin
-                        y = abs_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = abs_y;
             end
             8'd43: begin
-                case (type_)
-                    3'd0: begin
-                        y = relu_i8;
-                    end
-                    3'd1: begin
-                        y = relu_i16;
-                    end
-                    3'd2: begin
-                        y = relu_i32;
-                    end
-                    3'd3: begin
-                        y = relu_f16;
-                    end
-                    3'd4: begin
-                        y = relu_f32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = relu_y;
             end
             8'd44: begin
-                case (type_)
-                    3'd0: begin
-                        y = not_i8;
-                    end
-                    3'd1: begin
-                        y = not_i16;
-                    end
-                    3'd2: begin
-                        y = not_i32;
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = not_y;
             end
             8'd45: begin
-                case (type_)
-                    3'd0: begin
-                        y = {24'd0, rom_tanh};
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = tanh_y;
             end
             8'd46: begin
-                case (type_)
-                    3'd0: begin
-                        y = {24'd0, rom_exp};
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = exp_y;
             end
             8'd47: begin
-                case (type_)
-                    3'd0: begin
-                        y = {24'd0, rom_rsqrt};
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = rsqrt_y;
             end
             8'd48: begin
-                case (from)
-                    3'd0: begin
-                        case (to)
-                            3'd1: begin
-                                y = cvt_i8_i16;
-                            end
-                            3'd2: begin
-                                y = cvt_i8_i32;
-                            end
-                            default: begin
-                                y = 32'd0;
-                            end
-                        endcase
-                    end
-                    3'd1: begin
-                        case (to)
-                            3'd0: begin
-                                y = cvt_i16_i8;
-                            end
-                            3'd2: begin
-                                y = cvt_i16_i32;
-                            end
-                            default: begin
-                                y = 32'd0;
-                            end
-                        endcase
-                    end
-                    3'd2: begin
-                        case (to)
-                            3'd0: begin
-                                y = cvt_i32_i8;
-                            end
-                            3'd1: begin
-                                y = cvt_i32_i16;
-                            end
-                            3'd4: begin
-                                y = cvt_i32_f32;
-                            end
-                            default: begin
-                                y = 32'd0;
-                            end
-                        endcase
-                    end
-                    3'd3: begin
-                        case (to)
-                            3'd4: begin
-                                y = cvt_f16_f32;
-                            end
-                            default: begin
-                                y = 32'd0;
-                            end
-                        endcase
-                    end
-                    3'd4: begin
-                        case (to)
-                            3'd2: begin
-                                y = cvt_f32_i32;
-                            end
-                            3'd3: begin
-                                y = cvt_f32_f16;
-                            end
-                            default: begin
-                                y = 32'd0;
-                            end
-                        endcase
-                    end
-                    default: begin
-                        y = 32'd0;
-                    end
-                endcase
+                y = cvt_y;
             end
             8'd49: begin
-                y = requant;
+                y = requant_y;
             end
             default: begin
                 y = 32'd0;
@@ -1532,2738 +1169,2688 @@ module lpu_vxm_lane (
     end
     always @* begin
         rom_tanh = 8'd0;
-        case (a[7:0])
-            8'd0: begin
-                rom_tanh = 8'd0;
-            end
-            8'd1: begin
-                rom_tanh = 8'd8;
-            end
-            8'd2: begin
-                rom_tanh = 8'd16;
-            end
-            8'd3: begin
-                rom_tanh = 8'd24;
-            end
-            8'd4: begin
-                rom_tanh = 8'd31;
-            end
-            8'd5: begin
-                rom_tanh = 8'd39;
-            end
-            8'd6: begin
-                rom_tanh = 8'd46;
-            end
-            8'd7: begin
-                rom_tanh = 8'd53;
-            end
-            8'd8: begin
-                rom_tanh = 8'd59;
-            end
-            8'd9: begin
-                rom_tanh = 8'd65;
-            end
-            8'd10: begin
-                rom_tanh = 8'd71;
-            end
-            8'd11: begin
-                rom_tanh = 8'd76;
-            end
-            8'd12: begin
-                rom_tanh = 8'd81;
-            end
-            8'd13: begin
-                rom_tanh = 8'd86;
-            end
-            8'd14: begin
-                rom_tanh = 8'd90;
-            end
-            8'd15: begin
-                rom_tanh = 8'd94;
-            end
-            8'd16: begin
-                rom_tanh = 8'd97;
-            end
-            8'd17: begin
-                rom_tanh = 8'd101;
-            end
-            8'd18: begin
-                rom_tanh = 8'd104;
-            end
-            8'd19: begin
-                rom_tanh = 8'd106;
-            end
-            8'd20: begin
-                rom_tanh = 8'd109;
-            end
-            8'd21: begin
-                rom_tanh = 8'd111;
-            end
-            8'd22: begin
-                rom_tanh = 8'd113;
-            end
-            8'd23: begin
-                rom_tanh = 8'd114;
-            end
-            8'd24: begin
-                rom_tanh = 8'd116;
-            end
-            8'd25: begin
-                rom_tanh = 8'd117;
-            end
-            8'd26: begin
-                rom_tanh = 8'd118;
-            end
-            8'd27: begin
-                rom_tanh = 8'd120;
-            end
-            8'd28: begin
-                rom_tanh = 8'd120;
-            end
-            8'd29: begin
-                rom_tanh = 8'd121;
-            end
-            8'd30: begin
-                rom_tanh = 8'd122;
-            end
-            8'd31: begin
-                rom_tanh = 8'd123;
-            end
-            8'd32: begin
-                rom_tanh = 8'd123;
-            end
-            8'd33: begin
-                rom_tanh = 8'd124;
-            end
-            8'd34: begin
-                rom_tanh = 8'd124;
-            end
-            8'd35: begin
-                rom_tanh = 8'd125;
-            end
-            8'd36: begin
-                rom_tanh = 8'd125;
-            end
-            8'd37: begin
-                rom_tanh = 8'd126;
-            end
-            8'd38: begin
-                rom_tanh = 8'd126;
-            end
-            8'd39: begin
-                rom_tanh = 8'd126;
-            end
-            8'd40: begin
-                rom_tanh = 8'd126;
-            end
-            8'd41: begin
-                rom_tanh = 8'd126;
-            end
-            8'd42: begin
-                rom_tanh = 8'd127;
-            end
-            8'd43: begin
-                rom_tanh = 8'd127;
-            end
-            8'd44: begin
-                rom_tanh = 8'd127;
-            end
-            8'd45: begin
-                rom_tanh = 8'd127;
-            end
-            8'd46: begin
-                rom_tanh = 8'd127;
-            end
-            8'd47: begin
-                rom_tanh = 8'd127;
-            end
-            8'd48: begin
-                rom_tanh = 8'd127;
-            end
-            8'd49: begin
-                rom_tanh = 8'd127;
-            end
-            8'd50: begin
-                rom_tanh = 8'd127;
-            end
-            8'd51: begin
-                rom_tanh = 8'd127;
-            end
-            8'd52: begin
-                rom_tanh = 8'd127;
-            end
-            8'd53: begin
-                rom_tanh = 8'd127;
-            end
-            8'd54: begin
-                rom_tanh = 8'd127;
-            end
-            8'd55: begin
-                rom_tanh = 8'd127;
-            end
-            8'd56: begin
-                rom_tanh = 8'd127;
-            end
-            8'd57: begin
-                rom_tanh = 8'd127;
-            end
-            8'd58: begin
-                rom_tanh = 8'd127;
-            end
-            8'd59: begin
-                rom_tanh = 8'd127;
-            end
-            8'd60: begin
-                rom_tanh = 8'd127;
-            end
-            8'd61: begin
-                rom_tanh = 8'd127;
-            end
-            8'd62: begin
-                rom_tanh = 8'd127;
-            end
-            8'd63: begin
-                rom_tanh = 8'd127;
-            end
-            8'd64: begin
-                rom_tanh = 8'd127;
-            end
-            8'd65: begin
-                rom_tanh = 8'd127;
-            end
-            8'd66: begin
-                rom_tanh = 8'd127;
-            end
-            8'd67: begin
-                rom_tanh = 8'd127;
-            end
-            8'd68: begin
-                rom_tanh = 8'd127;
-            end
-            8'd69: begin
-                rom_tanh = 8'd127;
-            end
-            8'd70: begin
-                rom_tanh = 8'd127;
-            end
-            8'd71: begin
-                rom_tanh = 8'd127;
-            end
-            8'd72: begin
-                rom_tanh = 8'd127;
-            end
-            8'd73: begin
-                rom_tanh = 8'd127;
-            end
-            8'd74: begin
-                rom_tanh = 8'd127;
-            end
-            8'd75: begin
-                rom_tanh = 8'd127;
-            end
-            8'd76: begin
-                rom_tanh = 8'd127;
-            end
-            8'd77: begin
-                rom_tanh = 8'd127;
-            end
-            8'd78: begin
-                rom_tanh = 8'd127;
-            end
-            8'd79: begin
-                rom_tanh = 8'd127;
-            end
-            8'd80: begin
-                rom_tanh = 8'd127;
-            end
-            8'd81: begin
-                rom_tanh = 8'd127;
-            end
-            8'd82: begin
-                rom_tanh = 8'd127;
-            end
-            8'd83: begin
-                rom_tanh = 8'd127;
-            end
-            8'd84: begin
-                rom_tanh = 8'd127;
-            end
-            8'd85: begin
-                rom_tanh = 8'd127;
-            end
-            8'd86: begin
-                rom_tanh = 8'd127;
-            end
-            8'd87: begin
-                rom_tanh = 8'd127;
-            end
-            8'd88: begin
-                rom_tanh = 8'd127;
-            end
-            8'd89: begin
-                rom_tanh = 8'd127;
-            end
-            8'd90: begin
-                rom_tanh = 8'd127;
-            end
-            8'd91: begin
-                rom_tanh = 8'd127;
-            end
-            8'd92: begin
-                rom_tanh = 8'd127;
-            end
-            8'd93: begin
-                rom_tanh = 8'd127;
-            end
-            8'd94: begin
-                rom_tanh = 8'd127;
-            end
-            8'd95: begin
-                rom_tanh = 8'd127;
-            end
-            8'd96: begin
-                rom_tanh = 8'd127;
-            end
-            8'd97: begin
-                rom_tanh = 8'd127;
-            end
-            8'd98: begin
-                rom_tanh = 8'd127;
-            end
-            8'd99: begin
-                rom_tanh = 8'd127;
-            end
-            8'd100: begin
-                rom_tanh = 8'd127;
-            end
-            8'd101: begin
-                rom_tanh = 8'd127;
-            end
-            8'd102: begin
-                rom_tanh = 8'd127;
-            end
-            8'd103: begin
-                rom_tanh = 8'd127;
-            end
-            8'd104: begin
-                rom_tanh = 8'd127;
-            end
-            8'd105: begin
-                rom_tanh = 8'd127;
-            end
-            8'd106: begin
-                rom_tanh = 8'd127;
-            end
-            8'd107: begin
-                rom_tanh = 8'd127;
-            end
-            8'd108: begin
-                rom_tanh = 8'd127;
-            end
-            8'd109: begin
-                rom_tanh = 8'd127;
-            end
-            8'd110: begin
-                rom_tanh = 8'd127;
-            end
-            8'd111: begin
-                rom_tanh = 8'd127;
-            end
-            8'd112: begin
-                rom_tanh = 8'd127;
-            end
-            8'd113: begin
-                rom_tanh = 8'd127;
-            end
-            8'd114: begin
-                rom_tanh = 8'd127;
-            end
-            8'd115: begin
-                rom_tanh = 8'd127;
-            end
-            8'd116: begin
-                rom_tanh = 8'd127;
-            end
-            8'd117: begin
-                rom_tanh = 8'd127;
-            end
-            8'd118: begin
-                rom_tanh = 8'd127;
-            end
-            8'd119: begin
-                rom_tanh = 8'd127;
-            end
-            8'd120: begin
-                rom_tanh = 8'd127;
-            end
-            8'd121: begin
-                rom_tanh = 8'd127;
-            end
-            8'd122: begin
-                rom_tanh = 8'd127;
-            end
-            8'd123: begin
-                rom_tanh = 8'd127;
-            end
-            8'd124: begin
-                rom_tanh = 8'd127;
-            end
-            8'd125: begin
-                rom_tanh = 8'd127;
-            end
-            8'd126: begin
-                rom_tanh = 8'd127;
-            end
-            8'd127: begin
-                rom_tanh = 8'd127;
-            end
-            8'd128: begin
-                rom_tanh = 8'd128;
-            end
-            8'd129: begin
-                rom_tanh = 8'd128;
-            end
-            8'd130: begin
-                rom_tanh = 8'd128;
-            end
-            8'd131: begin
-                rom_tanh = 8'd128;
-            end
-            8'd132: begin
-                rom_tanh = 8'd128;
-            end
-            8'd133: begin
-                rom_tanh = 8'd128;
-            end
-            8'd134: begin
-                rom_tanh = 8'd128;
-            end
-            8'd135: begin
-                rom_tanh = 8'd128;
-            end
-            8'd136: begin
-                rom_tanh = 8'd128;
-            end
-            8'd137: begin
-                rom_tanh = 8'd128;
-            end
-            8'd138: begin
-                rom_tanh = 8'd128;
-            end
-            8'd139: begin
-                rom_tanh = 8'd128;
-            end
-            8'd140: begin
-                rom_tanh = 8'd128;
-            end
-            8'd141: begin
-                rom_tanh = 8'd128;
-            end
-            8'd142: begin
-                rom_tanh = 8'd128;
-            end
-            8'd143: begin
-                rom_tanh = 8'd128;
-            end
-            8'd144: begin
-                rom_tanh = 8'd128;
-            end
-            8'd145: begin
-                rom_tanh = 8'd128;
-            end
-            8'd146: begin
-                rom_tanh = 8'd128;
-            end
-            8'd147: begin
-                rom_tanh = 8'd128;
-            end
-            8'd148: begin
-                rom_tanh = 8'd128;
-            end
-            8'd149: begin
-                rom_tanh = 8'd128;
-            end
-            8'd150: begin
-                rom_tanh = 8'd128;
-            end
-            8'd151: begin
-                rom_tanh = 8'd128;
-            end
-            8'd152: begin
-                rom_tanh = 8'd128;
-            end
-            8'd153: begin
-                rom_tanh = 8'd128;
-            end
-            8'd154: begin
-                rom_tanh = 8'd128;
-            end
-            8'd155: begin
-                rom_tanh = 8'd128;
-            end
-            8'd156: begin
-                rom_tanh = 8'd128;
-            end
-            8'd157: begin
-                rom_tanh = 8'd128;
-            end
-            8'd158: begin
-                rom_tanh = 8'd128;
-            end
-            8'd159: begin
-                rom_tanh = 8'd128;
-            end
-            8'd160: begin
-                rom_tanh = 8'd128;
-            end
-            8'd161: begin
-                rom_tanh = 8'd128;
-            end
-            8'd162: begin
-                rom_tanh = 8'd128;
-            end
-            8'd163: begin
-                rom_tanh = 8'd128;
-            end
-            8'd164: begin
-                rom_tanh = 8'd128;
-            end
-            8'd165: begin
-                rom_tanh = 8'd128;
-            end
-            8'd166: begin
-                rom_tanh = 8'd128;
-            end
-            8'd167: begin
-                rom_tanh = 8'd128;
-            end
-            8'd168: begin
-                rom_tanh = 8'd128;
-            end
-            8'd169: begin
-                rom_tanh = 8'd128;
-            end
-            8'd170: begin
-                rom_tanh = 8'd128;
-            end
-            8'd171: begin
-                rom_tanh = 8'd128;
-            end
-            8'd172: begin
-                rom_tanh = 8'd128;
-            end
-            8'd173: begin
-                rom_tanh = 8'd128;
-            end
-            8'd174: begin
-                rom_tanh = 8'd128;
-            end
-            8'd175: begin
-                rom_tanh = 8'd128;
-            end
-            8'd176: begin
-                rom_tanh = 8'd128;
-            end
-            8'd177: begin
-                rom_tanh = 8'd128;
-            end
-            8'd178: begin
-                rom_tanh = 8'd128;
-            end
-            8'd179: begin
-                rom_tanh = 8'd128;
-            end
-            8'd180: begin
-                rom_tanh = 8'd128;
-            end
-            8'd181: begin
-                rom_tanh = 8'd128;
-            end
-            8'd182: begin
-                rom_tanh = 8'd128;
-            end
-            8'd183: begin
-                rom_tanh = 8'd128;
-            end
-            8'd184: begin
-                rom_tanh = 8'd128;
-            end
-            8'd185: begin
-                rom_tanh = 8'd128;
-            end
-            8'd186: begin
-                rom_tanh = 8'd128;
-            end
-            8'd187: begin
-                rom_tanh = 8'd128;
-            end
-            8'd188: begin
-                rom_tanh = 8'd128;
-            end
-            8'd189: begin
-                rom_tanh = 8'd128;
-            end
-            8'd190: begin
-                rom_tanh = 8'd128;
-            end
-            8'd191: begin
-                rom_tanh = 8'd128;
-            end
-            8'd192: begin
-                rom_tanh = 8'd128;
-            end
-            8'd193: begin
-                rom_tanh = 8'd128;
-            end
-            8'd194: begin
-                rom_tanh = 8'd128;
-            end
-            8'd195: begin
-                rom_tanh = 8'd128;
-            end
-            8'd196: begin
-                rom_tanh = 8'd128;
-            end
-            8'd197: begin
-                rom_tanh = 8'd128;
-            end
-            8'd198: begin
-                rom_tanh = 8'd128;
-            end
-            8'd199: begin
-                rom_tanh = 8'd128;
-            end
-            8'd200: begin
-                rom_tanh = 8'd128;
-            end
-            8'd201: begin
-                rom_tanh = 8'd128;
-            end
-            8'd202: begin
-                rom_tanh = 8'd128;
-            end
-            8'd203: begin
-                rom_tanh = 8'd128;
-            end
-            8'd204: begin
-                rom_tanh = 8'd128;
-            end
-            8'd205: begin
-                rom_tanh = 8'd128;
-            end
-            8'd206: begin
-                rom_tanh = 8'd128;
-            end
-            8'd207: begin
-                rom_tanh = 8'd129;
-            end
-            8'd208: begin
-                rom_tanh = 8'd129;
-            end
-            8'd209: begin
-                rom_tanh = 8'd129;
-            end
-            8'd210: begin
-                rom_tanh = 8'd129;
-            end
-            8'd211: begin
-                rom_tanh = 8'd129;
-            end
-            8'd212: begin
-                rom_tanh = 8'd129;
-            end
-            8'd213: begin
-                rom_tanh = 8'd129;
-            end
-            8'd214: begin
-                rom_tanh = 8'd129;
-            end
-            8'd215: begin
-                rom_tanh = 8'd130;
-            end
-            8'd216: begin
-                rom_tanh = 8'd130;
-            end
-            8'd217: begin
-                rom_tanh = 8'd130;
-            end
-            8'd218: begin
-                rom_tanh = 8'd130;
-            end
-            8'd219: begin
-                rom_tanh = 8'd130;
-            end
-            8'd220: begin
-                rom_tanh = 8'd131;
-            end
-            8'd221: begin
-                rom_tanh = 8'd131;
-            end
-            8'd222: begin
-                rom_tanh = 8'd132;
-            end
-            8'd223: begin
-                rom_tanh = 8'd132;
-            end
-            8'd224: begin
-                rom_tanh = 8'd133;
-            end
-            8'd225: begin
-                rom_tanh = 8'd133;
-            end
-            8'd226: begin
-                rom_tanh = 8'd134;
-            end
-            8'd227: begin
-                rom_tanh = 8'd135;
-            end
-            8'd228: begin
-                rom_tanh = 8'd136;
-            end
-            8'd229: begin
-                rom_tanh = 8'd136;
-            end
-            8'd230: begin
-                rom_tanh = 8'd138;
-            end
-            8'd231: begin
-                rom_tanh = 8'd139;
-            end
-            8'd232: begin
-                rom_tanh = 8'd140;
-            end
-            8'd233: begin
-                rom_tanh = 8'd142;
-            end
-            8'd234: begin
-                rom_tanh = 8'd143;
-            end
-            8'd235: begin
-                rom_tanh = 8'd145;
-            end
-            8'd236: begin
-                rom_tanh = 8'd147;
-            end
-            8'd237: begin
-                rom_tanh = 8'd150;
-            end
-            8'd238: begin
-                rom_tanh = 8'd152;
-            end
-            8'd239: begin
-                rom_tanh = 8'd155;
-            end
-            8'd240: begin
-                rom_tanh = 8'd159;
-            end
-            8'd241: begin
-                rom_tanh = 8'd162;
-            end
-            8'd242: begin
-                rom_tanh = 8'd166;
-            end
-            8'd243: begin
-                rom_tanh = 8'd170;
-            end
-            8'd244: begin
-                rom_tanh = 8'd175;
-            end
-            8'd245: begin
-                rom_tanh = 8'd180;
-            end
-            8'd246: begin
-                rom_tanh = 8'd185;
-            end
-            8'd247: begin
-                rom_tanh = 8'd191;
-            end
-            8'd248: begin
-                rom_tanh = 8'd197;
-            end
-            8'd249: begin
-                rom_tanh = 8'd203;
-            end
-            8'd250: begin
-                rom_tanh = 8'd210;
-            end
-            8'd251: begin
-                rom_tanh = 8'd217;
-            end
-            8'd252: begin
-                rom_tanh = 8'd225;
-            end
-            8'd253: begin
-                rom_tanh = 8'd232;
-            end
-            8'd254: begin
-                rom_tanh = 8'd240;
-            end
-            8'd255: begin
-                rom_tanh = 8'd248;
-            end
-            default: begin
-                rom_tanh = 8'd0;
-            end
-        endcase
+        if (opcode == 8'd45 & type_ == 3'd0) begin
+            case (a[7:0])
+                8'd0: begin
+                    rom_tanh = 8'd0;
+                end
+                8'd1: begin
+                    rom_tanh = 8'd8;
+                end
+                8'd2: begin
+                    rom_tanh = 8'd16;
+                end
+                8'd3: begin
+                    rom_tanh = 8'd24;
+                end
+                8'd4: begin
+                    rom_tanh = 8'd31;
+                end
+                8'd5: begin
+                    rom_tanh = 8'd39;
+                end
+                8'd6: begin
+                    rom_tanh = 8'd46;
+                end
+                8'd7: begin
+                    rom_tanh = 8'd53;
+                end
+                8'd8: begin
+                    rom_tanh = 8'd59;
+                end
+                8'd9: begin
+                    rom_tanh = 8'd65;
+                end
+                8'd10: begin
+                    rom_tanh = 8'd71;
+                end
+                8'd11: begin
+                    rom_tanh = 8'd76;
+                end
+                8'd12: begin
+                    rom_tanh = 8'd81;
+                end
+                8'd13: begin
+                    rom_tanh = 8'd86;
+                end
+                8'd14: begin
+                    rom_tanh = 8'd90;
+                end
+                8'd15: begin
+                    rom_tanh = 8'd94;
+                end
+                8'd16: begin
+                    rom_tanh = 8'd97;
+                end
+                8'd17: begin
+                    rom_tanh = 8'd101;
+                end
+                8'd18: begin
+                    rom_tanh = 8'd104;
+                end
+                8'd19: begin
+                    rom_tanh = 8'd106;
+                end
+                8'd20: begin
+                    rom_tanh = 8'd109;
+                end
+                8'd21: begin
+                    rom_tanh = 8'd111;
+                end
+                8'd22: begin
+                    rom_tanh = 8'd113;
+                end
+                8'd23: begin
+                    rom_tanh = 8'd114;
+                end
+                8'd24: begin
+                    rom_tanh = 8'd116;
+                end
+                8'd25: begin
+                    rom_tanh = 8'd117;
+                end
+                8'd26: begin
+                    rom_tanh = 8'd118;
+                end
+                8'd27: begin
+                    rom_tanh = 8'd120;
+                end
+                8'd28: begin
+                    rom_tanh = 8'd120;
+                end
+                8'd29: begin
+                    rom_tanh = 8'd121;
+                end
+                8'd30: begin
+                    rom_tanh = 8'd122;
+                end
+                8'd31: begin
+                    rom_tanh = 8'd123;
+                end
+                8'd32: begin
+                    rom_tanh = 8'd123;
+                end
+                8'd33: begin
+                    rom_tanh = 8'd124;
+                end
+                8'd34: begin
+                    rom_tanh = 8'd124;
+                end
+                8'd35: begin
+                    rom_tanh = 8'd125;
+                end
+                8'd36: begin
+                    rom_tanh = 8'd125;
+                end
+                8'd37: begin
+                    rom_tanh = 8'd126;
+                end
+                8'd38: begin
+                    rom_tanh = 8'd126;
+                end
+                8'd39: begin
+                    rom_tanh = 8'd126;
+                end
+                8'd40: begin
+                    rom_tanh = 8'd126;
+                end
+                8'd41: begin
+                    rom_tanh = 8'd126;
+                end
+                8'd42: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd43: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd44: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd45: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd46: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd47: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd48: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd49: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd50: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd51: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd52: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd53: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd54: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd55: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd56: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd57: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd58: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd59: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd60: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd61: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd62: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd63: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd64: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd65: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd66: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd67: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd68: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd69: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd70: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd71: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd72: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd73: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd74: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd75: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd76: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd77: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd78: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd79: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd80: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd81: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd82: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd83: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd84: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd85: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd86: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd87: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd88: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd89: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd90: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd91: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd92: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd93: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd94: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd95: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd96: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd97: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd98: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd99: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd100: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd101: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd102: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd103: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd104: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd105: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd106: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd107: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd108: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd109: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd110: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd111: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd112: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd113: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd114: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd115: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd116: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd117: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd118: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd119: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd120: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd121: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd122: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd123: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd124: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd125: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd126: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd127: begin
+                    rom_tanh = 8'd127;
+                end
+                8'd128: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd129: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd130: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd131: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd132: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd133: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd134: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd135: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd136: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd137: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd138: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd139: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd140: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd141: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd142: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd143: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd144: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd145: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd146: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd147: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd148: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd149: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd150: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd151: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd152: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd153: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd154: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd155: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd156: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd157: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd158: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd159: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd160: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd161: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd162: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd163: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd164: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd165: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd166: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd167: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd168: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd169: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd170: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd171: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd172: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd173: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd174: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd175: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd176: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd177: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd178: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd179: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd180: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd181: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd182: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd183: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd184: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd185: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd186: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd187: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd188: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd189: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd190: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd191: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd192: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd193: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd194: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd195: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd196: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd197: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd198: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd199: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd200: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd201: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd202: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd203: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd204: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd205: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd206: begin
+                    rom_tanh = 8'd128;
+                end
+                8'd207: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd208: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd209: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd210: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd211: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd212: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd213: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd214: begin
+                    rom_tanh = 8'd129;
+                end
+                8'd215: begin
+                    rom_tanh = 8'd130;
+                end
+                8'd216: begin
+                    rom_tanh = 8'd130;
+                end
+                8'd217: begin
+                    rom_tanh = 8'd130;
+                end
+                8'd218: begin
+                    rom_tanh = 8'd130;
+                end
+                8'd219: begin
+                    rom_tanh = 8'd130;
+                end
+                8'd220: begin
+                    rom_tanh = 8'd131;
+                end
+                8'd221: begin
+                    rom_tanh = 8'd131;
+                end
+                8'd222: begin
+                    rom_tanh = 8'd132;
+                end
+                8'd223: begin
+                    rom_tanh = 8'd132;
+                end
+                8'd224: begin
+                    rom_tanh = 8'd133;
+                end
+                8'd225: begin
+                    rom_tanh = 8'd133;
+                end
+                8'd226: begin
+                    rom_tanh = 8'd134;
+                end
+                8'd227: begin
+                    rom_tanh = 8'd135;
+                end
+                8'd228: begin
+                    rom_tanh = 8'd136;
+                end
+                8'd229: begin
+                    rom_tanh = 8'd136;
+                end
+                8'd230: begin
+                    rom_tanh = 8'd138;
+                end
+                8'd231: begin
+                    rom_tanh = 8'd139;
+                end
+                8'd232: begin
+                    rom_tanh = 8'd140;
+                end
+                8'd233: begin
+                    rom_tanh = 8'd142;
+                end
+                8'd234: begin
+                    rom_tanh = 8'd143;
+                end
+                8'd235: begin
+                    rom_tanh = 8'd145;
+                end
+                8'd236: begin
+                    rom_tanh = 8'd147;
+                end
+                8'd237: begin
+                    rom_tanh = 8'd150;
+                end
+                8'd238: begin
+                    rom_tanh = 8'd152;
+                end
+                8'd239: begin
+                    rom_tanh = 8'd155;
+                end
+                8'd240: begin
+                    rom_tanh = 8'd159;
+                end
+                8'd241: begin
+                    rom_tanh = 8'd162;
+                end
+                8'd242: begin
+                    rom_tanh = 8'd166;
+                end
+                8'd243: begin
+                    rom_tanh = 8'd170;
+                end
+                8'd244: begin
+                    rom_tanh = 8'd175;
+                end
+                8'd245: begin
+                    rom_tanh = 8'd180;
+                end
+                8'd246: begin
+                    rom_tanh = 8'd185;
+                end
+                8'd247: begin
+                    rom_tanh = 8'd191;
+                end
+                8'd248: begin
+                    rom_tanh = 8'd197;
+                end
+                8'd249: begin
+                    rom_tanh = 8'd203;
+                end
+                8'd250: begin
+                    rom_tanh = 8'd210;
+                end
+                8'd251: begin
+                    rom_tanh = 8'd217;
+                end
+                8'd252: begin
+                    rom_tanh = 8'd225;
+                end
+                8'd253: begin
+                    rom_tanh = 8'd232;
+                end
+                8'd254: begin
+                    rom_tanh = 8'd240;
+                end
+                8'd255: begin
+                    rom_tanh = 8'd248;
+                end
+                default: begin
+                    rom_tanh = 8'd0;
+                end
+            endcase
+        end
     end
     always @* begin
         rom_exp = 8'd0;
-        case (a[7:0])
-            8'd0: begin
-                rom_exp = 8'd32;
-            end
-            8'd1: begin
-                rom_exp = 8'd34;
-            end
-            8'd2: begin
-                rom_exp = 8'd36;
-            end
-            8'd3: begin
-                rom_exp = 8'd39;
-            end
-            8'd4: begin
-                rom_exp = 8'd41;
-            end
-            8'd5: begin
-                rom_exp = 8'd44;
-            end
-            8'd6: begin
-                rom_exp = 8'd47;
-            end
-            8'd7: begin
-                rom_exp = 8'd50;
-            end
-            8'd8: begin
-                rom_exp = 8'd53;
-            end
-            8'd9: begin
-                rom_exp = 8'd56;
-            end
-            8'd10: begin
-                rom_exp = 8'd60;
-            end
-            8'd11: begin
-                rom_exp = 8'd64;
-            end
-            8'd12: begin
-                rom_exp = 8'd68;
-            end
-            8'd13: begin
-                rom_exp = 8'd72;
-            end
-            8'd14: begin
-                rom_exp = 8'd77;
-            end
-            8'd15: begin
-                rom_exp = 8'd82;
-            end
-            8'd16: begin
-                rom_exp = 8'd87;
-            end
-            8'd17: begin
-                rom_exp = 8'd93;
-            end
-            8'd18: begin
-                rom_exp = 8'd99;
-            end
-            8'd19: begin
-                rom_exp = 8'd105;
-            end
-            8'd20: begin
-                rom_exp = 8'd112;
-            end
-            8'd21: begin
-                rom_exp = 8'd119;
-            end
-            8'd22: begin
-                rom_exp = 8'd127;
-            end
-            8'd23: begin
-                rom_exp = 8'd127;
-            end
-            8'd24: begin
-                rom_exp = 8'd127;
-            end
-            8'd25: begin
-                rom_exp = 8'd127;
-            end
-            8'd26: begin
-                rom_exp = 8'd127;
-            end
-            8'd27: begin
-                rom_exp = 8'd127;
-            end
-            8'd28: begin
-                rom_exp = 8'd127;
-            end
-            8'd29: begin
-                rom_exp = 8'd127;
-            end
-            8'd30: begin
-                rom_exp = 8'd127;
-            end
-            8'd31: begin
-                rom_exp = 8'd127;
-            end
-            8'd32: begin
-                rom_exp = 8'd127;
-            end
-            8'd33: begin
-                rom_exp = 8'd127;
-            end
-            8'd34: begin
-                rom_exp = 8'd127;
-            end
-            8'd35: begin
-                rom_exp = 8'd127;
-            end
-            8'd36: begin
-                rom_exp = 8'd127;
-            end
-            8'd37: begin
-                rom_exp = 8'd127;
-            end
-            8'd38: begin
-                rom_exp = 8'd127;
-            end
-            8'd39: begin
-                rom_exp = 8'd127;
-            end
-            8'd40: begin
-                rom_exp = 8'd127;
-            end
-            8'd41: begin
-                rom_exp = 8'd127;
-            end
-            8'd42: begin
-                rom_exp = 8'd127;
-            end
-            8'd43: begin
-                rom_exp = 8'd127;
-            end
-            8'd44: begin
-                rom_exp = 8'd127;
-            end
-            8'd45: begin
-                rom_exp = 8'd127;
-            end
-            8'd46: begin
-                rom_exp = 8'd127;
-            end
-            8'd47: begin
-                rom_exp = 8'd127;
-            end
-            8'd48: begin
-                rom_exp = 8'd127;
-            end
-            8'd49: begin
-                rom_exp = 8'd127;
-            end
-            8'd50: begin
-                rom_exp = 8'd127;
-            end
-            8'd51: begin
-                rom_exp = 8'd127;
-            end
-            8'd52: begin
-                rom_exp = 8'd127;
-            end
-            8'd53: begin
-                rom_exp = 8'd127;
-            end
-            8'd54: begin
-                rom_exp = 8'd127;
-            end
-            8'd55: begin
-                rom_exp = 8'd127;
-            end
-            8'd56: begin
-                rom_exp = 8'd127;
-            end
-            8'd57: begin
-                rom_exp = 8'd127;
-            end
-            8'd58: begin
-                rom_exp = 8'd127;
-            end
-            8'd59: begin
-                rom_exp = 8'd127;
-            end
-            8'd60: begin
-                rom_exp = 8'd127;
-            end
-            8'd61: begin
-                rom_exp = 8'd127;
-            end
-            8'd62: begin
-                rom_exp = 8'd127;
-            end
-            8'd63: begin
-                rom_exp = 8'd127;
-            end
-            8'd64: begin
-                rom_exp = 8'd127;
-            end
-            8'd65: begin
-                rom_exp = 8'd127;
-            end
-            8'd66: begin
-                rom_exp = 8'd127;
-            end
-            8'd67: begin
-                rom_exp = 8'd127;
-            end
-            8'd68: begin
-                rom_exp = 8'd127;
-            end
-            8'd69: begin
-                rom_exp = 8'd127;
-            end
-            8'd70: begin
-                rom_exp = 8'd127;
-            end
-            8'd71: begin
-                rom_exp = 8'd127;
-            end
-            8'd72: begin
-                rom_exp = 8'd127;
-            end
-            8'd73: begin
-                rom_exp = 8'd127;
-            end
-            8'd74: begin
-                rom_exp = 8'd127;
-            end
-            8'd75: begin
-                rom_exp = 8'd127;
-            end
-            8'd76: begin
-                rom_exp = 8'd127;
-            end
-            8'd77: begin
-                rom_exp = 8'd127;
-            end
-            8'd78: begin
-                rom_exp = 8'd127;
-            end
-            8'd79: begin
-                rom_exp = 8'd127;
-            end
-            8'd80: begin
-                rom_exp = 8'd127;
-            end
-            8'd81: begin
-                rom_exp = 8'd127;
-            end
-            8'd82: begin
-                rom_exp = 8'd127;
-            end
-            8'd83: begin
-                rom_exp = 8'd127;
-            end
-            8'd84: begin
-                rom_exp = 8'd127;
-            end
-            8'd85: begin
-                rom_exp = 8'd127;
-            end
-            8'd86: begin
-                rom_exp = 8'd127;
-            end
-            8'd87: begin
-                rom_exp = 8'd127;
-            end
-            8'd88: begin
-                rom_exp = 8'd127;
-            end
-            8'd89: begin
-                rom_exp = 8'd127;
-            end
-            8'd90: begin
-                rom_exp = 8'd127;
-            end
-            8'd91: begin
-                rom_exp = 8'd127;
-            end
-            8'd92: begin
-                rom_exp = 8'd127;
-            end
-            8'd93: begin
-                rom_exp = 8'd127;
-            end
-            8'd94: begin
-                rom_exp = 8'd127;
-            end
-            8'd95: begin
-                rom_exp = 8'd127;
-            end
-            8'd96: begin
-                rom_exp = 8'd127;
-            end
-            8'd97: begin
-                rom_exp = 8'd127;
-            end
-            8'd98: begin
-                rom_exp = 8'd127;
-            end
-            8'd99: begin
-                rom_exp = 8'd127;
-            end
-            8'd100: begin
-                rom_exp = 8'd127;
-            end
-            8'd101: begin
-                rom_exp = 8'd127;
-            end
-            8'd102: begin
-                rom_exp = 8'd127;
-            end
-            8'd103: begin
-                rom_exp = 8'd127;
-            end
-            8'd104: begin
-                rom_exp = 8'd127;
-            end
-            8'd105: begin
-                rom_exp = 8'd127;
-            end
-            8'd106: begin
-                rom_exp = 8'd127;
-            end
-            8'd107: begin
-                rom_exp = 8'd127;
-            end
-            8'd108: begin
-                rom_exp = 8'd127;
-            end
-            8'd109: begin
-                rom_exp = 8'd127;
-            end
-            8'd110: begin
-                rom_exp = 8'd127;
-            end
-            8'd111: begin
-                rom_exp = 8'd127;
-            end
-            8'd112: begin
-                rom_exp = 8'd127;
-            end
-            8'd113: begin
-                rom_exp = 8'd127;
-            end
-            8'd114: begin
-                rom_exp = 8'd127;
-            end
-            8'd115: begin
-                rom_exp = 8'd127;
-            end
-            8'd116: begin
-                rom_exp = 8'd127;
-            end
-            8'd117: begin
-                rom_exp = 8'd127;
-            end
-            8'd118: begin
-                rom_exp = 8'd127;
-            end
-            8'd119: begin
-                rom_exp = 8'd127;
-            end
-            8'd120: begin
-                rom_exp = 8'd127;
-            end
-            8'd121: begin
-                rom_exp = 8'd127;
-            end
-            8'd122: begin
-                rom_exp = 8'd127;
-            end
-            8'd123: begin
-                rom_exp = 8'd127;
-            end
-            8'd124: begin
-                rom_exp = 8'd127;
-            end
-            8'd125: begin
-                rom_exp = 8'd127;
-            end
-            8'd126: begin
-                rom_exp = 8'd127;
-            end
-            8'd127: begin
-                rom_exp = 8'd127;
-            end
-            8'd128: begin
-                rom_exp = 8'd0;
-            end
-            8'd129: begin
-                rom_exp = 8'd0;
-            end
-            8'd130: begin
-                rom_exp = 8'd0;
-            end
-            8'd131: begin
-                rom_exp = 8'd0;
-            end
-            8'd132: begin
-                rom_exp = 8'd0;
-            end
-            8'd133: begin
-                rom_exp = 8'd0;
-            end
-            8'd134: begin
-                rom_exp = 8'd0;
-            end
-            8'd135: begin
-                rom_exp = 8'd0;
-            end
-            8'd136: begin
-                rom_exp = 8'd0;
-            end
-            8'd137: begin
-                rom_exp = 8'd0;
-            end
-            8'd138: begin
-                rom_exp = 8'd0;
-            end
-            8'd139: begin
-                rom_exp = 8'd0;
-            end
-            8'd140: begin
-                rom_exp = 8'd0;
-            end
-            8'd141: begin
-                rom_exp = 8'd0;
-            end
-            8'd142: begin
-                rom_exp = 8'd0;
-            end
-            8'd143: begin
-                rom_exp = 8'd0;
-            end
-            8'd144: begin
-                rom_exp = 8'd0;
-            end
-            8'd145: begin
-                rom_exp = 8'd0;
-            end
-            8'd146: begin
-                rom_exp = 8'd0;
-            end
-            8'd147: begin
-                rom_exp = 8'd0;
-            end
-            8'd148: begin
-                rom_exp = 8'd0;
-            end
-            8'd149: begin
-                rom_exp = 8'd0;
-            end
-            8'd150: begin
-                rom_exp = 8'd0;
-            end
-            8'd151: begin
-                rom_exp = 8'd0;
-            end
-            8'd152: begin
-                rom_exp = 8'd0;
-            end
-            8'd153: begin
-                rom_exp = 8'd0;
-            end
-            8'd154: begin
-                rom_exp = 8'd0;
-            end
-            8'd155: begin
-                rom_exp = 8'd0;
-            end
-            8'd156: begin
-                rom_exp = 8'd0;
-            end
-            8'd157: begin
-                rom_exp = 8'd0;
-            end
-            8'd158: begin
-                rom_exp = 8'd0;
-            end
-            8'd159: begin
-                rom_exp = 8'd0;
-            end
-            8'd160: begin
-                rom_exp = 8'd0;
-            end
-            8'd161: begin
-                rom_exp = 8'd0;
-            end
-            8'd162: begin
-                rom_exp = 8'd0;
-            end
-            8'd163: begin
-                rom_exp = 8'd0;
-            end
-            8'd164: begin
-                rom_exp = 8'd0;
-            end
-            8'd165: begin
-                rom_exp = 8'd0;
-            end
-            8'd166: begin
-                rom_exp = 8'd0;
-            end
-            8'd167: begin
-                rom_exp = 8'd0;
-            end
-            8'd168: begin
-                rom_exp = 8'd0;
-            end
-            8'd169: begin
-                rom_exp = 8'd0;
-            end
-            8'd170: begin
-                rom_exp = 8'd0;
-            end
-            8'd171: begin
-                rom_exp = 8'd0;
-            end
-            8'd172: begin
-                rom_exp = 8'd0;
-            end
-            8'd173: begin
-                rom_exp = 8'd0;
-            end
-            8'd174: begin
-                rom_exp = 8'd0;
-            end
-            8'd175: begin
-                rom_exp = 8'd0;
-            end
-            8'd176: begin
-                rom_exp = 8'd0;
-            end
-            8'd177: begin
-                rom_exp = 8'd0;
-            end
-            8'd178: begin
-                rom_exp = 8'd0;
-            end
-            8'd179: begin
-                rom_exp = 8'd0;
-            end
-            8'd180: begin
-                rom_exp = 8'd0;
-            end
-            8'd181: begin
-                rom_exp = 8'd0;
-            end
-            8'd182: begin
-                rom_exp = 8'd0;
-            end
-            8'd183: begin
-                rom_exp = 8'd0;
-            end
-            8'd184: begin
-                rom_exp = 8'd0;
-            end
-            8'd185: begin
-                rom_exp = 8'd0;
-            end
-            8'd186: begin
-                rom_exp = 8'd0;
-            end
-            8'd187: begin
-                rom_exp = 8'd0;
-            end
-            8'd188: begin
-                rom_exp = 8'd0;
-            end
-            8'd189: begin
-                rom_exp = 8'd0;
-            end
-            8'd190: begin
-                rom_exp = 8'd1;
-            end
-            8'd191: begin
-                rom_exp = 8'd1;
-            end
-            8'd192: begin
-                rom_exp = 8'd1;
-            end
-            8'd193: begin
-                rom_exp = 8'd1;
-            end
-            8'd194: begin
-                rom_exp = 8'd1;
-            end
-            8'd195: begin
-                rom_exp = 8'd1;
-            end
-            8'd196: begin
-                rom_exp = 8'd1;
-            end
-            8'd197: begin
-                rom_exp = 8'd1;
-            end
-            8'd198: begin
-                rom_exp = 8'd1;
-            end
-            8'd199: begin
-                rom_exp = 8'd1;
-            end
-            8'd200: begin
-                rom_exp = 8'd1;
-            end
-            8'd201: begin
-                rom_exp = 8'd1;
-            end
-            8'd202: begin
-                rom_exp = 8'd1;
-            end
-            8'd203: begin
-                rom_exp = 8'd1;
-            end
-            8'd204: begin
-                rom_exp = 8'd1;
-            end
-            8'd205: begin
-                rom_exp = 8'd1;
-            end
-            8'd206: begin
-                rom_exp = 8'd1;
-            end
-            8'd207: begin
-                rom_exp = 8'd1;
-            end
-            8'd208: begin
-                rom_exp = 8'd2;
-            end
-            8'd209: begin
-                rom_exp = 8'd2;
-            end
-            8'd210: begin
-                rom_exp = 8'd2;
-            end
-            8'd211: begin
-                rom_exp = 8'd2;
-            end
-            8'd212: begin
-                rom_exp = 8'd2;
-            end
-            8'd213: begin
-                rom_exp = 8'd2;
-            end
-            8'd214: begin
-                rom_exp = 8'd2;
-            end
-            8'd215: begin
-                rom_exp = 8'd2;
-            end
-            8'd216: begin
-                rom_exp = 8'd3;
-            end
-            8'd217: begin
-                rom_exp = 8'd3;
-            end
-            8'd218: begin
-                rom_exp = 8'd3;
-            end
-            8'd219: begin
-                rom_exp = 8'd3;
-            end
-            8'd220: begin
-                rom_exp = 8'd3;
-            end
-            8'd221: begin
-                rom_exp = 8'd4;
-            end
-            8'd222: begin
-                rom_exp = 8'd4;
-            end
-            8'd223: begin
-                rom_exp = 8'd4;
-            end
-            8'd224: begin
-                rom_exp = 8'd4;
-            end
-            8'd225: begin
-                rom_exp = 8'd5;
-            end
-            8'd226: begin
-                rom_exp = 8'd5;
-            end
-            8'd227: begin
-                rom_exp = 8'd5;
-            end
-            8'd228: begin
-                rom_exp = 8'd6;
-            end
-            8'd229: begin
-                rom_exp = 8'd6;
-            end
-            8'd230: begin
-                rom_exp = 8'd6;
-            end
-            8'd231: begin
-                rom_exp = 8'd7;
-            end
-            8'd232: begin
-                rom_exp = 8'd7;
-            end
-            8'd233: begin
-                rom_exp = 8'd8;
-            end
-            8'd234: begin
-                rom_exp = 8'd8;
-            end
-            8'd235: begin
-                rom_exp = 8'd9;
-            end
-            8'd236: begin
-                rom_exp = 8'd9;
-            end
-            8'd237: begin
-                rom_exp = 8'd10;
-            end
-            8'd238: begin
-                rom_exp = 8'd10;
-            end
-            8'd239: begin
-                rom_exp = 8'd11;
-            end
-            8'd240: begin
-                rom_exp = 8'd12;
-            end
-            8'd241: begin
-                rom_exp = 8'd13;
-            end
-            8'd242: begin
-                rom_exp = 8'd13;
-            end
-            8'd243: begin
-                rom_exp = 8'd14;
-            end
-            8'd244: begin
-                rom_exp = 8'd15;
-            end
-            8'd245: begin
-                rom_exp = 8'd16;
-            end
-            8'd246: begin
-                rom_exp = 8'd17;
-            end
-            8'd247: begin
-                rom_exp = 8'd18;
-            end
-            8'd248: begin
-                rom_exp = 8'd19;
-            end
-            8'd249: begin
-                rom_exp = 8'd21;
-            end
-            8'd250: begin
-                rom_exp = 8'd22;
-            end
-            8'd251: begin
-                rom_exp = 8'd23;
-            end
-            8'd252: begin
-                rom_exp = 8'd25;
-            end
-            8'd253: begin
-                rom_exp = 8'd27;
-            end
-            8'd254: begin
-                rom_exp = 8'd28;
-            end
-            8'd255: begin
-                rom_exp = 8'd30;
-            end
-            default: begin
-                rom_exp = 8'd0;
-            end
-        endcase
+        if (opcode == 8'd46 & type_ == 3'd0) begin
+            case (a[7:0])
+                8'd0: begin
+                    rom_exp = 8'd32;
+                end
+                8'd1: begin
+                    rom_exp = 8'd34;
+                end
+                8'd2: begin
+                    rom_exp = 8'd36;
+                end
+                8'd3: begin
+                    rom_exp = 8'd39;
+                end
+                8'd4: begin
+                    rom_exp = 8'd41;
+                end
+                8'd5: begin
+                    rom_exp = 8'd44;
+                end
+                8'd6: begin
+                    rom_exp = 8'd47;
+                end
+                8'd7: begin
+                    rom_exp = 8'd50;
+                end
+                8'd8: begin
+                    rom_exp = 8'd53;
+                end
+                8'd9: begin
+                    rom_exp = 8'd56;
+                end
+                8'd10: begin
+                    rom_exp = 8'd60;
+                end
+                8'd11: begin
+                    rom_exp = 8'd64;
+                end
+                8'd12: begin
+                    rom_exp = 8'd68;
+                end
+                8'd13: begin
+                    rom_exp = 8'd72;
+                end
+                8'd14: begin
+                    rom_exp = 8'd77;
+                end
+                8'd15: begin
+                    rom_exp = 8'd82;
+                end
+                8'd16: begin
+                    rom_exp = 8'd87;
+                end
+                8'd17: begin
+                    rom_exp = 8'd93;
+                end
+                8'd18: begin
+                    rom_exp = 8'd99;
+                end
+                8'd19: begin
+                    rom_exp = 8'd105;
+                end
+                8'd20: begin
+                    rom_exp = 8'd112;
+                end
+                8'd21: begin
+                    rom_exp = 8'd119;
+                end
+                8'd22: begin
+                    rom_exp = 8'd127;
+                end
+                8'd23: begin
+                    rom_exp = 8'd127;
+                end
+                8'd24: begin
+                    rom_exp = 8'd127;
+                end
+                8'd25: begin
+                    rom_exp = 8'd127;
+                end
+                8'd26: begin
+                    rom_exp = 8'd127;
+                end
+                8'd27: begin
+                    rom_exp = 8'd127;
+                end
+                8'd28: begin
+                    rom_exp = 8'd127;
+                end
+                8'd29: begin
+                    rom_exp = 8'd127;
+                end
+                8'd30: begin
+                    rom_exp = 8'd127;
+                end
+                8'd31: begin
+                    rom_exp = 8'd127;
+                end
+                8'd32: begin
+                    rom_exp = 8'd127;
+                end
+                8'd33: begin
+                    rom_exp = 8'd127;
+                end
+                8'd34: begin
+                    rom_exp = 8'd127;
+                end
+                8'd35: begin
+                    rom_exp = 8'd127;
+                end
+                8'd36: begin
+                    rom_exp = 8'd127;
+                end
+                8'd37: begin
+                    rom_exp = 8'd127;
+                end
+                8'd38: begin
+                    rom_exp = 8'd127;
+                end
+                8'd39: begin
+                    rom_exp = 8'd127;
+                end
+                8'd40: begin
+                    rom_exp = 8'd127;
+                end
+                8'd41: begin
+                    rom_exp = 8'd127;
+                end
+                8'd42: begin
+                    rom_exp = 8'd127;
+                end
+                8'd43: begin
+                    rom_exp = 8'd127;
+                end
+                8'd44: begin
+                    rom_exp = 8'd127;
+                end
+                8'd45: begin
+                    rom_exp = 8'd127;
+                end
+                8'd46: begin
+                    rom_exp = 8'd127;
+                end
+                8'd47: begin
+                    rom_exp = 8'd127;
+                end
+                8'd48: begin
+                    rom_exp = 8'd127;
+                end
+                8'd49: begin
+                    rom_exp = 8'd127;
+                end
+                8'd50: begin
+                    rom_exp = 8'd127;
+                end
+                8'd51: begin
+                    rom_exp = 8'd127;
+                end
+                8'd52: begin
+                    rom_exp = 8'd127;
+                end
+                8'd53: begin
+                    rom_exp = 8'd127;
+                end
+                8'd54: begin
+                    rom_exp = 8'd127;
+                end
+                8'd55: begin
+                    rom_exp = 8'd127;
+                end
+                8'd56: begin
+                    rom_exp = 8'd127;
+                end
+                8'd57: begin
+                    rom_exp = 8'd127;
+                end
+                8'd58: begin
+                    rom_exp = 8'd127;
+                end
+                8'd59: begin
+                    rom_exp = 8'd127;
+                end
+                8'd60: begin
+                    rom_exp = 8'd127;
+                end
+                8'd61: begin
+                    rom_exp = 8'd127;
+                end
+                8'd62: begin
+                    rom_exp = 8'd127;
+                end
+                8'd63: begin
+                    rom_exp = 8'd127;
+                end
+                8'd64: begin
+                    rom_exp = 8'd127;
+                end
+                8'd65: begin
+                    rom_exp = 8'd127;
+                end
+                8'd66: begin
+                    rom_exp = 8'd127;
+                end
+                8'd67: begin
+                    rom_exp = 8'd127;
+                end
+                8'd68: begin
+                    rom_exp = 8'd127;
+                end
+                8'd69: begin
+                    rom_exp = 8'd127;
+                end
+                8'd70: begin
+                    rom_exp = 8'd127;
+                end
+                8'd71: begin
+                    rom_exp = 8'd127;
+                end
+                8'd72: begin
+                    rom_exp = 8'd127;
+                end
+                8'd73: begin
+                    rom_exp = 8'd127;
+                end
+                8'd74: begin
+                    rom_exp = 8'd127;
+                end
+                8'd75: begin
+                    rom_exp = 8'd127;
+                end
+                8'd76: begin
+                    rom_exp = 8'd127;
+                end
+                8'd77: begin
+                    rom_exp = 8'd127;
+                end
+                8'd78: begin
+                    rom_exp = 8'd127;
+                end
+                8'd79: begin
+                    rom_exp = 8'd127;
+                end
+                8'd80: begin
+                    rom_exp = 8'd127;
+                end
+                8'd81: begin
+                    rom_exp = 8'd127;
+                end
+                8'd82: begin
+                    rom_exp = 8'd127;
+                end
+                8'd83: begin
+                    rom_exp = 8'd127;
+                end
+                8'd84: begin
+                    rom_exp = 8'd127;
+                end
+                8'd85: begin
+                    rom_exp = 8'd127;
+                end
+                8'd86: begin
+                    rom_exp = 8'd127;
+                end
+                8'd87: begin
+                    rom_exp = 8'd127;
+                end
+                8'd88: begin
+                    rom_exp = 8'd127;
+                end
+                8'd89: begin
+                    rom_exp = 8'd127;
+                end
+                8'd90: begin
+                    rom_exp = 8'd127;
+                end
+                8'd91: begin
+                    rom_exp = 8'd127;
+                end
+                8'd92: begin
+                    rom_exp = 8'd127;
+                end
+                8'd93: begin
+                    rom_exp = 8'd127;
+                end
+                8'd94: begin
+                    rom_exp = 8'd127;
+                end
+                8'd95: begin
+                    rom_exp = 8'd127;
+                end
+                8'd96: begin
+                    rom_exp = 8'd127;
+                end
+                8'd97: begin
+                    rom_exp = 8'd127;
+                end
+                8'd98: begin
+                    rom_exp = 8'd127;
+                end
+                8'd99: begin
+                    rom_exp = 8'd127;
+                end
+                8'd100: begin
+                    rom_exp = 8'd127;
+                end
+                8'd101: begin
+                    rom_exp = 8'd127;
+                end
+                8'd102: begin
+                    rom_exp = 8'd127;
+                end
+                8'd103: begin
+                    rom_exp = 8'd127;
+                end
+                8'd104: begin
+                    rom_exp = 8'd127;
+                end
+                8'd105: begin
+                    rom_exp = 8'd127;
+                end
+                8'd106: begin
+                    rom_exp = 8'd127;
+                end
+                8'd107: begin
+                    rom_exp = 8'd127;
+                end
+                8'd108: begin
+                    rom_exp = 8'd127;
+                end
+                8'd109: begin
+                    rom_exp = 8'd127;
+                end
+                8'd110: begin
+                    rom_exp = 8'd127;
+                end
+                8'd111: begin
+                    rom_exp = 8'd127;
+                end
+                8'd112: begin
+                    rom_exp = 8'd127;
+                end
+                8'd113: begin
+                    rom_exp = 8'd127;
+                end
+                8'd114: begin
+                    rom_exp = 8'd127;
+                end
+                8'd115: begin
+                    rom_exp = 8'd127;
+                end
+                8'd116: begin
+                    rom_exp = 8'd127;
+                end
+                8'd117: begin
+                    rom_exp = 8'd127;
+                end
+                8'd118: begin
+                    rom_exp = 8'd127;
+                end
+                8'd119: begin
+                    rom_exp = 8'd127;
+                end
+                8'd120: begin
+                    rom_exp = 8'd127;
+                end
+                8'd121: begin
+                    rom_exp = 8'd127;
+                end
+                8'd122: begin
+                    rom_exp = 8'd127;
+                end
+                8'd123: begin
+                    rom_exp = 8'd127;
+                end
+                8'd124: begin
+                    rom_exp = 8'd127;
+                end
+                8'd125: begin
+                    rom_exp = 8'd127;
+                end
+                8'd126: begin
+                    rom_exp = 8'd127;
+                end
+                8'd127: begin
+                    rom_exp = 8'd127;
+                end
+                8'd128: begin
+                    rom_exp = 8'd0;
+                end
+                8'd129: begin
+                    rom_exp = 8'd0;
+                end
+                8'd130: begin
+                    rom_exp = 8'd0;
+                end
+                8'd131: begin
+                    rom_exp = 8'd0;
+                end
+                8'd132: begin
+                    rom_exp = 8'd0;
+                end
+                8'd133: begin
+                    rom_exp = 8'd0;
+                end
+                8'd134: begin
+                    rom_exp = 8'd0;
+                end
+                8'd135: begin
+                    rom_exp = 8'd0;
+                end
+                8'd136: begin
+                    rom_exp = 8'd0;
+                end
+                8'd137: begin
+                    rom_exp = 8'd0;
+                end
+                8'd138: begin
+                    rom_exp = 8'd0;
+                end
+                8'd139: begin
+                    rom_exp = 8'd0;
+                end
+                8'd140: begin
+                    rom_exp = 8'd0;
+                end
+                8'd141: begin
+                    rom_exp = 8'd0;
+                end
+                8'd142: begin
+                    rom_exp = 8'd0;
+                end
+                8'd143: begin
+                    rom_exp = 8'd0;
+                end
+                8'd144: begin
+                    rom_exp = 8'd0;
+                end
+                8'd145: begin
+                    rom_exp = 8'd0;
+                end
+                8'd146: begin
+                    rom_exp = 8'd0;
+                end
+                8'd147: begin
+                    rom_exp = 8'd0;
+                end
+                8'd148: begin
+                    rom_exp = 8'd0;
+                end
+                8'd149: begin
+                    rom_exp = 8'd0;
+                end
+                8'd150: begin
+                    rom_exp = 8'd0;
+                end
+                8'd151: begin
+                    rom_exp = 8'd0;
+                end
+                8'd152: begin
+                    rom_exp = 8'd0;
+                end
+                8'd153: begin
+                    rom_exp = 8'd0;
+                end
+                8'd154: begin
+                    rom_exp = 8'd0;
+                end
+                8'd155: begin
+                    rom_exp = 8'd0;
+                end
+                8'd156: begin
+                    rom_exp = 8'd0;
+                end
+                8'd157: begin
+                    rom_exp = 8'd0;
+                end
+                8'd158: begin
+                    rom_exp = 8'd0;
+                end
+                8'd159: begin
+                    rom_exp = 8'd0;
+                end
+                8'd160: begin
+                    rom_exp = 8'd0;
+                end
+                8'd161: begin
+                    rom_exp = 8'd0;
+                end
+                8'd162: begin
+                    rom_exp = 8'd0;
+                end
+                8'd163: begin
+                    rom_exp = 8'd0;
+                end
+                8'd164: begin
+                    rom_exp = 8'd0;
+                end
+                8'd165: begin
+                    rom_exp = 8'd0;
+                end
+                8'd166: begin
+                    rom_exp = 8'd0;
+                end
+                8'd167: begin
+                    rom_exp = 8'd0;
+                end
+                8'd168: begin
+                    rom_exp = 8'd0;
+                end
+                8'd169: begin
+                    rom_exp = 8'd0;
+                end
+                8'd170: begin
+                    rom_exp = 8'd0;
+                end
+                8'd171: begin
+                    rom_exp = 8'd0;
+                end
+                8'd172: begin
+                    rom_exp = 8'd0;
+                end
+                8'd173: begin
+                    rom_exp = 8'd0;
+                end
+                8'd174: begin
+                    rom_exp = 8'd0;
+                end
+                8'd175: begin
+                    rom_exp = 8'd0;
+                end
+                8'd176: begin
+                    rom_exp = 8'd0;
+                end
+                8'd177: begin
+                    rom_exp = 8'd0;
+                end
+                8'd178: begin
+                    rom_exp = 8'd0;
+                end
+                8'd179: begin
+                    rom_exp = 8'd0;
+                end
+                8'd180: begin
+                    rom_exp = 8'd0;
+                end
+                8'd181: begin
+                    rom_exp = 8'd0;
+                end
+                8'd182: begin
+                    rom_exp = 8'd0;
+                end
+                8'd183: begin
+                    rom_exp = 8'd0;
+                end
+                8'd184: begin
+                    rom_exp = 8'd0;
+                end
+                8'd185: begin
+                    rom_exp = 8'd0;
+                end
+                8'd186: begin
+                    rom_exp = 8'd0;
+                end
+                8'd187: begin
+                    rom_exp = 8'd0;
+                end
+                8'd188: begin
+                    rom_exp = 8'd0;
+                end
+                8'd189: begin
+                    rom_exp = 8'd0;
+                end
+                8'd190: begin
+                    rom_exp = 8'd1;
+                end
+                8'd191: begin
+                    rom_exp = 8'd1;
+                end
+                8'd192: begin
+                    rom_exp = 8'd1;
+                end
+                8'd193: begin
+                    rom_exp = 8'd1;
+                end
+                8'd194: begin
+                    rom_exp = 8'd1;
+                end
+                8'd195: begin
+                    rom_exp = 8'd1;
+                end
+                8'd196: begin
+                    rom_exp = 8'd1;
+                end
+                8'd197: begin
+                    rom_exp = 8'd1;
+                end
+                8'd198: begin
+                    rom_exp = 8'd1;
+                end
+                8'd199: begin
+                    rom_exp = 8'd1;
+                end
+                8'd200: begin
+                    rom_exp = 8'd1;
+                end
+                8'd201: begin
+                    rom_exp = 8'd1;
+                end
+                8'd202: begin
+                    rom_exp = 8'd1;
+                end
+                8'd203: begin
+                    rom_exp = 8'd1;
+                end
+                8'd204: begin
+                    rom_exp = 8'd1;
+                end
+                8'd205: begin
+                    rom_exp = 8'd1;
+                end
+                8'd206: begin
+                    rom_exp = 8'd1;
+                end
+                8'd207: begin
+                    rom_exp = 8'd1;
+                end
+                8'd208: begin
+                    rom_exp = 8'd2;
+                end
+                8'd209: begin
+                    rom_exp = 8'd2;
+                end
+                8'd210: begin
+                    rom_exp = 8'd2;
+                end
+                8'd211: begin
+                    rom_exp = 8'd2;
+                end
+                8'd212: begin
+                    rom_exp = 8'd2;
+                end
+                8'd213: begin
+                    rom_exp = 8'd2;
+                end
+                8'd214: begin
+                    rom_exp = 8'd2;
+                end
+                8'd215: begin
+                    rom_exp = 8'd2;
+                end
+                8'd216: begin
+                    rom_exp = 8'd3;
+                end
+                8'd217: begin
+                    rom_exp = 8'd3;
+                end
+                8'd218: begin
+                    rom_exp = 8'd3;
+                end
+                8'd219: begin
+                    rom_exp = 8'd3;
+                end
+                8'd220: begin
+                    rom_exp = 8'd3;
+                end
+                8'd221: begin
+                    rom_exp = 8'd4;
+                end
+                8'd222: begin
+                    rom_exp = 8'd4;
+                end
+                8'd223: begin
+                    rom_exp = 8'd4;
+                end
+                8'd224: begin
+                    rom_exp = 8'd4;
+                end
+                8'd225: begin
+                    rom_exp = 8'd5;
+                end
+                8'd226: begin
+                    rom_exp = 8'd5;
+                end
+                8'd227: begin
+                    rom_exp = 8'd5;
+                end
+                8'd228: begin
+                    rom_exp = 8'd6;
+                end
+                8'd229: begin
+                    rom_exp = 8'd6;
+                end
+                8'd230: begin
+                    rom_exp = 8'd6;
+                end
+                8'd231: begin
+                    rom_exp = 8'd7;
+                end
+                8'd232: begin
+                    rom_exp = 8'd7;
+                end
+                8'd233: begin
+                    rom_exp = 8'd8;
+                end
+                8'd234: begin
+                    rom_exp = 8'd8;
+                end
+                8'd235: begin
+                    rom_exp = 8'd9;
+                end
+                8'd236: begin
+                    rom_exp = 8'd9;
+                end
+                8'd237: begin
+                    rom_exp = 8'd10;
+                end
+                8'd238: begin
+                    rom_exp = 8'd10;
+                end
+                8'd239: begin
+                    rom_exp = 8'd11;
+                end
+                8'd240: begin
+                    rom_exp = 8'd12;
+                end
+                8'd241: begin
+                    rom_exp = 8'd13;
+                end
+                8'd242: begin
+                    rom_exp = 8'd13;
+                end
+                8'd243: begin
+                    rom_exp = 8'd14;
+                end
+                8'd244: begin
+                    rom_exp = 8'd15;
+                end
+                8'd245: begin
+                    rom_exp = 8'd16;
+                end
+                8'd246: begin
+                    rom_exp = 8'd17;
+                end
+                8'd247: begin
+                    rom_exp = 8'd18;
+                end
+                8'd248: begin
+                    rom_exp = 8'd19;
+                end
+                8'd249: begin
+                    rom_exp = 8'd21;
+                end
+                8'd250: begin
+                    rom_exp = 8'd22;
+                end
+                8'd251: begin
+                    rom_exp = 8'd23;
+                end
+                8'd252: begin
+                    rom_exp = 8'd25;
+                end
+                8'd253: begin
+                    rom_exp = 8'd27;
+                end
+                8'd254: begin
+                    rom_exp = 8'd28;
+                end
+                8'd255: begin
+                    rom_exp = 8'd30;
+                end
+                default: begin
+                    rom_exp = 8'd0;
+                end
+            endcase
+        end
     end
     always @* begin
         rom_rsqrt = 8'd0;
-        case (a[7:0])
-            8'd0: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd1: begin
-                rom_rsqrt = 8'd64;
-            end
-            8'd2: begin
-                rom_rsqrt = 8'd45;
-            end
-            8'd3: begin
-                rom_rsqrt = 8'd37;
-            end
-            8'd4: begin
-                rom_rsqrt = 8'd32;
-            end
-            8'd5: begin
-                rom_rsqrt = 8'd29;
-            end
-            8'd6: begin
-                rom_rsqrt = 8'd26;
-            end
-            8'd7: begin
-                rom_rsqrt = 8'd24;
-            end
-            8'd8: begin
-                rom_rsqrt = 8'd23;
-            end
-            8'd9: begin
-                rom_rsqrt = 8'd21;
-            end
-            8'd10: begin
-                rom_rsqrt = 8'd20;
-            end
-            8'd11: begin
-                rom_rsqrt = 8'd19;
-            end
-            8'd12: begin
-                rom_rsqrt = 8'd18;
-            end
-            8'd13: begin
-                rom_rsqrt = 8'd18;
-            end
-            8'd14: begin
-                rom_rsqrt = 8'd17;
-            end
-            8'd15: begin
-                rom_rsqrt = 8'd17;
-            end
-            8'd16: begin
-                rom_rsqrt = 8'd16;
-            end
-            8'd17: begin
-                rom_rsqrt = 8'd16;
-            end
-            8'd18: begin
-                rom_rsqrt = 8'd15;
-            end
-            8'd19: begin
-                rom_rsqrt = 8'd15;
-            end
-            8'd20: begin
-                rom_rsqrt = 8'd14;
-            end
-            8'd21: begin
-                rom_rsqrt = 8'd14;
-            end
-            8'd22: begin
-                rom_rsqrt = 8'd14;
-            end
-            8'd23: begin
-                rom_rsqrt = 8'd13;
-            end
-            8'd24: begin
-                rom_rsqrt = 8'd13;
-            end
-            8'd25: begin
-                rom_rsqrt = 8'd13;
-            end
-            8'd26: begin
-                rom_rsqrt = 8'd13;
-            end
-            8'd27: begin
-                rom_rsqrt = 8'd12;
-            end
-            8'd28: begin
-                rom_rsqrt = 8'd12;
-            end
-            8'd29: begin
-                rom_rsqrt = 8'd12;
-            end
-            8'd30: begin
-                rom_rsqrt = 8'd12;
-            end
-            8'd31: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd32: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd33: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd34: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd35: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd36: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd37: begin
-                rom_rsqrt = 8'd11;
-            end
-            8'd38: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd39: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd40: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd41: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd42: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd43: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd44: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd45: begin
-                rom_rsqrt = 8'd10;
-            end
-            8'd46: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd47: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd48: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd49: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd50: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd51: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd52: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd53: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd54: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd55: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd56: begin
-                rom_rsqrt = 8'd9;
-            end
-            8'd57: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd58: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd59: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd60: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd61: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd62: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd63: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd64: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd65: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd66: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd67: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd68: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd69: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd70: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd71: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd72: begin
-                rom_rsqrt = 8'd8;
-            end
-            8'd73: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd74: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd75: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd76: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd77: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd78: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd79: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd80: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd81: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd82: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd83: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd84: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd85: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd86: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd87: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd88: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd89: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd90: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd91: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd92: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd93: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd94: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd95: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd96: begin
-                rom_rsqrt = 8'd7;
-            end
-            8'd97: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd98: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd99: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd100: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd101: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd102: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd103: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd104: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd105: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd106: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd107: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd108: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd109: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd110: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd111: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd112: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd113: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd114: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd115: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd116: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd117: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd118: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd119: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd120: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd121: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd122: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd123: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd124: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd125: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd126: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd127: begin
-                rom_rsqrt = 8'd6;
-            end
-            8'd128: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd129: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd130: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd131: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd132: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd133: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd134: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd135: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd136: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd137: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd138: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd139: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd140: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd141: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd142: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd143: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd144: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd145: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd146: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd147: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd148: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd149: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd150: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd151: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd152: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd153: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd154: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd155: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd156: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd157: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd158: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd159: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd160: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd161: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd162: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd163: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd164: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd165: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd166: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd167: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd168: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd169: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd170: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd171: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd172: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd173: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd174: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd175: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd176: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd177: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd178: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd179: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd180: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd181: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd182: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd183: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd184: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd185: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd186: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd187: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd188: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd189: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd190: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd191: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd192: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd193: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd194: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd195: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd196: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd197: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd198: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd199: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd200: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd201: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd202: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd203: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd204: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd205: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd206: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd207: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd208: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd209: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd210: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd211: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd212: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd213: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd214: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd215: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd216: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd217: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd218: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd219: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd220: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd221: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd222: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd223: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd224: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd225: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd226: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd227: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd228: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd229: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd230: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd231: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd232: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd233: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd234: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd235: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd236: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd237: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd238: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd239: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd240: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd241: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd242: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd243: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd244: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd245: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd246: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd247: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd248: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd249: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd250: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd251: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd252: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd253: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd254: begin
-                rom_rsqrt = 8'd127;
-            end
-            8'd255: begin
-                rom_rsqrt = 8'd127;
-            end
-            default: begin
-                rom_rsqrt = 8'd0;
-            end
-        endcase
-    end
-    always @* begin
-        add_i8 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd0) begin
-            add_i8 = fn_add_i8(a, b);
-        end
-    end
-    always @* begin
-        add_i16 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd1) begin
-            add_i16 = fn_add_i16(a, b);
-        end
-    end
-    always @* begin
-        add_i32 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd2) begin
-            add_i32 = fn_add_i32(a, b);
-        end
-    end
-    always @* begin
-        add_f16 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd3) begin
-            add_f16 = fn_add_f16(a, b);
-        end
-    end
-    always @* begin
-        add_f32 = 32'd0;
-        if (opcode == 8'd32 & type_ == 3'd4) begin
-            add_f32 = fn_add_f32(a, b);
-        end
-    end
-    always @* begin
-        sub_i8 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd0) begin
-            sub_i8 = fn_sub_i8(a, b);
-        end
-    end
-    always @* begin
-        sub_i16 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd1) begin
-            sub_i16 = fn_sub_i16(a, b);
-        end
-    end
-    always @* begin
-        sub_i32 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd2) begin
-            sub_i32 = fn_sub_i32(a, b);
-        end
-    end
-    always @* begin
-        sub_f16 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd3) begin
-            sub_f16 = fn_sub_f16(a, b);
-        end
-    end
-    always @* begin
-        sub_f32 = 32'd0;
-        if (opcode == 8'd33 & type_ == 3'd4) begin
-            sub_f32 = fn_sub_f32(a, b);
-        end
-    end
-    always @* begin
-        mul_i8 = 32'd0;
-        if (opcode == 8'd34 & type_ == 3'd0) begin
-            mul_i8 = fn_mul_i8(a, b);
-        end
-    end
-    always @* begin
-        mul_i16 = 32'd0;
-        if (opcode == 8'd34 & type_ == 3'd1) begin
-            mul_i16 = fn_mul_i16(a, b);
-        end
-    end
-    always @* begin
-        mul_i32 = 32'd0;
-        if (opcode == 8'd34 & type_ == 3'd2) begin
-            mul_i32 = fn_mul_i32(a, b);
-        end
-    end
-    always @* begin
-        mul_f16 = 32'd0;
-        if (opcode == 8'd34 & type_ == 3'd3) begin
-            mul_f16 = fn_mul_f16(a, b);
-        end
-    end
-    always @* begin
-        mul_f32 = 32'd0;
-        if (opcode == 8'd34 & type_ == 3'd4) begin
-            mul_f32 = fn_mul_f32(a, b);
-        end
-    end
-    always @* begin
-        min_i8 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd0) begin
-            min_i8 = fn_min_i8(a, b);
-        end
-    end
-    always @* begin
-        min_i16 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd1) begin
-            min_i16 = fn_min_i16(a, b);
-        end
-    end
-    always @* begin
-        min_i32 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd2) begin
-            min_i32 = fn_min_i32(a, b);
-        end
-    end
-    always @* begin
-        min_f16 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd3) begin
-            min_f16 = fn_min_f16(a, b);
-        end
-    end
-    always @* begin
-        min_f32 = 32'd0;
-        if (opcode == 8'd35 & type_ == 3'd4) begin
-            min_f32 = fn_min_f32(a, b);
-        end
-    end
-    always @* begin
-        max_i8 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd0) begin
-            max_i8 = fn_max_i8(a, b);
-        end
-    end
-    always @* begin
-        max_i16 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd1) begin
-            max_i16 = fn_max_i16(a, b);
-        end
-    end
-    always @* begin
-        max_i32 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd2) begin
-            max_i32 = fn_max_i32(a, b);
-        end
-    end
-    always @* begin
-        max_f16 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd3) begin
-            max_f16 = fn_max_f16(a, b);
-        end
-    end
-    always @* begin
-        max_f32 = 32'd0;
-        if (opcode == 8'd36 & type_ == 3'd4) begin
-            max_f32 = fn_max_f32(a, b);
-        end
-    end
-    always @* begin
-        and_i8 = 32'd0;
-        if (opcode == 8'd37 & type_ == 3'd0) begin
-            and_i8 = fn_and_i8(a, b);
-        end
-    end
-    always @* begin
-        and_i16 = 32'd0;
-        if (opcode == 8'd37 & type_ == 3'd1) begin
-            and_i16 = fn_and_i16(a, b);
-        end
-    end
-    always @* begin
-        and_i32 = 32'd0;
-        if (opcode == 8'd37 & type_ == 3'd2) begin
-            and_i32 = fn_and_i32(a, b);
-        end
-    end
-    always @* begin
-        or_i8 = 32'd0;
-        if (opcode == 8'd38 & type_ == 3'd0) begin
-            or_i8 = fn_or_i8(a, b);
-        end
-    end
-    always @* begin
-        or_i16 = 32'd0;
-        if (opcode == 8'd38 & type_ == 3'd1) begin
-            or_i16 = fn_or_i16(a, b);
-        end
-    end
-    always @* begin
-        or_i32 = 32'd0;
-        if (opcode == 8'd38 & type_ == 3'd2) begin
-            or_i32 = fn_or_i32(a, b);
-        end
-    end
-    always @* begin
-        xor_i8 = 32'd0;
-        if (opcode == 8'd39 & type_ == 3'd0) begin
-            xor_i8 = fn_xor_i8(a, b);
-        end
-    end
-    always @* begin
-        xor_i16 = 32'd0;
-        if (opcode == 8'd39 & type_ == 3'd1) begin
-            xor_i16 = fn_xor_i16(a, b);
-        end
-    end
-    always @* begin
-        xor_i32 = 32'd0;
-        if (opcode == 8'd39 & type_ == 3'd2) begin
-            xor_i32 = fn_xor_i32(a, b);
-        end
-    end
-    always @* begin
-        mov_i8 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd0) begin
-            mov_i8 = fn_mov_i8(a, b);
-        end
-    end
-    always @* begin
-        mov_i16 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd1) begin
-            mov_i16 = fn_mov_i16(a, b);
-        end
-    end
-    always @* begin
-        mov_i32 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd2) begin
-            mov_i32 = fn_mov_i32(a, b);
-        end
-    end
-    always @* begin
-        mov_f16 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd3) begin
-            mov_f16 = fn_mov_f16(a, b);
-        end
-    end
-    always @* begin
-        mov_f32 = 32'd0;
-        if (opcode == 8'd40 & type_ == 3'd4) begin
-            mov_f32 = fn_mov_f32(a, b);
-        end
-    end
-    always @* begin
-        neg_i8 = 32'd0;
-        if (opcode == 8'd41 & type_ == 3'd0) begin
-            neg_i8 = fn_neg_i8(a, b);
-        end
-    end
-    always @* begin
-        neg_i16 = 32'd0;
-        if (opcode == 8'd41 & type_ == 3'd1) begin
-            neg_i16 = fn_neg_i16(a, b);
-        end
-    end
-    always @* begin
-        neg_i32 = 32'd0;
-        if (opcode == 8'd41 & type_ == 3'd2) begin
-            neg_i32 = fn_neg_i32(a, b);
-        end
-    end
-    always @* begin
-        neg_f16 = 32'd0;
-        if (opcode == 8'd41 & type_ == 3'd3) begin
-            neg_f16 = fn_neg_f16(a, b);
-        end
-    end
-    always @* begin
-        neg_f32 = 32'd0;
-        if (opcode == 8'd41 & type_ == 3'd4) begin
-            neg_f32 = fn_neg_f32(a, b);
-        end
-    end
-    always @* begin
-        abs_i8 = 32'd0;
-        if (opcode == 8'd42 & type_ == 3'd0) begin
-            abs_i8 = fn_abs_i8(a, b);
-        end
-    end
-    always @* begin
-        abs_i16 = 32'd0;
-        if (opcode == 8'd42 & type_ == 3'd1) begin
-            abs_i16 = fn_abs_i16(a, b);
-        end
-    end
-    always @* begin
-        abs_i32 = 32'd0;
-        if (opcode == 8'd42 & type_ == 3'd2) begin
-            abs_i32 = fn_abs_i32(a, b);
-        end
-    end
-    always @* begin
-        abs_f16 = 32'd0;
-        if (opcode == 8'd42 & type_ == 3'd3) begin
-            abs_f16 = fn_abs_f16(a, b);
-        end
-    end
-    always @* begin
-        abs_f32 = 32'd0;
-        if (opcode == 8'd42 & type_ == 3'd4) begin
-            abs_f32 = fn_abs_f32(a, b);
-        end
-    end
-    always @* begin
-        relu_i8 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd0) begin
-            relu_i8 = fn_relu_i8(a, b);
-        end
-    end
-    always @* begin
-        relu_i16 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd1) begin
-            relu_i16 = fn_relu_i16(a, b);
-        end
-    end
-    always @* begin
-        relu_i32 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd2) begin
-            relu_i32 = fn_relu_i32(a, b);
-        end
-    end
-    always @* begin
-        relu_f16 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd3) begin
-            relu_f16 = fn_relu_f16(a, b);
-        end
-    end
-    always @* begin
-        relu_f32 = 32'd0;
-        if (opcode == 8'd43 & type_ == 3'd4) begin
-            relu_f32 = fn_relu_f32(a, b);
-        end
-    end
-    always @* begin
-        not_i8 = 32'd0;
-        if (opcode == 8'd44 & type_ == 3'd0) begin
-            not_i8 = fn_not_i8(a, b);
-        end
-    end
-    always @* begin
-        not_i16 = 32'd0;
-        if (opcode == 8'd44 & type_ == 3'd1) begin
-            not_i16 = fn_not_i16(a, b);
-        end
-    end
-    always @* begin
-        not_i32 = 32'd0;
-        if (opcode == 8'd44 & type_ == 3'd2) begin
-            not_i32 = fn_not_i32(a, b);
-        end
-    end
-    always @* begin
-        cvt_i8_i16 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd0 & to == 3'd1) begin
-            cvt_i8_i16 = fn_cvt_i8_i16(a);
-        end
-    end
-    always @* begin
-        cvt_i8_i32 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd0 & to == 3'd2) begin
-            cvt_i8_i32 = fn_cvt_i8_i32(a);
-        end
-    end
-    always @* begin
-        cvt_i16_i8 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd1 & to == 3'd0) begin
-            cvt_i16_i8 = fn_cvt_i16_i8(a);
-        end
-    end
-    always @* begin
-        cvt_i16_i32 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd1 & to == 3'd2) begin
-            cvt_i16_i32 = fn_cvt_i16_i32(a);
-        end
-    end
-    always @* begin
-        cvt_i32_i8 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd2 & to == 3'd0) begin
-            cvt_i32_i8 = fn_cvt_i32_i8(a);
-        end
-    end
-    always @* begin
-        cvt_i32_i16 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd2 & to == 3'd1) begin
-            cvt_i32_i16 = fn_cvt_i32_i16(a);
-        end
-    end
-    always @* begin
-        cvt_i32_f32 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd2 & to == 3'd4) begin
-            cvt_i32_f32 = fn_cvt_i32_f32(a);
-        end
-    end
-    always @* begin
-        cvt_f16_f32 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd3 & to == 3'd4) begin
-            cvt_f16_f32 = fn_cvt_f16_f32(a);
-        end
-    end
-    always @* begin
-        cvt_f32_i32 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd4 & to == 3'd2) begin
-            cvt_f32_i32 = fn_cvt_f32_i32(a);
-        end
-    end
-    always @* begin
-        cvt_f32_f16 = 32'd0;
-        if (opcode == 8'd48 & from == 3'd4 & to == 3'd3) begin
-            cvt_f32_f16 = fn_cvt_f32_f16(a);
-        end
-    end
-    always @* begin
-        requant = 32'd0;
+        if (opcode == 8'd47 & type_ == 3'd0) begin
+            case (a[7:0])
+                8'd0: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd1: begin
+                    rom_rsqrt = 8'd64;
+                end
+                8'd2: begin
+                    rom_rsqrt = 8'd45;
+                end
+                8'd3: begin
+                    rom_rsqrt = 8'd37;
+                end
+                8'd4: begin
+                    rom_rsqrt = 8'd32;
+                end
+                8'd5: begin
+                    rom_rsqrt = 8'd29;
+                end
+                8'd6: begin
+                    rom_rsqrt = 8'd26;
+                end
+                8'd7: begin
+                    rom_rsqrt = 8'd24;
+                end
+                8'd8: begin
+                    rom_rsqrt = 8'd23;
+                end
+                8'd9: begin
+                    rom_rsqrt = 8'd21;
+                end
+                8'd10: begin
+                    rom_rsqrt = 8'd20;
+                end
+                8'd11: begin
+                    rom_rsqrt = 8'd19;
+                end
+                8'd12: begin
+                    rom_rsqrt = 8'd18;
+                end
+                8'd13: begin
+                    rom_rsqrt = 8'd18;
+                end
+                8'd14: begin
+                    rom_rsqrt = 8'd17;
+                end
+                8'd15: begin
+                    rom_rsqrt = 8'd17;
+                end
+                8'd16: begin
+                    rom_rsqrt = 8'd16;
+                end
+                8'd17: begin
+                    rom_rsqrt = 8'd16;
+                end
+                8'd18: begin
+                    rom_rsqrt = 8'd15;
+                end
+                8'd19: begin
+                    rom_rsqrt = 8'd15;
+                end
+                8'd20: begin
+                    rom_rsqrt = 8'd14;
+                end
+                8'd21: begin
+                    rom_rsqrt = 8'd14;
+                end
+                8'd22: begin
+                    rom_rsqrt = 8'd14;
+                end
+                8'd23: begin
+                    rom_rsqrt = 8'd13;
+                end
+                8'd24: begin
+                    rom_rsqrt = 8'd13;
+                end
+                8'd25: begin
+                    rom_rsqrt = 8'd13;
+                end
+                8'd26: begin
+                    rom_rsqrt = 8'd13;
+                end
+                8'd27: begin
+                    rom_rsqrt = 8'd12;
+                end
+                8'd28: begin
+                    rom_rsqrt = 8'd12;
+                end
+                8'd29: begin
+                    rom_rsqrt = 8'd12;
+                end
+                8'd30: begin
+                    rom_rsqrt = 8'd12;
+                end
+                8'd31: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd32: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd33: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd34: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd35: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd36: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd37: begin
+                    rom_rsqrt = 8'd11;
+                end
+                8'd38: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd39: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd40: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd41: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd42: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd43: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd44: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd45: begin
+                    rom_rsqrt = 8'd10;
+                end
+                8'd46: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd47: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd48: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd49: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd50: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd51: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd52: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd53: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd54: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd55: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd56: begin
+                    rom_rsqrt = 8'd9;
+                end
+                8'd57: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd58: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd59: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd60: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd61: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd62: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd63: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd64: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd65: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd66: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd67: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd68: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd69: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd70: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd71: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd72: begin
+                    rom_rsqrt = 8'd8;
+                end
+                8'd73: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd74: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd75: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd76: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd77: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd78: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd79: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd80: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd81: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd82: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd83: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd84: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd85: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd86: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd87: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd88: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd89: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd90: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd91: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd92: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd93: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd94: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd95: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd96: begin
+                    rom_rsqrt = 8'd7;
+                end
+                8'd97: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd98: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd99: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd100: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd101: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd102: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd103: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd104: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd105: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd106: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd107: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd108: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd109: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd110: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd111: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd112: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd113: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd114: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd115: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd116: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd117: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd118: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd119: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd120: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd121: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd122: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd123: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd124: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd125: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd126: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd127: begin
+                    rom_rsqrt = 8'd6;
+                end
+                8'd128: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd129: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd130: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd131: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd132: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd133: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd134: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd135: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd136: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd137: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd138: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd139: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd140: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd141: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd142: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd143: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd144: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd145: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd146: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd147: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd148: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd149: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd150: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd151: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd152: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd153: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd154: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd155: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd156: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd157: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd158: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd159: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd160: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd161: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd162: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd163: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd164: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd165: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd166: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd167: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd168: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd169: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd170: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd171: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd172: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd173: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd174: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd175: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd176: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd177: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd178: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd179: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd180: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd181: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd182: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd183: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd184: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd185: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd186: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd187: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd188: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd189: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd190: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd191: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd192: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd193: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd194: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd195: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd196: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd197: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd198: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd199: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd200: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd201: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd202: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd203: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd204: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd205: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd206: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd207: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd208: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd209: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd210: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd211: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd212: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd213: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd214: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd215: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd216: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd217: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd218: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd219: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd220: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd221: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd222: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd223: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd224: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd225: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd226: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd227: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd228: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd229: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd230: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd231: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd232: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd233: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd234: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd235: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd236: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd237: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd238: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd239: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd240: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd241: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd242: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd243: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd244: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd245: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd246: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd247: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd248: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd249: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd250: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd251: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd252: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd253: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd254: begin
+                    rom_rsqrt = 8'd127;
+                end
+                8'd255: begin
+                    rom_rsqrt = 8'd127;
+                end
+                default: begin
+                    rom_rsqrt = 8'd0;
+                end
+            endcase
+        end
+    end
+    always @* begin
+        add_y = 32'd0;
+        if (opcode == 8'd32) begin
+            case (type_)
+                3'd0: begin
+                    add_y = fn_add_i8(a, b);
+                end
+                3'd1: begin
+                    add_y = fn_add_i16(a, b);
+                end
+                3'd2: begin
+                    add_y = fn_add_i32(a, b);
+                end
+                3'd3: begin
+                    add_y = fn_add_f16(a, b);
+                end
+                3'd4: begin
+                    add_y = fn_add_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        sub_y = 32'd0;
+        if (opcode == 8'd33) begin
+            case (type_)
+                3'd0: begin
+                    sub_y = fn_sub_i8(a, b);
+                end
+                3'd1: begin
+                    sub_y = fn_sub_i16(a, b);
+                end
+                3'd2: begin
+                    sub_y = fn_sub_i32(a, b);
+                end
+                3'd3: begin
+                    sub_y = fn_sub_f16(a, b);
+                end
+                3'd4: begin
+                    sub_y = fn_sub_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        mul_y = 32'd0;
+        if (opcode == 8'd34) begin
+            case (type_)
+                3'd0: begin
+                    mul_y = fn_mul_i8(a, b);
+                end
+                3'd1: begin
+                    mul_y = fn_mul_i16(a, b);
+                end
+                3'd2: begin
+                    mul_y = fn_mul_i32(a, b);
+                end
+                3'd3: begin
+                    mul_y = fn_mul_f16(a, b);
+                end
+                3'd4: begin
+                    mul_y = fn_mul_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        min_y = 32'd0;
+        if (opcode == 8'd35) begin
+            case (type_)
+                3'd0: begin
+                    min_y = fn_min_i8(a, b);
+                end
+                3'd1: begin
+                    min_y = fn_min_i16(a, b);
+                end
+                3'd2: begin
+                    min_y = fn_min_i32(a, b);
+                end
+                3'd3: begin
+                    min_y = fn_min_f16(a, b);
+                end
+                3'd4: begin
+                    min_y = fn_min_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        max_y = 32'd0;
+        if (opcode == 8'd36) begin
+            case (type_)
+                3'd0: begin
+                    max_y = fn_max_i8(a, b);
+                end
+                3'd1: begin
+                    max_y = fn_max_i16(a, b);
+                end
+                3'd2: begin
+                    max_y = fn_max_i32(a, b);
+                end
+                3'd3: begin
+                    max_y = fn_max_f16(a, b);
+                end
+                3'd4: begin
+                    max_y = fn_max_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        and_y = 32'd0;
+        if (opcode == 8'd37) begin
+            case (type_)
+                3'd0: begin
+                    and_y = fn_and_i8(a, b);
+                end
+                3'd1: begin
+                    and_y = fn_and_i16(a, b);
+                end
+                3'd2: begin
+                    and_y = fn_and_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        or_y = 32'd0;
+        if (opcode == 8'd38) begin
+            case (type_)
+                3'd0: begin
+                    or_y = fn_or_i8(a, b);
+                end
+                3'd1: begin
+                    or_y = fn_or_i16(a, b);
+                end
+                3'd2: begin
+                    or_y = fn_or_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        xor_y = 32'd0;
+        if (opcode == 8'd39) begin
+            case (type_)
+                3'd0: begin
+                    xor_y = fn_xor_i8(a, b);
+                end
+                3'd1: begin
+                    xor_y = fn_xor_i16(a, b);
+                end
+                3'd2: begin
+                    xor_y = fn_xor_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        mov_y = 32'd0;
+        if (opcode == 8'd40) begin
+            case (type_)
+                3'd0: begin
+                    mov_y = fn_mov_i8(a, b);
+                end
+                3'd1: begin
+                    mov_y = fn_mov_i16(a, b);
+                end
+                3'd2: begin
+                    mov_y = fn_mov_i32(a, b);
+                end
+                3'd3: begin
+                    mov_y = fn_mov_f16(a, b);
+                end
+                3'd4: begin
+                    mov_y = fn_mov_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        neg_y = 32'd0;
+        if (opcode == 8'd41) begin
+            case (type_)
+                3'd0: begin
+                    neg_y = fn_neg_i8(a, b);
+                end
+                3'd1: begin
+                    neg_y = fn_neg_i16(a, b);
+                end
+                3'd2: begin
+                    neg_y = fn_neg_i32(a, b);
+                end
+                3'd3: begin
+                    neg_y = fn_neg_f16(a, b);
+                end
+                3'd4: begin
+                    neg_y = fn_neg_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        abs_y = 32'd0;
+        if (opcode == 8'd42) begin
+            case (type_)
+                3'd0: begin
+                    abs_y = fn_abs_i8(a, b);
+                end
+                3'd1: begin
+                    abs_y = fn_abs_i16(a, b);
+                end
+                3'd2: begin
+                    abs_y = fn_abs_i32(a, b);
+                end
+                3'd3: begin
+                    abs_y = fn_abs_f16(a, b);
+                end
+                3'd4: begin
+                    abs_y = fn_abs_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        relu_y = 32'd0;
+        if (opcode == 8'd43) begin
+            case (type_)
+                3'd0: begin
+                    relu_y = fn_relu_i8(a, b);
+                end
+                3'd1: begin
+                    relu_y = fn_relu_i16(a, b);
+                end
+                3'd2: begin
+                    relu_y = fn_relu_i32(a, b);
+                end
+                3'd3: begin
+                    relu_y = fn_relu_f16(a, b);
+                end
+                3'd4: begin
+                    relu_y = fn_relu_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        not_y = 32'd0;
+        if (opcode == 8'd44) begin
+            case (type_)
+                3'd0: begin
+                    not_y = fn_not_i8(a, b);
+                end
+                3'd1: begin
+                    not_y = fn_not_i16(a, b);
+                end
+                3'd2: begin
+                    not_y = fn_not_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        tanh_y = 32'd0;
+        if (opcode == 8'd45) begin
+            case (type_)
+                3'd0: begin
+                    tanh_y = {24'd0, rom_tanh};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        exp_y = 32'd0;
+        if (opcode == 8'd46) begin
+            case (type_)
+                3'd0: begin
+                    exp_y = {24'd0, rom_exp};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        rsqrt_y = 32'd0;
+        if (opcode == 8'd47) begin
+            case (type_)
+                3'd0: begin
+                    rsqrt_y = {24'd0, rom_rsqrt};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        cvt_y = 32'd0;
+        if (opcode == 8'd48) begin
+            case ({from, to})
+                6'd1: begin
+                    cvt_y = fn_cvt_i8_i16(a);
+                end
+                6'd2: begin
+                    cvt_y = fn_cvt_i8_i32(a);
+                end
+                6'd8: begin
+                    cvt_y = fn_cvt_i16_i8(a);
+                end
+                6'd10: begin
+                    cvt_y = fn_cvt_i16_i32(a);
+                end
+                6'd16: begin
+                    cvt_y = fn_cvt_i32_i8(a);
+                end
+                6'd17: begin
+                    cvt_y = fn_cvt_i32_i16(a);
+                end
+                6'd20: begin
+                    cvt_y = fn_cvt_i32_f32(a);
+                end
+                6'd28: begin
+                    cvt_y = fn_cvt_f16_f32(a);
+                end
+                6'd34: begin
+                    cvt_y = fn_cvt_f32_i32(a);
+                end
+                6'd35: begin
+                    cvt_y = fn_cvt_f32_f16(a);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        requant_y = 32'd0;
         if (opcode == 8'd49) begin
-            requant = fn_requant(a, scale, shift);
+            requant_y = fn_requant(a, scale, shift);
         end
     end
 endmodule

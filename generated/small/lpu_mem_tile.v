@@ -31,8 +31,9 @@ module lpu_mem_tile (
     wire is_write;
     wire is_gather;
     wire is_scatter;
-    reg [31:0] stream_data;
-    reg [31:0] stream_adr;
+    wire takes_data;
+    wire [6:0] data_code;
+    wire [6:0] adr_code;
     reg gather_valid_q;
     reg [7:0] gather_addr_q;
     reg [6:0] gather_code_q;
@@ -45,170 +46,87 @@ module lpu_mem_tile (
     reg write_valid_q;
     reg [7:0] write_addr_q;
     reg [31:0] write_data_q;
-    wire [31:0] encode_in;
-    wire [6:0] enc_check;
-    wire [38:0] bank_wdata;
     wire [7:0] bank_waddr;
     wire bank_we;
+    reg [38:0] bank_wdata;
     reg read_bank_q;
     reg [38:0] bank0_rd_q;
     reg [38:0] bank1_rd_q;
     reg result_valid_q;
     reg [6:0] result_code_q;
     reg [7:0] result_addr_q;
-    wire dec_corrected;
-    wire dec_uncorrectable;
-    wire [31:0] dec_data_out;
+    reg [33:0] checked;
     reg [38:0] bank0 [0:127];
     reg [38:0] bank1 [0:127];
-    wire [38:0] tmp;
-    assign tmp = read_bank_q ? bank1_rd_q : bank0_rd_q;
-    wire [15:0] tmp_1;
-    assign tmp_1 = inst_word[55:40];
-    wire tmp_2;
-    assign tmp_2 = is_write | is_scatter;
-    wire [15:0] tmp_3;
-    assign tmp_3 = inst_word[55:40];
-    wire unused_ok = &{1'b0, inst_word, host_word, stream_adr, tmp_1, tmp_3, tmp, 1'b0};
+    function automatic [38:0] secded_encode;
+        input [31:0] secded_encode_data;
+        reg [5:0] tmp;
+        begin
+            tmp = {^(secded_encode_data & 32'hfc000000), ^(secded_encode_data & 32'h3fff800), ^(secded_encode_data & 32'h3fc07f0), ^(secded_encode_data & 32'he3c3c78e), ^(secded_encode_data & 32'h9b33366d), ^(secded_encode_data & 32'h56aaad5b)};
+            secded_encode = {^secded_encode_data ^ ^tmp, tmp, secded_encode_data};
+        end
+    endfunction
+    function automatic [33:0] secded_decode;
+        input [38:0] secded_decode_word;
+        reg tmp_1;
+        reg [6:0] tmp_3;
+        reg [5:0] tmp_2;
+        reg tmp_4;
+        reg secded_decode_unused;
+        begin
+            tmp_1 = ^secded_decode_word;
+            tmp_3 = secded_decode_word[38:32];
+            tmp_2 = {^(secded_decode_word[31:0] & 32'hfc000000), ^(secded_decode_word[31:0] & 32'h3fff800), ^(secded_decode_word[31:0] & 32'h3fc07f0), ^(secded_decode_word[31:0] & 32'he3c3c78e), ^(secded_decode_word[31:0] & 32'h9b33366d), ^(secded_decode_word[31:0] & 32'h56aaad5b)} ^ tmp_3[5:0];
+            tmp_4 = tmp_2 > 6'd38;
+            secded_decode_unused = &{1'b0, tmp_3, 1'b0};
+            secded_decode = {!tmp_1 & tmp_2 != 6'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[31:0] ^ {tmp_2 == 6'd38, tmp_2 == 6'd37, tmp_2 == 6'd36, tmp_2 == 6'd35, tmp_2 == 6'd34, tmp_2 == 6'd33, tmp_2 == 6'd31, tmp_2 == 6'd30, tmp_2 == 6'd29, tmp_2 == 6'd28, tmp_2 == 6'd27, tmp_2 == 6'd26, tmp_2 == 6'd25, tmp_2 == 6'd24, tmp_2 == 6'd23, tmp_2 == 6'd22, tmp_2 == 6'd21, tmp_2 == 6'd20, tmp_2 == 6'd19, tmp_2 == 6'd18, tmp_2 == 6'd17, tmp_2 == 6'd15, tmp_2 == 6'd14, tmp_2 == 6'd13, tmp_2 == 6'd12, tmp_2 == 6'd11, tmp_2 == 6'd10, tmp_2 == 6'd9, tmp_2 == 6'd7, tmp_2 == 6'd6, tmp_2 == 6'd5, tmp_2 == 6'd3} & {32{tmp_1}}};
+        end
+    endfunction
+    wire [15:0] tmp_5;
+    assign tmp_5 = inst_word[55:40];
+    wire [15:0] tmp_6;
+    assign tmp_6 = inst_word[55:40];
+    wire unused_ok = &{1'b0, inst_word, host_word, tmp_5, tmp_6, 1'b0};
 
     assign out_valid = result_valid_q;
     assign out_code = result_valid_q ? result_code_q : 7'd0;
-    assign out_data = result_valid_q ? dec_data_out : 32'd0;
+    assign out_data = checked[31:0];
     assign sram_we = write_valid_q;
     assign sram_addr = write_valid_q ? {8'd0, write_addr_q} : 16'd0;
     assign sram_wdata = write_valid_q ? write_data_q : 32'd0;
-    assign ecc_corrected = result_valid_q & dec_corrected;
-    assign ecc_uncorrectable = result_valid_q & dec_uncorrectable;
+    assign ecc_corrected = checked[32];
+    assign ecc_uncorrectable = checked[33];
     assign ecc_addr = result_valid_q ? {8'd0, result_addr_q} : 16'd0;
     assign sram_read = read_now;
-    assign raw_data = tmp;
+    assign raw_data = read_bank_q ? bank1_rd_q : bank0_rd_q;
     assign acts = inst_valid & powered;
     assign is_read = acts & inst_word[63:56] == 8'd16;
     assign is_write = acts & inst_word[63:56] == 8'd17;
     assign is_gather = acts & inst_word[63:56] == 8'd18;
     assign is_scatter = acts & inst_word[63:56] == 8'd19;
-    always @* begin
-        stream_data = 32'd0;
-        case (inst_word[63:56] == 8'd17 ? inst_word[39:33] : inst_word[55:49])
-            7'd0: begin
-                stream_data = streams[31:0];
-            end
-            7'd1: begin
-                stream_data = streams[63:32];
-            end
-            7'd2: begin
-                stream_data = streams[95:64];
-            end
-            7'd3: begin
-                stream_data = streams[127:96];
-            end
-            7'd4: begin
-                stream_data = streams[159:128];
-            end
-            7'd5: begin
-                stream_data = streams[191:160];
-            end
-            7'd6: begin
-                stream_data = streams[223:192];
-            end
-            7'd7: begin
-                stream_data = streams[255:224];
-            end
-            7'd64: begin
-                stream_data = streams[287:256];
-            end
-            7'd65: begin
-                stream_data = streams[319:288];
-            end
-            7'd66: begin
-                stream_data = streams[351:320];
-            end
-            7'd67: begin
-                stream_data = streams[383:352];
-            end
-            7'd68: begin
-                stream_data = streams[415:384];
-            end
-            7'd69: begin
-                stream_data = streams[447:416];
-            end
-            7'd70: begin
-                stream_data = streams[479:448];
-            end
-            7'd71: begin
-                stream_data = streams[511:480];
-            end
-            default: begin
-                stream_data = 32'd0;
-            end
-        endcase
-    end
-    always @* begin
-        stream_adr = 32'd0;
-        case (inst_word[63:56] == 8'd18 ? inst_word[48:42] : inst_word[48:42])
-            7'd0: begin
-                stream_adr = streams[31:0];
-            end
-            7'd1: begin
-                stream_adr = streams[63:32];
-            end
-            7'd2: begin
-                stream_adr = streams[95:64];
-            end
-            7'd3: begin
-                stream_adr = streams[127:96];
-            end
-            7'd4: begin
-                stream_adr = streams[159:128];
-            end
-            7'd5: begin
-                stream_adr = streams[191:160];
-            end
-            7'd6: begin
-                stream_adr = streams[223:192];
-            end
-            7'd7: begin
-                stream_adr = streams[255:224];
-            end
-            7'd64: begin
-                stream_adr = streams[287:256];
-            end
-            7'd65: begin
-                stream_adr = streams[319:288];
-            end
-            7'd66: begin
-                stream_adr = streams[351:320];
-            end
-            7'd67: begin
-                stream_adr = streams[383:352];
-            end
-            7'd68: begin
-                stream_adr = streams[415:384];
-            end
-            7'd69: begin
-                stream_adr = streams[447:416];
-            end
-            7'd70: begin
-                stream_adr = streams[479:448];
-            end
-            7'd71: begin
-                stream_adr = streams[511:480];
-            end
-            default: begin
-                stream_adr = 32'd0;
-            end
-        endcase
-    end
+    assign takes_data = is_write | is_scatter;
+    assign data_code = is_write ? inst_word[39:33] : inst_word[55:49];
+    assign adr_code = inst_word[48:42];
     assign read_now = is_read | gather_valid_q;
-    assign read_addr = is_read ? tmp_1[7:0] : gather_addr_q;
+    assign read_addr = is_read ? tmp_5[7:0] : gather_addr_q;
     assign host_read = host_valid & host_op == 3'd5;
     assign host_write = host_valid & (host_op == 3'd3 | host_op == 3'd4);
     assign bank_raddr = host_read ? host_word[7:0] : read_addr;
     assign bank_re = read_now | host_read;
-    assign encode_in = host_write ? host_wdata[31:0] : write_data_q;
-    assign bank_wdata = host_valid & host_op == 3'd4 ? host_wdata : {enc_check, encode_in};
     assign bank_waddr = host_write ? host_word[7:0] : write_addr_q;
     assign bank_we = write_valid_q | host_write;
+    always @* begin
+        bank_wdata = 39'd0;
+        if (bank_we) begin
+            bank_wdata = host_valid & host_op == 3'd4 ? host_wdata : secded_encode(host_write ? host_wdata[31:0] : write_data_q);
+        end
+    end
+    always @* begin
+        checked = 34'd0;
+        if (result_valid_q) begin
+            checked = secded_decode(read_bank_q ? bank1_rd_q : bank0_rd_q);
+        end
+    end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             gather_valid_q <= 1'd0;
@@ -218,7 +136,7 @@ module lpu_mem_tile (
             result_addr_q <= 8'd0;
         end else begin
             gather_valid_q <= is_gather;
-            write_valid_q <= tmp_2;
+            write_valid_q <= takes_data;
             result_valid_q <= read_now;
             result_code_q <= is_read ? inst_word[39:33] : gather_code_q;
             result_addr_q <= read_addr;
@@ -229,7 +147,59 @@ module lpu_mem_tile (
             gather_addr_q <= 8'd0;
             gather_code_q <= 7'd0;
         end else if (is_gather) begin
-            gather_addr_q <= stream_adr[7:0];
+            case (adr_code)
+                7'd0: begin
+                    gather_addr_q <= streams[7:0];
+                end
+                7'd1: begin
+                    gather_addr_q <= streams[39:32];
+                end
+                7'd2: begin
+                    gather_addr_q <= streams[71:64];
+                end
+                7'd3: begin
+                    gather_addr_q <= streams[103:96];
+                end
+                7'd4: begin
+                    gather_addr_q <= streams[135:128];
+                end
+                7'd5: begin
+                    gather_addr_q <= streams[167:160];
+                end
+                7'd6: begin
+                    gather_addr_q <= streams[199:192];
+                end
+                7'd7: begin
+                    gather_addr_q <= streams[231:224];
+                end
+                7'd64: begin
+                    gather_addr_q <= streams[263:256];
+                end
+                7'd65: begin
+                    gather_addr_q <= streams[295:288];
+                end
+                7'd66: begin
+                    gather_addr_q <= streams[327:320];
+                end
+                7'd67: begin
+                    gather_addr_q <= streams[359:352];
+                end
+                7'd68: begin
+                    gather_addr_q <= streams[391:384];
+                end
+                7'd69: begin
+                    gather_addr_q <= streams[423:416];
+                end
+                7'd70: begin
+                    gather_addr_q <= streams[455:448];
+                end
+                7'd71: begin
+                    gather_addr_q <= streams[487:480];
+                end
+                default: begin
+                    gather_addr_q <= 8'd0;
+                end
+            endcase
             gather_code_q <= inst_word[55:49];
         end
     end
@@ -237,9 +207,117 @@ module lpu_mem_tile (
         if (!rst_n) begin
             write_addr_q <= 8'd0;
             write_data_q <= 32'd0;
-        end else if (tmp_2) begin
-            write_addr_q <= is_write ? tmp_3[7:0] : stream_adr[7:0];
-            write_data_q <= stream_data;
+        end else if (takes_data) begin
+            if (is_write) begin
+                write_addr_q <= tmp_6[7:0];
+            end else begin
+                case (adr_code)
+                    7'd0: begin
+                        write_addr_q <= streams[7:0];
+                    end
+                    7'd1: begin
+                        write_addr_q <= streams[39:32];
+                    end
+                    7'd2: begin
+                        write_addr_q <= streams[71:64];
+                    end
+                    7'd3: begin
+                        write_addr_q <= streams[103:96];
+                    end
+                    7'd4: begin
+                        write_addr_q <= streams[135:128];
+                    end
+                    7'd5: begin
+                        write_addr_q <= streams[167:160];
+                    end
+                    7'd6: begin
+                        write_addr_q <= streams[199:192];
+                    end
+                    7'd7: begin
+                        write_addr_q <= streams[231:224];
+                    end
+                    7'd64: begin
+                        write_addr_q <= streams[263:256];
+                    end
+                    7'd65: begin
+                        write_addr_q <= streams[295:288];
+                    end
+                    7'd66: begin
+                        write_addr_q <= streams[327:320];
+                    end
+                    7'd67: begin
+                        write_addr_q <= streams[359:352];
+                    end
+                    7'd68: begin
+                        write_addr_q <= streams[391:384];
+                    end
+                    7'd69: begin
+                        write_addr_q <= streams[423:416];
+                    end
+                    7'd70: begin
+                        write_addr_q <= streams[455:448];
+                    end
+                    7'd71: begin
+                        write_addr_q <= streams[487:480];
+                    end
+                    default: begin
+                        write_addr_q <= 8'd0;
+                    end
+                endcase
+            end
+            case (data_code)
+                7'd0: begin
+                    write_data_q <= streams[31:0];
+                end
+                7'd1: begin
+                    write_data_q <= streams[63:32];
+                end
+                7'd2: begin
+                    write_data_q <= streams[95:64];
+                end
+                7'd3: begin
+                    write_data_q <= streams[127:96];
+                end
+                7'd4: begin
+                    write_data_q <= streams[159:128];
+                end
+                7'd5: begin
+                    write_data_q <= streams[191:160];
+                end
+                7'd6: begin
+                    write_data_q <= streams[223:192];
+                end
+                7'd7: begin
+                    write_data_q <= streams[255:224];
+                end
+                7'd64: begin
+                    write_data_q <= streams[287:256];
+                end
+                7'd65: begin
+                    write_data_q <= streams[319:288];
+                end
+                7'd66: begin
+                    write_data_q <= streams[351:320];
+                end
+                7'd67: begin
+                    write_data_q <= streams[383:352];
+                end
+                7'd68: begin
+                    write_data_q <= streams[415:384];
+                end
+                7'd69: begin
+                    write_data_q <= streams[447:416];
+                end
+                7'd70: begin
+                    write_data_q <= streams[479:448];
+                end
+                7'd71: begin
+                    write_data_q <= streams[511:480];
+                end
+                default: begin
+                    write_data_q <= 32'd0;
+                end
+            endcase
         end
     end
     always @(posedge clk or negedge rst_n) begin
@@ -269,17 +347,6 @@ module lpu_mem_tile (
             bank1_rd_q <= bank1[bank_raddr[6:0]];
         end
     end
-    lpu_secded_enc enc (
-        .data(encode_in),
-        .check(enc_check)
-    );
-    lpu_secded_dec dec (
-        .data(tmp[31:0]),
-        .check(tmp[38:32]),
-        .data_out(dec_data_out),
-        .corrected(dec_corrected),
-        .uncorrectable(dec_uncorrectable)
-    );
 endmodule
 
 `default_nettype wire

@@ -40,64 +40,76 @@ module lpu_queue (
     wire rep_start;
     wire [31:0] first_at;
     wire copy_now;
-    wire [63:0] stepped;
+    reg [63:0] issued;
     reg [63:0] entries [0:255];
-    wire [63:0] tmp;
-    assign tmp = copy_now ? stepped : cur_q;
-    wire [16:0] tmp_1;
-    assign tmp_1 = {1'd0, pc_q} + 17'd1;
-    wire tmp_2;
-    assign tmp_2 = cur_q[63:56] == 8'd0;
-    wire tmp_3;
-    assign tmp_3 = cur_q[63:56] == 8'd1;
-    wire tmp_4;
-    assign tmp_4 = cur_q[63:56] == 8'd2;
-    wire [32:0] tmp_5;
-    assign tmp_5 = {1'd0, last_t_q} + {1'd0, {16'd0, cur_q[39:24]}};
-    wire [15:0] tmp_7;
-    assign tmp_7 = rep_active_q ? rep_step_q : cur_q[23:8];
-    wire [16:0] tmp_6;
-    assign tmp_6 = {1'd0, prev_q[55:40]} + {1'd0, tmp_7};
-    wire [16:0] tmp_8;
-    assign tmp_8 = {1'd0, prev_q[48:33]} + {1'd0, tmp_7};
-    wire [16:0] tmp_9;
-    assign tmp_9 = {1'd0, prev_q[55:40]} + {1'd0, tmp_7};
-    wire [16:0] tmp_10;
-    assign tmp_10 = {1'd0, prev_q[55:40]} + {1'd0, tmp_7};
-    wire tmp_11;
-    assign tmp_11 = load_data[63:56] != 8'd0 & load_data[63:56] != 8'd2;
-    wire [16:0] tmp_13;
-    assign tmp_13 = {1'd0, {8'd0, load_addr}} + 17'd1;
-    wire [15:0] tmp_12;
-    assign tmp_12 = tmp_13[15:0];
-    wire [32:0] tmp_14;
-    assign tmp_14 = {1'd0, delay_q} - 33'd1;
-    wire [32:0] tmp_15;
-    assign tmp_15 = {1'd0, cur_q[55:24]} - 33'd1;
+    function automatic [63:0] fn_step;
+        input [63:0] fn_step_word;
+        input fn_step_active;
+        input [15:0] fn_step_saved_step;
+        input [15:0] fn_step_own_step;
+        reg [15:0] tmp_2;
+        reg [16:0] tmp_1;
+        reg [63:0] tmp;
+        reg [16:0] tmp_3;
+        reg fn_step_unused;
+        begin
+            tmp_2 = fn_step_active ? fn_step_saved_step : fn_step_own_step;
+            tmp_1 = {1'd0, fn_step_word[55:40]} + {1'd0, tmp_2};
+            tmp = {fn_step_word[63:56], tmp_1[15:0], fn_step_word[39:0]};
+            tmp_3 = {1'd0, fn_step_word[48:33]} + {1'd0, tmp_2};
+            fn_step_unused = &{1'b0, tmp_1, tmp_3, 1'b0};
+            fn_step = fn_step_word[63:56] == 8'd99 ? tmp : fn_step_word[63:56] == 8'd98 ? {fn_step_word[63:49], tmp_3[15:0], fn_step_word[32:0]} : fn_step_word[63:56] == 8'd17 ? tmp : fn_step_word[63:56] == 8'd16 ? tmp : fn_step_word;
+        end
+    endfunction
+    wire [16:0] tmp_4;
+    assign tmp_4 = {1'd0, pc_q} + 17'd1;
+    wire tmp_5;
+    assign tmp_5 = cur_q[63:56] == 8'd0;
+    wire tmp_6;
+    assign tmp_6 = cur_q[63:56] == 8'd1;
+    wire tmp_7;
+    assign tmp_7 = cur_q[63:56] == 8'd2;
+    wire [32:0] tmp_8;
+    assign tmp_8 = {1'd0, last_t_q} + {1'd0, {16'd0, cur_q[39:24]}};
+    wire tmp_9;
+    assign tmp_9 = load_data[63:56] != 8'd0 & load_data[63:56] != 8'd2;
+    wire [16:0] tmp_11;
+    assign tmp_11 = {1'd0, {8'd0, load_addr}} + 17'd1;
+    wire [15:0] tmp_10;
+    assign tmp_10 = tmp_11[15:0];
+    wire [32:0] tmp_12;
+    assign tmp_12 = {1'd0, delay_q} - 33'd1;
+    wire [32:0] tmp_13;
+    assign tmp_13 = {1'd0, cur_q[55:24]} - 33'd1;
+    wire [16:0] tmp_15;
+    assign tmp_15 = {1'd0, cur_q[55:40]} - {1'd0, {15'd0, copy_now}};
+    wire [15:0] tmp_14;
+    assign tmp_14 = tmp_15[15:0];
+    wire [32:0] tmp_16;
+    assign tmp_16 = {1'd0, first_at} + {1'd0, {16'd0, cur_q[39:24]}};
     wire [16:0] tmp_17;
-    assign tmp_17 = {1'd0, cur_q[55:40]} - {1'd0, {15'd0, copy_now}};
-    wire [15:0] tmp_16;
-    assign tmp_16 = tmp_17[15:0];
+    assign tmp_17 = {1'd0, rep_left_q} - 17'd1;
     wire [32:0] tmp_18;
-    assign tmp_18 = {1'd0, first_at} + {1'd0, {16'd0, cur_q[39:24]}};
-    wire [16:0] tmp_19;
-    assign tmp_19 = {1'd0, rep_left_q} - 17'd1;
-    wire [32:0] tmp_20;
-    assign tmp_20 = {1'd0, rep_next_q} + {1'd0, {16'd0, rep_d_q}};
-    wire unused_ok = &{1'b0, tmp, tmp_1, tmp_5, tmp_6, tmp_8, tmp_9, tmp_10, tmp_13, tmp_14, tmp_15, tmp_17, tmp_18, tmp_19, tmp_20, 1'b0};
+    assign tmp_18 = {1'd0, rep_next_q} + {1'd0, {16'd0, rep_d_q}};
+    wire unused_ok = &{1'b0, tmp_4, tmp_8, tmp_11, tmp_12, tmp_13, tmp_15, tmp_16, tmp_17, tmp_18, 1'b0};
 
     assign issue_valid = normal_issue | copy_now;
-    assign issue_word = tmp;
-    assign notify_out = (normal_issue | copy_now) & tmp[63:56] == 8'd3;
+    assign issue_word = issued;
+    assign notify_out = (normal_issue | copy_now) & issued[63:56] == 8'd3;
     assign finished = (pc_q >= tail_q | !has) & !rep_active_q;
-    assign pc_next = prime ? 16'd0 : ready ? tmp_1[15:0] : pc_q;
+    assign pc_next = prime ? 16'd0 : ready ? tmp_4[15:0] : pc_q;
     assign has = pc_q < length_q;
     assign ready = run & has & delay_q == 32'd0 & !waiting_q & !rep_active_q;
-    assign normal_issue = ready & !tmp_2 & !tmp_3 & !tmp_4;
-    assign rep_start = ready & tmp_3;
-    assign first_at = tmp_5[31:0];
+    assign normal_issue = ready & !tmp_5 & !tmp_6 & !tmp_7;
+    assign rep_start = ready & tmp_6;
+    assign first_at = tmp_8[31:0];
     assign copy_now = run & (rep_active_q & cycle == rep_next_q | rep_start & cycle == first_at);
-    assign stepped = prev_q[63:56] == 8'd99 ? {prev_q[63:56], tmp_6[15:0], prev_q[39:0]} : prev_q[63:56] == 8'd98 ? {prev_q[63:49], tmp_8[15:0], prev_q[32:0]} : prev_q[63:56] == 8'd17 ? {prev_q[63:56], tmp_9[15:0], prev_q[39:0]} : prev_q[63:56] == 8'd16 ? {prev_q[63:56], tmp_10[15:0], prev_q[39:0]} : prev_q;
+    always @* begin
+        issued = cur_q;
+        if (copy_now) begin
+            issued = fn_step(prev_q, rep_active_q, rep_step_q, cur_q[23:8]);
+        end
+    end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             length_q <= 16'd0;
@@ -119,10 +131,12 @@ module lpu_queue (
             prev_q <= 64'd0;
             last_t_q <= 32'd0;
         end else begin
-            if (load_we & load_addr == 8'd0) begin
-                tail_q <= {15'd0, tmp_11};
-            end else if (load_we & tmp_11 & tmp_12 > tail_q) begin
-                tail_q <= tmp_12;
+            if (load_we) begin
+                if (load_addr == 8'd0) begin
+                    tail_q <= {15'd0, tmp_9};
+                end else if (tmp_9 & tmp_10 > tail_q) begin
+                    tail_q <= tmp_10;
+                end
             end
             if (prime) begin
                 pc_q <= 16'd0;
@@ -134,12 +148,12 @@ module lpu_queue (
             end else if (run) begin
                 pc_q <= pc_next;
                 if (delay_q != 32'd0) begin
-                    delay_q <= tmp_14[31:0];
+                    delay_q <= tmp_12[31:0];
                 end
-                if (ready & tmp_2) begin
-                    delay_q <= tmp_15[31:0];
+                if (ready & tmp_5) begin
+                    delay_q <= tmp_13[31:0];
                 end
-                if (ready & tmp_4) begin
+                if (ready & tmp_7) begin
                     if (notify_in) begin
                         delay_q <= 32'd1;
                     end else begin
@@ -151,21 +165,21 @@ module lpu_queue (
                     delay_q <= 32'd1;
                 end
                 if (rep_start) begin
-                    rep_left_q <= tmp_16;
-                    rep_active_q <= tmp_16 != 16'd0;
+                    rep_left_q <= tmp_14;
+                    rep_active_q <= tmp_14 != 16'd0;
                     rep_d_q <= cur_q[39:24];
                     rep_step_q <= cur_q[23:8];
-                    rep_next_q <= copy_now ? tmp_18[31:0] : first_at;
+                    rep_next_q <= copy_now ? tmp_16[31:0] : first_at;
                 end
                 if (rep_active_q & copy_now) begin
-                    rep_left_q <= tmp_19[15:0];
-                    rep_next_q <= tmp_20[31:0];
+                    rep_left_q <= tmp_17[15:0];
+                    rep_next_q <= tmp_18[31:0];
                     if (rep_left_q == 16'd1) begin
                         rep_active_q <= 1'd0;
                     end
                 end
                 if (normal_issue | copy_now) begin
-                    prev_q <= tmp;
+                    prev_q <= issued;
                     last_t_q <= cycle;
                 end
             end

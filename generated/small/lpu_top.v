@@ -92,321 +92,33 @@ module lpu_top (
     reg [511:0] r_w_11_q;
     reg [511:0] r_w_12_q;
     wire [13:0] slice_3_out_code;
-    wire [1:0] slice_3_out_valid;
     wire [63:0] slice_3_out_data;
-    wire [31:0] next_e_2_7_1;
-    wire [31:0] next_e_2_7_0;
-    wire [31:0] next_e_2_6_1;
-    wire [31:0] next_e_2_6_0;
-    wire [31:0] next_e_2_5_1;
-    wire [31:0] next_e_2_5_0;
-    wire [31:0] next_e_2_4_1;
-    wire [31:0] next_e_2_4_0;
-    wire [31:0] next_e_2_3_1;
-    wire [31:0] next_e_2_3_0;
-    wire [31:0] next_e_2_2_1;
-    wire [31:0] next_e_2_2_0;
-    wire [31:0] next_e_2_1_1;
-    wire [31:0] next_e_2_1_0;
-    wire [31:0] next_e_2_0_1;
-    wire [31:0] next_e_2_0_0;
+    wire [1:0] slice_3_out_valid;
     wire [13:0] slice_2_out_code;
-    wire [1:0] slice_2_out_valid;
     wire [63:0] slice_2_out_data;
-    wire [31:0] next_e_3_7_1;
-    wire [31:0] next_e_3_7_0;
-    wire [31:0] next_e_3_6_1;
-    wire [31:0] next_e_3_6_0;
-    wire [31:0] next_e_3_5_1;
-    wire [31:0] next_e_3_5_0;
-    wire [31:0] next_e_3_4_1;
-    wire [31:0] next_e_3_4_0;
-    wire [31:0] next_e_3_3_1;
-    wire [31:0] next_e_3_3_0;
-    wire [31:0] next_e_3_2_1;
-    wire [31:0] next_e_3_2_0;
-    wire [31:0] next_e_3_1_1;
-    wire [31:0] next_e_3_1_0;
-    wire [31:0] next_e_3_0_1;
-    wire [31:0] next_e_3_0_0;
+    wire [1:0] slice_2_out_valid;
     wire [13:0] slice_1_out_code;
-    wire [1:0] slice_1_out_valid;
     wire [63:0] slice_1_out_data;
-    wire [31:0] next_e_4_7_1;
-    wire [31:0] next_e_4_7_0;
-    wire [31:0] next_e_4_6_1;
-    wire [31:0] next_e_4_6_0;
-    wire [31:0] next_e_4_5_1;
-    wire [31:0] next_e_4_5_0;
-    wire [31:0] next_e_4_4_1;
-    wire [31:0] next_e_4_4_0;
-    wire [31:0] next_e_4_3_1;
-    wire [31:0] next_e_4_3_0;
-    wire [31:0] next_e_4_2_1;
-    wire [31:0] next_e_4_2_0;
-    wire [31:0] next_e_4_1_1;
-    wire [31:0] next_e_4_1_0;
-    wire [31:0] next_e_4_0_1;
-    wire [31:0] next_e_4_0_0;
+    wire [1:0] slice_1_out_valid;
     wire [13:0] slice_0_out_code;
-    wire [1:0] slice_0_out_valid;
     wire [63:0] slice_0_out_data;
-    wire [31:0] next_e_5_7_1;
-    wire [31:0] next_e_5_7_0;
-    wire [31:0] next_e_5_6_1;
-    wire [31:0] next_e_5_6_0;
-    wire [31:0] next_e_5_5_1;
-    wire [31:0] next_e_5_5_0;
-    wire [31:0] next_e_5_4_1;
-    wire [31:0] next_e_5_4_0;
-    wire [31:0] next_e_5_3_1;
-    wire [31:0] next_e_5_3_0;
-    wire [31:0] next_e_5_2_1;
-    wire [31:0] next_e_5_2_0;
-    wire [31:0] next_e_5_1_1;
-    wire [31:0] next_e_5_1_0;
-    wire [31:0] next_e_5_0_1;
-    wire [31:0] next_e_5_0_0;
+    wire [1:0] slice_0_out_valid;
     wire [55:0] vxm_out_code;
     wire [23:0] vxm_out_bytes;
     wire [7:0] vxm_out_valid;
     wire [1023:0] vxm_out_data;
-    wire [31:0] next_e_6_7_1;
-    wire [31:0] next_e_6_7_0;
-    wire [31:0] next_e_6_6_1;
-    wire [31:0] next_e_6_6_0;
-    wire [31:0] next_e_6_5_1;
-    wire [31:0] next_e_6_5_0;
-    wire [31:0] next_e_6_4_1;
-    wire [31:0] next_e_6_4_0;
-    wire [31:0] next_e_6_3_1;
-    wire [31:0] next_e_6_3_0;
-    wire [31:0] next_e_6_2_1;
-    wire [31:0] next_e_6_2_0;
-    wire [31:0] next_e_6_1_1;
-    wire [31:0] next_e_6_1_0;
-    wire [31:0] next_e_6_0_1;
-    wire [31:0] next_e_6_0_0;
     wire [13:0] slice_4_out_code;
-    wire [1:0] slice_4_out_valid;
     wire [63:0] slice_4_out_data;
-    wire [31:0] next_e_7_7_1;
-    wire [31:0] next_e_7_7_0;
-    wire [31:0] next_e_7_6_1;
-    wire [31:0] next_e_7_6_0;
-    wire [31:0] next_e_7_5_1;
-    wire [31:0] next_e_7_5_0;
-    wire [31:0] next_e_7_4_1;
-    wire [31:0] next_e_7_4_0;
-    wire [31:0] next_e_7_3_1;
-    wire [31:0] next_e_7_3_0;
-    wire [31:0] next_e_7_2_1;
-    wire [31:0] next_e_7_2_0;
-    wire [31:0] next_e_7_1_1;
-    wire [31:0] next_e_7_1_0;
-    wire [31:0] next_e_7_0_1;
-    wire [31:0] next_e_7_0_0;
+    wire [1:0] slice_4_out_valid;
     wire [13:0] slice_5_out_code;
-    wire [1:0] slice_5_out_valid;
     wire [63:0] slice_5_out_data;
-    wire [31:0] next_e_8_7_1;
-    wire [31:0] next_e_8_7_0;
-    wire [31:0] next_e_8_6_1;
-    wire [31:0] next_e_8_6_0;
-    wire [31:0] next_e_8_5_1;
-    wire [31:0] next_e_8_5_0;
-    wire [31:0] next_e_8_4_1;
-    wire [31:0] next_e_8_4_0;
-    wire [31:0] next_e_8_3_1;
-    wire [31:0] next_e_8_3_0;
-    wire [31:0] next_e_8_2_1;
-    wire [31:0] next_e_8_2_0;
-    wire [31:0] next_e_8_1_1;
-    wire [31:0] next_e_8_1_0;
-    wire [31:0] next_e_8_0_1;
-    wire [31:0] next_e_8_0_0;
+    wire [1:0] slice_5_out_valid;
     wire [13:0] slice_6_out_code;
-    wire [1:0] slice_6_out_valid;
     wire [63:0] slice_6_out_data;
-    wire [31:0] next_e_9_7_1;
-    wire [31:0] next_e_9_7_0;
-    wire [31:0] next_e_9_6_1;
-    wire [31:0] next_e_9_6_0;
-    wire [31:0] next_e_9_5_1;
-    wire [31:0] next_e_9_5_0;
-    wire [31:0] next_e_9_4_1;
-    wire [31:0] next_e_9_4_0;
-    wire [31:0] next_e_9_3_1;
-    wire [31:0] next_e_9_3_0;
-    wire [31:0] next_e_9_2_1;
-    wire [31:0] next_e_9_2_0;
-    wire [31:0] next_e_9_1_1;
-    wire [31:0] next_e_9_1_0;
-    wire [31:0] next_e_9_0_1;
-    wire [31:0] next_e_9_0_0;
+    wire [1:0] slice_6_out_valid;
     wire [13:0] slice_7_out_code;
-    wire [1:0] slice_7_out_valid;
     wire [63:0] slice_7_out_data;
-    wire [31:0] next_e_10_7_1;
-    wire [31:0] next_e_10_7_0;
-    wire [31:0] next_e_10_6_1;
-    wire [31:0] next_e_10_6_0;
-    wire [31:0] next_e_10_5_1;
-    wire [31:0] next_e_10_5_0;
-    wire [31:0] next_e_10_4_1;
-    wire [31:0] next_e_10_4_0;
-    wire [31:0] next_e_10_3_1;
-    wire [31:0] next_e_10_3_0;
-    wire [31:0] next_e_10_2_1;
-    wire [31:0] next_e_10_2_0;
-    wire [31:0] next_e_10_1_1;
-    wire [31:0] next_e_10_1_0;
-    wire [31:0] next_e_10_0_1;
-    wire [31:0] next_e_10_0_0;
-    wire [31:0] next_w_2_7_1;
-    wire [31:0] next_w_2_7_0;
-    wire [31:0] next_w_2_6_1;
-    wire [31:0] next_w_2_6_0;
-    wire [31:0] next_w_2_5_1;
-    wire [31:0] next_w_2_5_0;
-    wire [31:0] next_w_2_4_1;
-    wire [31:0] next_w_2_4_0;
-    wire [31:0] next_w_2_3_1;
-    wire [31:0] next_w_2_3_0;
-    wire [31:0] next_w_2_2_1;
-    wire [31:0] next_w_2_2_0;
-    wire [31:0] next_w_2_1_1;
-    wire [31:0] next_w_2_1_0;
-    wire [31:0] next_w_2_0_1;
-    wire [31:0] next_w_2_0_0;
-    wire [31:0] next_w_3_7_1;
-    wire [31:0] next_w_3_7_0;
-    wire [31:0] next_w_3_6_1;
-    wire [31:0] next_w_3_6_0;
-    wire [31:0] next_w_3_5_1;
-    wire [31:0] next_w_3_5_0;
-    wire [31:0] next_w_3_4_1;
-    wire [31:0] next_w_3_4_0;
-    wire [31:0] next_w_3_3_1;
-    wire [31:0] next_w_3_3_0;
-    wire [31:0] next_w_3_2_1;
-    wire [31:0] next_w_3_2_0;
-    wire [31:0] next_w_3_1_1;
-    wire [31:0] next_w_3_1_0;
-    wire [31:0] next_w_3_0_1;
-    wire [31:0] next_w_3_0_0;
-    wire [31:0] next_w_4_7_1;
-    wire [31:0] next_w_4_7_0;
-    wire [31:0] next_w_4_6_1;
-    wire [31:0] next_w_4_6_0;
-    wire [31:0] next_w_4_5_1;
-    wire [31:0] next_w_4_5_0;
-    wire [31:0] next_w_4_4_1;
-    wire [31:0] next_w_4_4_0;
-    wire [31:0] next_w_4_3_1;
-    wire [31:0] next_w_4_3_0;
-    wire [31:0] next_w_4_2_1;
-    wire [31:0] next_w_4_2_0;
-    wire [31:0] next_w_4_1_1;
-    wire [31:0] next_w_4_1_0;
-    wire [31:0] next_w_4_0_1;
-    wire [31:0] next_w_4_0_0;
-    wire [31:0] next_w_5_7_1;
-    wire [31:0] next_w_5_7_0;
-    wire [31:0] next_w_5_6_1;
-    wire [31:0] next_w_5_6_0;
-    wire [31:0] next_w_5_5_1;
-    wire [31:0] next_w_5_5_0;
-    wire [31:0] next_w_5_4_1;
-    wire [31:0] next_w_5_4_0;
-    wire [31:0] next_w_5_3_1;
-    wire [31:0] next_w_5_3_0;
-    wire [31:0] next_w_5_2_1;
-    wire [31:0] next_w_5_2_0;
-    wire [31:0] next_w_5_1_1;
-    wire [31:0] next_w_5_1_0;
-    wire [31:0] next_w_5_0_1;
-    wire [31:0] next_w_5_0_0;
-    wire [31:0] next_w_6_7_1;
-    wire [31:0] next_w_6_7_0;
-    wire [31:0] next_w_6_6_1;
-    wire [31:0] next_w_6_6_0;
-    wire [31:0] next_w_6_5_1;
-    wire [31:0] next_w_6_5_0;
-    wire [31:0] next_w_6_4_1;
-    wire [31:0] next_w_6_4_0;
-    wire [31:0] next_w_6_3_1;
-    wire [31:0] next_w_6_3_0;
-    wire [31:0] next_w_6_2_1;
-    wire [31:0] next_w_6_2_0;
-    wire [31:0] next_w_6_1_1;
-    wire [31:0] next_w_6_1_0;
-    wire [31:0] next_w_6_0_1;
-    wire [31:0] next_w_6_0_0;
-    wire [31:0] next_w_7_7_1;
-    wire [31:0] next_w_7_7_0;
-    wire [31:0] next_w_7_6_1;
-    wire [31:0] next_w_7_6_0;
-    wire [31:0] next_w_7_5_1;
-    wire [31:0] next_w_7_5_0;
-    wire [31:0] next_w_7_4_1;
-    wire [31:0] next_w_7_4_0;
-    wire [31:0] next_w_7_3_1;
-    wire [31:0] next_w_7_3_0;
-    wire [31:0] next_w_7_2_1;
-    wire [31:0] next_w_7_2_0;
-    wire [31:0] next_w_7_1_1;
-    wire [31:0] next_w_7_1_0;
-    wire [31:0] next_w_7_0_1;
-    wire [31:0] next_w_7_0_0;
-    wire [31:0] next_w_8_7_1;
-    wire [31:0] next_w_8_7_0;
-    wire [31:0] next_w_8_6_1;
-    wire [31:0] next_w_8_6_0;
-    wire [31:0] next_w_8_5_1;
-    wire [31:0] next_w_8_5_0;
-    wire [31:0] next_w_8_4_1;
-    wire [31:0] next_w_8_4_0;
-    wire [31:0] next_w_8_3_1;
-    wire [31:0] next_w_8_3_0;
-    wire [31:0] next_w_8_2_1;
-    wire [31:0] next_w_8_2_0;
-    wire [31:0] next_w_8_1_1;
-    wire [31:0] next_w_8_1_0;
-    wire [31:0] next_w_8_0_1;
-    wire [31:0] next_w_8_0_0;
-    wire [31:0] next_w_9_7_1;
-    wire [31:0] next_w_9_7_0;
-    wire [31:0] next_w_9_6_1;
-    wire [31:0] next_w_9_6_0;
-    wire [31:0] next_w_9_5_1;
-    wire [31:0] next_w_9_5_0;
-    wire [31:0] next_w_9_4_1;
-    wire [31:0] next_w_9_4_0;
-    wire [31:0] next_w_9_3_1;
-    wire [31:0] next_w_9_3_0;
-    wire [31:0] next_w_9_2_1;
-    wire [31:0] next_w_9_2_0;
-    wire [31:0] next_w_9_1_1;
-    wire [31:0] next_w_9_1_0;
-    wire [31:0] next_w_9_0_1;
-    wire [31:0] next_w_9_0_0;
-    wire [31:0] next_w_10_7_1;
-    wire [31:0] next_w_10_7_0;
-    wire [31:0] next_w_10_6_1;
-    wire [31:0] next_w_10_6_0;
-    wire [31:0] next_w_10_5_1;
-    wire [31:0] next_w_10_5_0;
-    wire [31:0] next_w_10_4_1;
-    wire [31:0] next_w_10_4_0;
-    wire [31:0] next_w_10_3_1;
-    wire [31:0] next_w_10_3_0;
-    wire [31:0] next_w_10_2_1;
-    wire [31:0] next_w_10_2_0;
-    wire [31:0] next_w_10_1_1;
-    wire [31:0] next_w_10_1_0;
-    wire [31:0] next_w_10_0_1;
-    wire [31:0] next_w_10_0_0;
+    wire [1:0] slice_7_out_valid;
     reg done_state_q;
     reg issued_q;
     reg [31:0] last_issue_q;
@@ -759,294 +471,6 @@ module lpu_top (
     assign notify_all = queue_mem_w_0_notify_out | queue_mem_w_1_notify_out | queue_mem_w_2_notify_out | queue_mem_w_3_notify_out | queue_mem_e_0_notify_out | queue_mem_e_1_notify_out | queue_mem_e_2_notify_out | queue_mem_e_3_notify_out | queue_vxm_0_notify_out | queue_vxm_1_notify_out | queue_vxm_2_notify_out | queue_vxm_3_notify_out;
     assign config_valid = (tmp | (tmp_1 | (tmp_2 | (tmp_3 | (tmp_4 | (tmp_5 | (tmp_6 | (tmp_7 | (tmp_8 | (tmp_9 | (tmp_10 | (tmp_11 | 1'd0)))))))))))) & run;
     assign config_mask = tmp ? queue_mem_w_0_issue_word[9:8] : tmp_1 ? queue_mem_w_1_issue_word[9:8] : tmp_2 ? queue_mem_w_2_issue_word[9:8] : tmp_3 ? queue_mem_w_3_issue_word[9:8] : tmp_4 ? queue_mem_e_0_issue_word[9:8] : tmp_5 ? queue_mem_e_1_issue_word[9:8] : tmp_6 ? queue_mem_e_2_issue_word[9:8] : tmp_7 ? queue_mem_e_3_issue_word[9:8] : tmp_8 ? queue_vxm_0_issue_word[9:8] : tmp_9 ? queue_vxm_1_issue_word[9:8] : tmp_10 ? queue_vxm_2_issue_word[9:8] : tmp_11 ? queue_vxm_3_issue_word[9:8] : 2'd0;
-    assign next_e_2_7_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd7 ? slice_3_out_data[63:32] : r_e_1_q[511:480];
-    assign next_e_2_7_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd7 ? slice_3_out_data[31:0] : r_e_1_q[479:448];
-    assign next_e_2_6_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd6 ? slice_3_out_data[63:32] : r_e_1_q[447:416];
-    assign next_e_2_6_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd6 ? slice_3_out_data[31:0] : r_e_1_q[415:384];
-    assign next_e_2_5_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd5 ? slice_3_out_data[63:32] : r_e_1_q[383:352];
-    assign next_e_2_5_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd5 ? slice_3_out_data[31:0] : r_e_1_q[351:320];
-    assign next_e_2_4_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd4 ? slice_3_out_data[63:32] : r_e_1_q[319:288];
-    assign next_e_2_4_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd4 ? slice_3_out_data[31:0] : r_e_1_q[287:256];
-    assign next_e_2_3_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd3 ? slice_3_out_data[63:32] : r_e_1_q[255:224];
-    assign next_e_2_3_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd3 ? slice_3_out_data[31:0] : r_e_1_q[223:192];
-    assign next_e_2_2_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd2 ? slice_3_out_data[63:32] : r_e_1_q[191:160];
-    assign next_e_2_2_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd2 ? slice_3_out_data[31:0] : r_e_1_q[159:128];
-    assign next_e_2_1_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd1 ? slice_3_out_data[63:32] : r_e_1_q[127:96];
-    assign next_e_2_1_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd1 ? slice_3_out_data[31:0] : r_e_1_q[95:64];
-    assign next_e_2_0_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd0 ? slice_3_out_data[63:32] : r_e_1_q[63:32];
-    assign next_e_2_0_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd0 ? slice_3_out_data[31:0] : r_e_1_q[31:0];
-    assign next_e_3_7_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd7 ? slice_2_out_data[63:32] : r_e_2_q[511:480];
-    assign next_e_3_7_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd7 ? slice_2_out_data[31:0] : r_e_2_q[479:448];
-    assign next_e_3_6_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd6 ? slice_2_out_data[63:32] : r_e_2_q[447:416];
-    assign next_e_3_6_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd6 ? slice_2_out_data[31:0] : r_e_2_q[415:384];
-    assign next_e_3_5_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd5 ? slice_2_out_data[63:32] : r_e_2_q[383:352];
-    assign next_e_3_5_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd5 ? slice_2_out_data[31:0] : r_e_2_q[351:320];
-    assign next_e_3_4_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd4 ? slice_2_out_data[63:32] : r_e_2_q[319:288];
-    assign next_e_3_4_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd4 ? slice_2_out_data[31:0] : r_e_2_q[287:256];
-    assign next_e_3_3_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd3 ? slice_2_out_data[63:32] : r_e_2_q[255:224];
-    assign next_e_3_3_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd3 ? slice_2_out_data[31:0] : r_e_2_q[223:192];
-    assign next_e_3_2_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd2 ? slice_2_out_data[63:32] : r_e_2_q[191:160];
-    assign next_e_3_2_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd2 ? slice_2_out_data[31:0] : r_e_2_q[159:128];
-    assign next_e_3_1_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd1 ? slice_2_out_data[63:32] : r_e_2_q[127:96];
-    assign next_e_3_1_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd1 ? slice_2_out_data[31:0] : r_e_2_q[95:64];
-    assign next_e_3_0_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd0 ? slice_2_out_data[63:32] : r_e_2_q[63:32];
-    assign next_e_3_0_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd0 ? slice_2_out_data[31:0] : r_e_2_q[31:0];
-    assign next_e_4_7_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd7 ? slice_1_out_data[63:32] : r_e_3_q[511:480];
-    assign next_e_4_7_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd7 ? slice_1_out_data[31:0] : r_e_3_q[479:448];
-    assign next_e_4_6_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd6 ? slice_1_out_data[63:32] : r_e_3_q[447:416];
-    assign next_e_4_6_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd6 ? slice_1_out_data[31:0] : r_e_3_q[415:384];
-    assign next_e_4_5_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd5 ? slice_1_out_data[63:32] : r_e_3_q[383:352];
-    assign next_e_4_5_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd5 ? slice_1_out_data[31:0] : r_e_3_q[351:320];
-    assign next_e_4_4_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd4 ? slice_1_out_data[63:32] : r_e_3_q[319:288];
-    assign next_e_4_4_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd4 ? slice_1_out_data[31:0] : r_e_3_q[287:256];
-    assign next_e_4_3_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd3 ? slice_1_out_data[63:32] : r_e_3_q[255:224];
-    assign next_e_4_3_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd3 ? slice_1_out_data[31:0] : r_e_3_q[223:192];
-    assign next_e_4_2_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd2 ? slice_1_out_data[63:32] : r_e_3_q[191:160];
-    assign next_e_4_2_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd2 ? slice_1_out_data[31:0] : r_e_3_q[159:128];
-    assign next_e_4_1_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd1 ? slice_1_out_data[63:32] : r_e_3_q[127:96];
-    assign next_e_4_1_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd1 ? slice_1_out_data[31:0] : r_e_3_q[95:64];
-    assign next_e_4_0_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd0 ? slice_1_out_data[63:32] : r_e_3_q[63:32];
-    assign next_e_4_0_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd0 ? slice_1_out_data[31:0] : r_e_3_q[31:0];
-    assign next_e_5_7_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd7 ? slice_0_out_data[63:32] : r_e_4_q[511:480];
-    assign next_e_5_7_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd7 ? slice_0_out_data[31:0] : r_e_4_q[479:448];
-    assign next_e_5_6_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd6 ? slice_0_out_data[63:32] : r_e_4_q[447:416];
-    assign next_e_5_6_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd6 ? slice_0_out_data[31:0] : r_e_4_q[415:384];
-    assign next_e_5_5_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd5 ? slice_0_out_data[63:32] : r_e_4_q[383:352];
-    assign next_e_5_5_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd5 ? slice_0_out_data[31:0] : r_e_4_q[351:320];
-    assign next_e_5_4_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd4 ? slice_0_out_data[63:32] : r_e_4_q[319:288];
-    assign next_e_5_4_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd4 ? slice_0_out_data[31:0] : r_e_4_q[287:256];
-    assign next_e_5_3_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd3 ? slice_0_out_data[63:32] : r_e_4_q[255:224];
-    assign next_e_5_3_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd3 ? slice_0_out_data[31:0] : r_e_4_q[223:192];
-    assign next_e_5_2_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd2 ? slice_0_out_data[63:32] : r_e_4_q[191:160];
-    assign next_e_5_2_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd2 ? slice_0_out_data[31:0] : r_e_4_q[159:128];
-    assign next_e_5_1_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd1 ? slice_0_out_data[63:32] : r_e_4_q[127:96];
-    assign next_e_5_1_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd1 ? slice_0_out_data[31:0] : r_e_4_q[95:64];
-    assign next_e_5_0_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd0 ? slice_0_out_data[63:32] : r_e_4_q[63:32];
-    assign next_e_5_0_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd0 ? slice_0_out_data[31:0] : r_e_4_q[31:0];
-    assign next_e_6_7_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd7 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd7 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd7 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd7 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_e_5_q[511:480];
-    assign next_e_6_7_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd7 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd7 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd7 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd7 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_e_5_q[479:448];
-    assign next_e_6_6_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_e_5_q[447:416];
-    assign next_e_6_6_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_e_5_q[415:384];
-    assign next_e_6_5_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_e_5_q[383:352];
-    assign next_e_6_5_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_e_5_q[351:320];
-    assign next_e_6_4_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_e_5_q[319:288];
-    assign next_e_6_4_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_e_5_q[287:256];
-    assign next_e_6_3_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_e_5_q[255:224];
-    assign next_e_6_3_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_e_5_q[223:192];
-    assign next_e_6_2_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : r_e_5_q[191:160];
-    assign next_e_6_2_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : r_e_5_q[159:128];
-    assign next_e_6_1_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : r_e_5_q[127:96];
-    assign next_e_6_1_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : r_e_5_q[95:64];
-    assign next_e_6_0_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : r_e_5_q[63:32];
-    assign next_e_6_0_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : r_e_5_q[31:0];
-    assign next_e_7_7_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd7 ? slice_4_out_data[63:32] : r_e_6_q[511:480];
-    assign next_e_7_7_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd7 ? slice_4_out_data[31:0] : r_e_6_q[479:448];
-    assign next_e_7_6_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd6 ? slice_4_out_data[63:32] : r_e_6_q[447:416];
-    assign next_e_7_6_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd6 ? slice_4_out_data[31:0] : r_e_6_q[415:384];
-    assign next_e_7_5_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd5 ? slice_4_out_data[63:32] : r_e_6_q[383:352];
-    assign next_e_7_5_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd5 ? slice_4_out_data[31:0] : r_e_6_q[351:320];
-    assign next_e_7_4_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd4 ? slice_4_out_data[63:32] : r_e_6_q[319:288];
-    assign next_e_7_4_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd4 ? slice_4_out_data[31:0] : r_e_6_q[287:256];
-    assign next_e_7_3_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd3 ? slice_4_out_data[63:32] : r_e_6_q[255:224];
-    assign next_e_7_3_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd3 ? slice_4_out_data[31:0] : r_e_6_q[223:192];
-    assign next_e_7_2_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd2 ? slice_4_out_data[63:32] : r_e_6_q[191:160];
-    assign next_e_7_2_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd2 ? slice_4_out_data[31:0] : r_e_6_q[159:128];
-    assign next_e_7_1_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd1 ? slice_4_out_data[63:32] : r_e_6_q[127:96];
-    assign next_e_7_1_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd1 ? slice_4_out_data[31:0] : r_e_6_q[95:64];
-    assign next_e_7_0_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd0 ? slice_4_out_data[63:32] : r_e_6_q[63:32];
-    assign next_e_7_0_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd0 ? slice_4_out_data[31:0] : r_e_6_q[31:0];
-    assign next_e_8_7_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd7 ? slice_5_out_data[63:32] : r_e_7_q[511:480];
-    assign next_e_8_7_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd7 ? slice_5_out_data[31:0] : r_e_7_q[479:448];
-    assign next_e_8_6_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd6 ? slice_5_out_data[63:32] : r_e_7_q[447:416];
-    assign next_e_8_6_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd6 ? slice_5_out_data[31:0] : r_e_7_q[415:384];
-    assign next_e_8_5_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd5 ? slice_5_out_data[63:32] : r_e_7_q[383:352];
-    assign next_e_8_5_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd5 ? slice_5_out_data[31:0] : r_e_7_q[351:320];
-    assign next_e_8_4_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd4 ? slice_5_out_data[63:32] : r_e_7_q[319:288];
-    assign next_e_8_4_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd4 ? slice_5_out_data[31:0] : r_e_7_q[287:256];
-    assign next_e_8_3_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd3 ? slice_5_out_data[63:32] : r_e_7_q[255:224];
-    assign next_e_8_3_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd3 ? slice_5_out_data[31:0] : r_e_7_q[223:192];
-    assign next_e_8_2_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd2 ? slice_5_out_data[63:32] : r_e_7_q[191:160];
-    assign next_e_8_2_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd2 ? slice_5_out_data[31:0] : r_e_7_q[159:128];
-    assign next_e_8_1_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd1 ? slice_5_out_data[63:32] : r_e_7_q[127:96];
-    assign next_e_8_1_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd1 ? slice_5_out_data[31:0] : r_e_7_q[95:64];
-    assign next_e_8_0_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd0 ? slice_5_out_data[63:32] : r_e_7_q[63:32];
-    assign next_e_8_0_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd0 ? slice_5_out_data[31:0] : r_e_7_q[31:0];
-    assign next_e_9_7_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd7 ? slice_6_out_data[63:32] : r_e_8_q[511:480];
-    assign next_e_9_7_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd7 ? slice_6_out_data[31:0] : r_e_8_q[479:448];
-    assign next_e_9_6_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd6 ? slice_6_out_data[63:32] : r_e_8_q[447:416];
-    assign next_e_9_6_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd6 ? slice_6_out_data[31:0] : r_e_8_q[415:384];
-    assign next_e_9_5_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd5 ? slice_6_out_data[63:32] : r_e_8_q[383:352];
-    assign next_e_9_5_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd5 ? slice_6_out_data[31:0] : r_e_8_q[351:320];
-    assign next_e_9_4_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd4 ? slice_6_out_data[63:32] : r_e_8_q[319:288];
-    assign next_e_9_4_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd4 ? slice_6_out_data[31:0] : r_e_8_q[287:256];
-    assign next_e_9_3_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd3 ? slice_6_out_data[63:32] : r_e_8_q[255:224];
-    assign next_e_9_3_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd3 ? slice_6_out_data[31:0] : r_e_8_q[223:192];
-    assign next_e_9_2_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd2 ? slice_6_out_data[63:32] : r_e_8_q[191:160];
-    assign next_e_9_2_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd2 ? slice_6_out_data[31:0] : r_e_8_q[159:128];
-    assign next_e_9_1_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd1 ? slice_6_out_data[63:32] : r_e_8_q[127:96];
-    assign next_e_9_1_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd1 ? slice_6_out_data[31:0] : r_e_8_q[95:64];
-    assign next_e_9_0_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd0 ? slice_6_out_data[63:32] : r_e_8_q[63:32];
-    assign next_e_9_0_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd0 ? slice_6_out_data[31:0] : r_e_8_q[31:0];
-    assign next_e_10_7_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd7 ? slice_7_out_data[63:32] : r_e_9_q[511:480];
-    assign next_e_10_7_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd7 ? slice_7_out_data[31:0] : r_e_9_q[479:448];
-    assign next_e_10_6_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd6 ? slice_7_out_data[63:32] : r_e_9_q[447:416];
-    assign next_e_10_6_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd6 ? slice_7_out_data[31:0] : r_e_9_q[415:384];
-    assign next_e_10_5_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd5 ? slice_7_out_data[63:32] : r_e_9_q[383:352];
-    assign next_e_10_5_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd5 ? slice_7_out_data[31:0] : r_e_9_q[351:320];
-    assign next_e_10_4_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd4 ? slice_7_out_data[63:32] : r_e_9_q[319:288];
-    assign next_e_10_4_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd4 ? slice_7_out_data[31:0] : r_e_9_q[287:256];
-    assign next_e_10_3_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd3 ? slice_7_out_data[63:32] : r_e_9_q[255:224];
-    assign next_e_10_3_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd3 ? slice_7_out_data[31:0] : r_e_9_q[223:192];
-    assign next_e_10_2_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd2 ? slice_7_out_data[63:32] : r_e_9_q[191:160];
-    assign next_e_10_2_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd2 ? slice_7_out_data[31:0] : r_e_9_q[159:128];
-    assign next_e_10_1_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd1 ? slice_7_out_data[63:32] : r_e_9_q[127:96];
-    assign next_e_10_1_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd1 ? slice_7_out_data[31:0] : r_e_9_q[95:64];
-    assign next_e_10_0_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd0 ? slice_7_out_data[63:32] : r_e_9_q[63:32];
-    assign next_e_10_0_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd0 ? slice_7_out_data[31:0] : r_e_9_q[31:0];
-    assign next_w_2_7_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd71 ? slice_3_out_data[63:32] : r_w_3_q[511:480];
-    assign next_w_2_7_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd71 ? slice_3_out_data[31:0] : r_w_3_q[479:448];
-    assign next_w_2_6_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd70 ? slice_3_out_data[63:32] : r_w_3_q[447:416];
-    assign next_w_2_6_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd70 ? slice_3_out_data[31:0] : r_w_3_q[415:384];
-    assign next_w_2_5_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd69 ? slice_3_out_data[63:32] : r_w_3_q[383:352];
-    assign next_w_2_5_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd69 ? slice_3_out_data[31:0] : r_w_3_q[351:320];
-    assign next_w_2_4_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd68 ? slice_3_out_data[63:32] : r_w_3_q[319:288];
-    assign next_w_2_4_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd68 ? slice_3_out_data[31:0] : r_w_3_q[287:256];
-    assign next_w_2_3_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd67 ? slice_3_out_data[63:32] : r_w_3_q[255:224];
-    assign next_w_2_3_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd67 ? slice_3_out_data[31:0] : r_w_3_q[223:192];
-    assign next_w_2_2_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd66 ? slice_3_out_data[63:32] : r_w_3_q[191:160];
-    assign next_w_2_2_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd66 ? slice_3_out_data[31:0] : r_w_3_q[159:128];
-    assign next_w_2_1_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd65 ? slice_3_out_data[63:32] : r_w_3_q[127:96];
-    assign next_w_2_1_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd65 ? slice_3_out_data[31:0] : r_w_3_q[95:64];
-    assign next_w_2_0_1 = slice_3_out_valid[1] & slice_3_out_code[13:7] == 7'd64 ? slice_3_out_data[63:32] : r_w_3_q[63:32];
-    assign next_w_2_0_0 = slice_3_out_valid[0] & slice_3_out_code[6:0] == 7'd64 ? slice_3_out_data[31:0] : r_w_3_q[31:0];
-    assign next_w_3_7_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd71 ? slice_2_out_data[63:32] : r_w_4_q[511:480];
-    assign next_w_3_7_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd71 ? slice_2_out_data[31:0] : r_w_4_q[479:448];
-    assign next_w_3_6_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd70 ? slice_2_out_data[63:32] : r_w_4_q[447:416];
-    assign next_w_3_6_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd70 ? slice_2_out_data[31:0] : r_w_4_q[415:384];
-    assign next_w_3_5_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd69 ? slice_2_out_data[63:32] : r_w_4_q[383:352];
-    assign next_w_3_5_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd69 ? slice_2_out_data[31:0] : r_w_4_q[351:320];
-    assign next_w_3_4_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd68 ? slice_2_out_data[63:32] : r_w_4_q[319:288];
-    assign next_w_3_4_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd68 ? slice_2_out_data[31:0] : r_w_4_q[287:256];
-    assign next_w_3_3_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd67 ? slice_2_out_data[63:32] : r_w_4_q[255:224];
-    assign next_w_3_3_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd67 ? slice_2_out_data[31:0] : r_w_4_q[223:192];
-    assign next_w_3_2_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd66 ? slice_2_out_data[63:32] : r_w_4_q[191:160];
-    assign next_w_3_2_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd66 ? slice_2_out_data[31:0] : r_w_4_q[159:128];
-    assign next_w_3_1_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd65 ? slice_2_out_data[63:32] : r_w_4_q[127:96];
-    assign next_w_3_1_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd65 ? slice_2_out_data[31:0] : r_w_4_q[95:64];
-    assign next_w_3_0_1 = slice_2_out_valid[1] & slice_2_out_code[13:7] == 7'd64 ? slice_2_out_data[63:32] : r_w_4_q[63:32];
-    assign next_w_3_0_0 = slice_2_out_valid[0] & slice_2_out_code[6:0] == 7'd64 ? slice_2_out_data[31:0] : r_w_4_q[31:0];
-    assign next_w_4_7_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd71 ? slice_1_out_data[63:32] : r_w_5_q[511:480];
-    assign next_w_4_7_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd71 ? slice_1_out_data[31:0] : r_w_5_q[479:448];
-    assign next_w_4_6_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd70 ? slice_1_out_data[63:32] : r_w_5_q[447:416];
-    assign next_w_4_6_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd70 ? slice_1_out_data[31:0] : r_w_5_q[415:384];
-    assign next_w_4_5_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd69 ? slice_1_out_data[63:32] : r_w_5_q[383:352];
-    assign next_w_4_5_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd69 ? slice_1_out_data[31:0] : r_w_5_q[351:320];
-    assign next_w_4_4_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd68 ? slice_1_out_data[63:32] : r_w_5_q[319:288];
-    assign next_w_4_4_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd68 ? slice_1_out_data[31:0] : r_w_5_q[287:256];
-    assign next_w_4_3_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd67 ? slice_1_out_data[63:32] : r_w_5_q[255:224];
-    assign next_w_4_3_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd67 ? slice_1_out_data[31:0] : r_w_5_q[223:192];
-    assign next_w_4_2_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd66 ? slice_1_out_data[63:32] : r_w_5_q[191:160];
-    assign next_w_4_2_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd66 ? slice_1_out_data[31:0] : r_w_5_q[159:128];
-    assign next_w_4_1_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd65 ? slice_1_out_data[63:32] : r_w_5_q[127:96];
-    assign next_w_4_1_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd65 ? slice_1_out_data[31:0] : r_w_5_q[95:64];
-    assign next_w_4_0_1 = slice_1_out_valid[1] & slice_1_out_code[13:7] == 7'd64 ? slice_1_out_data[63:32] : r_w_5_q[63:32];
-    assign next_w_4_0_0 = slice_1_out_valid[0] & slice_1_out_code[6:0] == 7'd64 ? slice_1_out_data[31:0] : r_w_5_q[31:0];
-    assign next_w_5_7_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd71 ? slice_0_out_data[63:32] : r_w_6_q[511:480];
-    assign next_w_5_7_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd71 ? slice_0_out_data[31:0] : r_w_6_q[479:448];
-    assign next_w_5_6_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd70 ? slice_0_out_data[63:32] : r_w_6_q[447:416];
-    assign next_w_5_6_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd70 ? slice_0_out_data[31:0] : r_w_6_q[415:384];
-    assign next_w_5_5_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd69 ? slice_0_out_data[63:32] : r_w_6_q[383:352];
-    assign next_w_5_5_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd69 ? slice_0_out_data[31:0] : r_w_6_q[351:320];
-    assign next_w_5_4_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd68 ? slice_0_out_data[63:32] : r_w_6_q[319:288];
-    assign next_w_5_4_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd68 ? slice_0_out_data[31:0] : r_w_6_q[287:256];
-    assign next_w_5_3_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd67 ? slice_0_out_data[63:32] : r_w_6_q[255:224];
-    assign next_w_5_3_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd67 ? slice_0_out_data[31:0] : r_w_6_q[223:192];
-    assign next_w_5_2_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd66 ? slice_0_out_data[63:32] : r_w_6_q[191:160];
-    assign next_w_5_2_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd66 ? slice_0_out_data[31:0] : r_w_6_q[159:128];
-    assign next_w_5_1_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd65 ? slice_0_out_data[63:32] : r_w_6_q[127:96];
-    assign next_w_5_1_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd65 ? slice_0_out_data[31:0] : r_w_6_q[95:64];
-    assign next_w_5_0_1 = slice_0_out_valid[1] & slice_0_out_code[13:7] == 7'd64 ? slice_0_out_data[63:32] : r_w_6_q[63:32];
-    assign next_w_5_0_0 = slice_0_out_valid[0] & slice_0_out_code[6:0] == 7'd64 ? slice_0_out_data[31:0] : r_w_6_q[31:0];
-    assign next_w_6_7_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd71 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd71 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd71 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd71 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_w_7_q[511:480];
-    assign next_w_6_7_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd71 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd71 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd71 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd71 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_w_7_q[479:448];
-    assign next_w_6_6_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_w_7_q[447:416];
-    assign next_w_6_6_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_w_7_q[415:384];
-    assign next_w_6_5_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_w_7_q[383:352];
-    assign next_w_6_5_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_w_7_q[351:320];
-    assign next_w_6_4_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_w_7_q[319:288];
-    assign next_w_6_4_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_w_7_q[287:256];
-    assign next_w_6_3_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd3 ? vxm_out_data[255:224] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd3 ? vxm_out_data[511:480] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd3 ? vxm_out_data[767:736] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd3 ? vxm_out_data[1023:992] : r_w_7_q[255:224];
-    assign next_w_6_3_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd3 ? vxm_out_data[127:96] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd3 ? vxm_out_data[383:352] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd3 ? vxm_out_data[639:608] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd3 ? vxm_out_data[895:864] : r_w_7_q[223:192];
-    assign next_w_6_2_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd2 ? vxm_out_data[223:192] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd2 ? vxm_out_data[479:448] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd2 ? vxm_out_data[735:704] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd2 ? vxm_out_data[991:960] : r_w_7_q[191:160];
-    assign next_w_6_2_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd2 ? vxm_out_data[95:64] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd2 ? vxm_out_data[351:320] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd2 ? vxm_out_data[607:576] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd2 ? vxm_out_data[863:832] : r_w_7_q[159:128];
-    assign next_w_6_1_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[1] & vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd1 ? vxm_out_data[191:160] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd1 ? vxm_out_data[447:416] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd1 ? vxm_out_data[703:672] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd1 ? vxm_out_data[959:928] : r_w_7_q[127:96];
-    assign next_w_6_1_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[0] & vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd1 ? vxm_out_data[63:32] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd1 ? vxm_out_data[319:288] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd1 ? vxm_out_data[575:544] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd1 ? vxm_out_data[831:800] : r_w_7_q[95:64];
-    assign next_w_6_0_1 = vxm_out_valid[1] & vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd0 ? vxm_out_data[159:128] : vxm_out_valid[3] & vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd0 ? vxm_out_data[415:384] : vxm_out_valid[5] & vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd0 ? vxm_out_data[671:640] : vxm_out_valid[7] & vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd0 ? vxm_out_data[927:896] : r_w_7_q[63:32];
-    assign next_w_6_0_0 = vxm_out_valid[0] & vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd0 ? vxm_out_data[31:0] : vxm_out_valid[2] & vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd0 ? vxm_out_data[287:256] : vxm_out_valid[4] & vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd0 ? vxm_out_data[543:512] : vxm_out_valid[6] & vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd0 ? vxm_out_data[799:768] : r_w_7_q[31:0];
-    assign next_w_7_7_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd71 ? slice_4_out_data[63:32] : r_w_8_q[511:480];
-    assign next_w_7_7_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd71 ? slice_4_out_data[31:0] : r_w_8_q[479:448];
-    assign next_w_7_6_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd70 ? slice_4_out_data[63:32] : r_w_8_q[447:416];
-    assign next_w_7_6_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd70 ? slice_4_out_data[31:0] : r_w_8_q[415:384];
-    assign next_w_7_5_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd69 ? slice_4_out_data[63:32] : r_w_8_q[383:352];
-    assign next_w_7_5_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd69 ? slice_4_out_data[31:0] : r_w_8_q[351:320];
-    assign next_w_7_4_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd68 ? slice_4_out_data[63:32] : r_w_8_q[319:288];
-    assign next_w_7_4_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd68 ? slice_4_out_data[31:0] : r_w_8_q[287:256];
-    assign next_w_7_3_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd67 ? slice_4_out_data[63:32] : r_w_8_q[255:224];
-    assign next_w_7_3_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd67 ? slice_4_out_data[31:0] : r_w_8_q[223:192];
-    assign next_w_7_2_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd66 ? slice_4_out_data[63:32] : r_w_8_q[191:160];
-    assign next_w_7_2_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd66 ? slice_4_out_data[31:0] : r_w_8_q[159:128];
-    assign next_w_7_1_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd65 ? slice_4_out_data[63:32] : r_w_8_q[127:96];
-    assign next_w_7_1_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd65 ? slice_4_out_data[31:0] : r_w_8_q[95:64];
-    assign next_w_7_0_1 = slice_4_out_valid[1] & slice_4_out_code[13:7] == 7'd64 ? slice_4_out_data[63:32] : r_w_8_q[63:32];
-    assign next_w_7_0_0 = slice_4_out_valid[0] & slice_4_out_code[6:0] == 7'd64 ? slice_4_out_data[31:0] : r_w_8_q[31:0];
-    assign next_w_8_7_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd71 ? slice_5_out_data[63:32] : r_w_9_q[511:480];
-    assign next_w_8_7_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd71 ? slice_5_out_data[31:0] : r_w_9_q[479:448];
-    assign next_w_8_6_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd70 ? slice_5_out_data[63:32] : r_w_9_q[447:416];
-    assign next_w_8_6_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd70 ? slice_5_out_data[31:0] : r_w_9_q[415:384];
-    assign next_w_8_5_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd69 ? slice_5_out_data[63:32] : r_w_9_q[383:352];
-    assign next_w_8_5_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd69 ? slice_5_out_data[31:0] : r_w_9_q[351:320];
-    assign next_w_8_4_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd68 ? slice_5_out_data[63:32] : r_w_9_q[319:288];
-    assign next_w_8_4_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd68 ? slice_5_out_data[31:0] : r_w_9_q[287:256];
-    assign next_w_8_3_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd67 ? slice_5_out_data[63:32] : r_w_9_q[255:224];
-    assign next_w_8_3_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd67 ? slice_5_out_data[31:0] : r_w_9_q[223:192];
-    assign next_w_8_2_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd66 ? slice_5_out_data[63:32] : r_w_9_q[191:160];
-    assign next_w_8_2_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd66 ? slice_5_out_data[31:0] : r_w_9_q[159:128];
-    assign next_w_8_1_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd65 ? slice_5_out_data[63:32] : r_w_9_q[127:96];
-    assign next_w_8_1_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd65 ? slice_5_out_data[31:0] : r_w_9_q[95:64];
-    assign next_w_8_0_1 = slice_5_out_valid[1] & slice_5_out_code[13:7] == 7'd64 ? slice_5_out_data[63:32] : r_w_9_q[63:32];
-    assign next_w_8_0_0 = slice_5_out_valid[0] & slice_5_out_code[6:0] == 7'd64 ? slice_5_out_data[31:0] : r_w_9_q[31:0];
-    assign next_w_9_7_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd71 ? slice_6_out_data[63:32] : r_w_10_q[511:480];
-    assign next_w_9_7_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd71 ? slice_6_out_data[31:0] : r_w_10_q[479:448];
-    assign next_w_9_6_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd70 ? slice_6_out_data[63:32] : r_w_10_q[447:416];
-    assign next_w_9_6_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd70 ? slice_6_out_data[31:0] : r_w_10_q[415:384];
-    assign next_w_9_5_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd69 ? slice_6_out_data[63:32] : r_w_10_q[383:352];
-    assign next_w_9_5_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd69 ? slice_6_out_data[31:0] : r_w_10_q[351:320];
-    assign next_w_9_4_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd68 ? slice_6_out_data[63:32] : r_w_10_q[319:288];
-    assign next_w_9_4_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd68 ? slice_6_out_data[31:0] : r_w_10_q[287:256];
-    assign next_w_9_3_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd67 ? slice_6_out_data[63:32] : r_w_10_q[255:224];
-    assign next_w_9_3_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd67 ? slice_6_out_data[31:0] : r_w_10_q[223:192];
-    assign next_w_9_2_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd66 ? slice_6_out_data[63:32] : r_w_10_q[191:160];
-    assign next_w_9_2_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd66 ? slice_6_out_data[31:0] : r_w_10_q[159:128];
-    assign next_w_9_1_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd65 ? slice_6_out_data[63:32] : r_w_10_q[127:96];
-    assign next_w_9_1_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd65 ? slice_6_out_data[31:0] : r_w_10_q[95:64];
-    assign next_w_9_0_1 = slice_6_out_valid[1] & slice_6_out_code[13:7] == 7'd64 ? slice_6_out_data[63:32] : r_w_10_q[63:32];
-    assign next_w_9_0_0 = slice_6_out_valid[0] & slice_6_out_code[6:0] == 7'd64 ? slice_6_out_data[31:0] : r_w_10_q[31:0];
-    assign next_w_10_7_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd71 ? slice_7_out_data[63:32] : r_w_11_q[511:480];
-    assign next_w_10_7_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd71 ? slice_7_out_data[31:0] : r_w_11_q[479:448];
-    assign next_w_10_6_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd70 ? slice_7_out_data[63:32] : r_w_11_q[447:416];
-    assign next_w_10_6_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd70 ? slice_7_out_data[31:0] : r_w_11_q[415:384];
-    assign next_w_10_5_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd69 ? slice_7_out_data[63:32] : r_w_11_q[383:352];
-    assign next_w_10_5_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd69 ? slice_7_out_data[31:0] : r_w_11_q[351:320];
-    assign next_w_10_4_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd68 ? slice_7_out_data[63:32] : r_w_11_q[319:288];
-    assign next_w_10_4_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd68 ? slice_7_out_data[31:0] : r_w_11_q[287:256];
-    assign next_w_10_3_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd67 ? slice_7_out_data[63:32] : r_w_11_q[255:224];
-    assign next_w_10_3_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd67 ? slice_7_out_data[31:0] : r_w_11_q[223:192];
-    assign next_w_10_2_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd66 ? slice_7_out_data[63:32] : r_w_11_q[191:160];
-    assign next_w_10_2_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd66 ? slice_7_out_data[31:0] : r_w_11_q[159:128];
-    assign next_w_10_1_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd65 ? slice_7_out_data[63:32] : r_w_11_q[127:96];
-    assign next_w_10_1_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd65 ? slice_7_out_data[31:0] : r_w_11_q[95:64];
-    assign next_w_10_0_1 = slice_7_out_valid[1] & slice_7_out_code[13:7] == 7'd64 ? slice_7_out_data[63:32] : r_w_11_q[63:32];
-    assign next_w_10_0_0 = slice_7_out_valid[0] & slice_7_out_code[6:0] == 7'd64 ? slice_7_out_data[31:0] : r_w_11_q[31:0];
     assign done_now = run & (queue_mem_w_0_finished & queue_mem_w_1_finished & queue_mem_w_2_finished & queue_mem_w_3_finished & queue_mem_e_0_finished & queue_mem_e_1_finished & queue_mem_e_2_finished & queue_mem_e_3_finished & queue_vxm_0_finished & queue_vxm_1_finished & queue_vxm_2_finished & queue_vxm_3_finished) & (!issued_q | {1'd0, program_cycle_q} >= tmp_12[32:0]);
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -1139,32 +563,2144 @@ module lpu_top (
             end else begin
                 powered_q <= {config_valid_0_q ? config_mask_0_q[1] : powered_q[1], config_valid ? config_mask[0] : powered_q[0]};
             end
-            r_e_0_q <= {32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0};
-            r_e_1_q <= {r_e_0_q[511:480], r_e_0_q[479:448], r_e_0_q[447:416], r_e_0_q[415:384], r_e_0_q[383:352], r_e_0_q[351:320], r_e_0_q[319:288], r_e_0_q[287:256], r_e_0_q[255:224], r_e_0_q[223:192], r_e_0_q[191:160], r_e_0_q[159:128], r_e_0_q[127:96], r_e_0_q[95:64], r_e_0_q[63:32], r_e_0_q[31:0]};
-            r_e_2_q <= {next_e_2_7_1, next_e_2_7_0, next_e_2_6_1, next_e_2_6_0, next_e_2_5_1, next_e_2_5_0, next_e_2_4_1, next_e_2_4_0, next_e_2_3_1, next_e_2_3_0, next_e_2_2_1, next_e_2_2_0, next_e_2_1_1, next_e_2_1_0, next_e_2_0_1, next_e_2_0_0};
-            r_e_3_q <= {next_e_3_7_1, next_e_3_7_0, next_e_3_6_1, next_e_3_6_0, next_e_3_5_1, next_e_3_5_0, next_e_3_4_1, next_e_3_4_0, next_e_3_3_1, next_e_3_3_0, next_e_3_2_1, next_e_3_2_0, next_e_3_1_1, next_e_3_1_0, next_e_3_0_1, next_e_3_0_0};
-            r_e_4_q <= {next_e_4_7_1, next_e_4_7_0, next_e_4_6_1, next_e_4_6_0, next_e_4_5_1, next_e_4_5_0, next_e_4_4_1, next_e_4_4_0, next_e_4_3_1, next_e_4_3_0, next_e_4_2_1, next_e_4_2_0, next_e_4_1_1, next_e_4_1_0, next_e_4_0_1, next_e_4_0_0};
-            r_e_5_q <= {next_e_5_7_1, next_e_5_7_0, next_e_5_6_1, next_e_5_6_0, next_e_5_5_1, next_e_5_5_0, next_e_5_4_1, next_e_5_4_0, next_e_5_3_1, next_e_5_3_0, next_e_5_2_1, next_e_5_2_0, next_e_5_1_1, next_e_5_1_0, next_e_5_0_1, next_e_5_0_0};
-            r_e_6_q <= {next_e_6_7_1, next_e_6_7_0, next_e_6_6_1, next_e_6_6_0, next_e_6_5_1, next_e_6_5_0, next_e_6_4_1, next_e_6_4_0, next_e_6_3_1, next_e_6_3_0, next_e_6_2_1, next_e_6_2_0, next_e_6_1_1, next_e_6_1_0, next_e_6_0_1, next_e_6_0_0};
-            r_e_7_q <= {next_e_7_7_1, next_e_7_7_0, next_e_7_6_1, next_e_7_6_0, next_e_7_5_1, next_e_7_5_0, next_e_7_4_1, next_e_7_4_0, next_e_7_3_1, next_e_7_3_0, next_e_7_2_1, next_e_7_2_0, next_e_7_1_1, next_e_7_1_0, next_e_7_0_1, next_e_7_0_0};
-            r_e_8_q <= {next_e_8_7_1, next_e_8_7_0, next_e_8_6_1, next_e_8_6_0, next_e_8_5_1, next_e_8_5_0, next_e_8_4_1, next_e_8_4_0, next_e_8_3_1, next_e_8_3_0, next_e_8_2_1, next_e_8_2_0, next_e_8_1_1, next_e_8_1_0, next_e_8_0_1, next_e_8_0_0};
-            r_e_9_q <= {next_e_9_7_1, next_e_9_7_0, next_e_9_6_1, next_e_9_6_0, next_e_9_5_1, next_e_9_5_0, next_e_9_4_1, next_e_9_4_0, next_e_9_3_1, next_e_9_3_0, next_e_9_2_1, next_e_9_2_0, next_e_9_1_1, next_e_9_1_0, next_e_9_0_1, next_e_9_0_0};
-            r_e_10_q <= {next_e_10_7_1, next_e_10_7_0, next_e_10_6_1, next_e_10_6_0, next_e_10_5_1, next_e_10_5_0, next_e_10_4_1, next_e_10_4_0, next_e_10_3_1, next_e_10_3_0, next_e_10_2_1, next_e_10_2_0, next_e_10_1_1, next_e_10_1_0, next_e_10_0_1, next_e_10_0_0};
-            r_e_11_q <= {r_e_10_q[511:480], r_e_10_q[479:448], r_e_10_q[447:416], r_e_10_q[415:384], r_e_10_q[383:352], r_e_10_q[351:320], r_e_10_q[319:288], r_e_10_q[287:256], r_e_10_q[255:224], r_e_10_q[223:192], r_e_10_q[191:160], r_e_10_q[159:128], r_e_10_q[127:96], r_e_10_q[95:64], r_e_10_q[63:32], r_e_10_q[31:0]};
-            r_e_12_q <= {r_e_11_q[511:480], r_e_11_q[479:448], r_e_11_q[447:416], r_e_11_q[415:384], r_e_11_q[383:352], r_e_11_q[351:320], r_e_11_q[319:288], r_e_11_q[287:256], r_e_11_q[255:224], r_e_11_q[223:192], r_e_11_q[191:160], r_e_11_q[159:128], r_e_11_q[127:96], r_e_11_q[95:64], r_e_11_q[63:32], r_e_11_q[31:0]};
-            r_w_0_q <= {r_w_1_q[511:480], r_w_1_q[479:448], r_w_1_q[447:416], r_w_1_q[415:384], r_w_1_q[383:352], r_w_1_q[351:320], r_w_1_q[319:288], r_w_1_q[287:256], r_w_1_q[255:224], r_w_1_q[223:192], r_w_1_q[191:160], r_w_1_q[159:128], r_w_1_q[127:96], r_w_1_q[95:64], r_w_1_q[63:32], r_w_1_q[31:0]};
-            r_w_1_q <= {r_w_2_q[511:480], r_w_2_q[479:448], r_w_2_q[447:416], r_w_2_q[415:384], r_w_2_q[383:352], r_w_2_q[351:320], r_w_2_q[319:288], r_w_2_q[287:256], r_w_2_q[255:224], r_w_2_q[223:192], r_w_2_q[191:160], r_w_2_q[159:128], r_w_2_q[127:96], r_w_2_q[95:64], r_w_2_q[63:32], r_w_2_q[31:0]};
-            r_w_2_q <= {next_w_2_7_1, next_w_2_7_0, next_w_2_6_1, next_w_2_6_0, next_w_2_5_1, next_w_2_5_0, next_w_2_4_1, next_w_2_4_0, next_w_2_3_1, next_w_2_3_0, next_w_2_2_1, next_w_2_2_0, next_w_2_1_1, next_w_2_1_0, next_w_2_0_1, next_w_2_0_0};
-            r_w_3_q <= {next_w_3_7_1, next_w_3_7_0, next_w_3_6_1, next_w_3_6_0, next_w_3_5_1, next_w_3_5_0, next_w_3_4_1, next_w_3_4_0, next_w_3_3_1, next_w_3_3_0, next_w_3_2_1, next_w_3_2_0, next_w_3_1_1, next_w_3_1_0, next_w_3_0_1, next_w_3_0_0};
-            r_w_4_q <= {next_w_4_7_1, next_w_4_7_0, next_w_4_6_1, next_w_4_6_0, next_w_4_5_1, next_w_4_5_0, next_w_4_4_1, next_w_4_4_0, next_w_4_3_1, next_w_4_3_0, next_w_4_2_1, next_w_4_2_0, next_w_4_1_1, next_w_4_1_0, next_w_4_0_1, next_w_4_0_0};
-            r_w_5_q <= {next_w_5_7_1, next_w_5_7_0, next_w_5_6_1, next_w_5_6_0, next_w_5_5_1, next_w_5_5_0, next_w_5_4_1, next_w_5_4_0, next_w_5_3_1, next_w_5_3_0, next_w_5_2_1, next_w_5_2_0, next_w_5_1_1, next_w_5_1_0, next_w_5_0_1, next_w_5_0_0};
-            r_w_6_q <= {next_w_6_7_1, next_w_6_7_0, next_w_6_6_1, next_w_6_6_0, next_w_6_5_1, next_w_6_5_0, next_w_6_4_1, next_w_6_4_0, next_w_6_3_1, next_w_6_3_0, next_w_6_2_1, next_w_6_2_0, next_w_6_1_1, next_w_6_1_0, next_w_6_0_1, next_w_6_0_0};
-            r_w_7_q <= {next_w_7_7_1, next_w_7_7_0, next_w_7_6_1, next_w_7_6_0, next_w_7_5_1, next_w_7_5_0, next_w_7_4_1, next_w_7_4_0, next_w_7_3_1, next_w_7_3_0, next_w_7_2_1, next_w_7_2_0, next_w_7_1_1, next_w_7_1_0, next_w_7_0_1, next_w_7_0_0};
-            r_w_8_q <= {next_w_8_7_1, next_w_8_7_0, next_w_8_6_1, next_w_8_6_0, next_w_8_5_1, next_w_8_5_0, next_w_8_4_1, next_w_8_4_0, next_w_8_3_1, next_w_8_3_0, next_w_8_2_1, next_w_8_2_0, next_w_8_1_1, next_w_8_1_0, next_w_8_0_1, next_w_8_0_0};
-            r_w_9_q <= {next_w_9_7_1, next_w_9_7_0, next_w_9_6_1, next_w_9_6_0, next_w_9_5_1, next_w_9_5_0, next_w_9_4_1, next_w_9_4_0, next_w_9_3_1, next_w_9_3_0, next_w_9_2_1, next_w_9_2_0, next_w_9_1_1, next_w_9_1_0, next_w_9_0_1, next_w_9_0_0};
-            r_w_10_q <= {next_w_10_7_1, next_w_10_7_0, next_w_10_6_1, next_w_10_6_0, next_w_10_5_1, next_w_10_5_0, next_w_10_4_1, next_w_10_4_0, next_w_10_3_1, next_w_10_3_0, next_w_10_2_1, next_w_10_2_0, next_w_10_1_1, next_w_10_1_0, next_w_10_0_1, next_w_10_0_0};
-            r_w_11_q <= {r_w_12_q[511:480], r_w_12_q[479:448], r_w_12_q[447:416], r_w_12_q[415:384], r_w_12_q[383:352], r_w_12_q[351:320], r_w_12_q[319:288], r_w_12_q[287:256], r_w_12_q[255:224], r_w_12_q[223:192], r_w_12_q[191:160], r_w_12_q[159:128], r_w_12_q[127:96], r_w_12_q[95:64], r_w_12_q[63:32], r_w_12_q[31:0]};
-            r_w_12_q <= {32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0, 32'd0};
+            r_e_0_q <= 512'd0;
+            r_e_1_q <= r_e_0_q;
+            r_e_2_q <= r_e_1_q;
+            if (slice_3_out_valid[0]) begin
+                if (slice_3_out_code[6:0] == 7'd0) begin
+                    r_e_2_q[31:0] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd1) begin
+                    r_e_2_q[95:64] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd2) begin
+                    r_e_2_q[159:128] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd3) begin
+                    r_e_2_q[223:192] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd4) begin
+                    r_e_2_q[287:256] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd5) begin
+                    r_e_2_q[351:320] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd6) begin
+                    r_e_2_q[415:384] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd7) begin
+                    r_e_2_q[479:448] <= slice_3_out_data[31:0];
+                end
+            end
+            if (slice_3_out_valid[1]) begin
+                if (slice_3_out_code[13:7] == 7'd0) begin
+                    r_e_2_q[63:32] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd1) begin
+                    r_e_2_q[127:96] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd2) begin
+                    r_e_2_q[191:160] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd3) begin
+                    r_e_2_q[255:224] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd4) begin
+                    r_e_2_q[319:288] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd5) begin
+                    r_e_2_q[383:352] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd6) begin
+                    r_e_2_q[447:416] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd7) begin
+                    r_e_2_q[511:480] <= slice_3_out_data[63:32];
+                end
+            end
+            r_e_3_q <= r_e_2_q;
+            if (slice_2_out_valid[0]) begin
+                if (slice_2_out_code[6:0] == 7'd0) begin
+                    r_e_3_q[31:0] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd1) begin
+                    r_e_3_q[95:64] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd2) begin
+                    r_e_3_q[159:128] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd3) begin
+                    r_e_3_q[223:192] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd4) begin
+                    r_e_3_q[287:256] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd5) begin
+                    r_e_3_q[351:320] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd6) begin
+                    r_e_3_q[415:384] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd7) begin
+                    r_e_3_q[479:448] <= slice_2_out_data[31:0];
+                end
+            end
+            if (slice_2_out_valid[1]) begin
+                if (slice_2_out_code[13:7] == 7'd0) begin
+                    r_e_3_q[63:32] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd1) begin
+                    r_e_3_q[127:96] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd2) begin
+                    r_e_3_q[191:160] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd3) begin
+                    r_e_3_q[255:224] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd4) begin
+                    r_e_3_q[319:288] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd5) begin
+                    r_e_3_q[383:352] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd6) begin
+                    r_e_3_q[447:416] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd7) begin
+                    r_e_3_q[511:480] <= slice_2_out_data[63:32];
+                end
+            end
+            r_e_4_q <= r_e_3_q;
+            if (slice_1_out_valid[0]) begin
+                if (slice_1_out_code[6:0] == 7'd0) begin
+                    r_e_4_q[31:0] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd1) begin
+                    r_e_4_q[95:64] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd2) begin
+                    r_e_4_q[159:128] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd3) begin
+                    r_e_4_q[223:192] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd4) begin
+                    r_e_4_q[287:256] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd5) begin
+                    r_e_4_q[351:320] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd6) begin
+                    r_e_4_q[415:384] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd7) begin
+                    r_e_4_q[479:448] <= slice_1_out_data[31:0];
+                end
+            end
+            if (slice_1_out_valid[1]) begin
+                if (slice_1_out_code[13:7] == 7'd0) begin
+                    r_e_4_q[63:32] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd1) begin
+                    r_e_4_q[127:96] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd2) begin
+                    r_e_4_q[191:160] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd3) begin
+                    r_e_4_q[255:224] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd4) begin
+                    r_e_4_q[319:288] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd5) begin
+                    r_e_4_q[383:352] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd6) begin
+                    r_e_4_q[447:416] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd7) begin
+                    r_e_4_q[511:480] <= slice_1_out_data[63:32];
+                end
+            end
+            r_e_5_q <= r_e_4_q;
+            if (slice_0_out_valid[0]) begin
+                if (slice_0_out_code[6:0] == 7'd0) begin
+                    r_e_5_q[31:0] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd1) begin
+                    r_e_5_q[95:64] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd2) begin
+                    r_e_5_q[159:128] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd3) begin
+                    r_e_5_q[223:192] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd4) begin
+                    r_e_5_q[287:256] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd5) begin
+                    r_e_5_q[351:320] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd6) begin
+                    r_e_5_q[415:384] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd7) begin
+                    r_e_5_q[479:448] <= slice_0_out_data[31:0];
+                end
+            end
+            if (slice_0_out_valid[1]) begin
+                if (slice_0_out_code[13:7] == 7'd0) begin
+                    r_e_5_q[63:32] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd1) begin
+                    r_e_5_q[127:96] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd2) begin
+                    r_e_5_q[191:160] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd3) begin
+                    r_e_5_q[255:224] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd4) begin
+                    r_e_5_q[319:288] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd5) begin
+                    r_e_5_q[383:352] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd6) begin
+                    r_e_5_q[447:416] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd7) begin
+                    r_e_5_q[511:480] <= slice_0_out_data[63:32];
+                end
+            end
+            r_e_6_q <= r_e_5_q;
+            if (vxm_out_valid[6]) begin
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd7 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[799:768];
+                end
+            end
+            if (vxm_out_valid[7]) begin
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd7 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[927:896];
+                end
+            end
+            if (vxm_out_valid[4]) begin
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd7 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[543:512];
+                end
+            end
+            if (vxm_out_valid[5]) begin
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd7 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[671:640];
+                end
+            end
+            if (vxm_out_valid[2]) begin
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd7 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[287:256];
+                end
+            end
+            if (vxm_out_valid[3]) begin
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd7 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[415:384];
+                end
+            end
+            if (vxm_out_valid[0]) begin
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd7 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[31:0];
+                end
+            end
+            if (vxm_out_valid[1]) begin
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd7 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[159:128];
+                end
+            end
+            r_e_7_q <= r_e_6_q;
+            if (slice_4_out_valid[0]) begin
+                if (slice_4_out_code[6:0] == 7'd0) begin
+                    r_e_7_q[31:0] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd1) begin
+                    r_e_7_q[95:64] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd2) begin
+                    r_e_7_q[159:128] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd3) begin
+                    r_e_7_q[223:192] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd4) begin
+                    r_e_7_q[287:256] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd5) begin
+                    r_e_7_q[351:320] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd6) begin
+                    r_e_7_q[415:384] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd7) begin
+                    r_e_7_q[479:448] <= slice_4_out_data[31:0];
+                end
+            end
+            if (slice_4_out_valid[1]) begin
+                if (slice_4_out_code[13:7] == 7'd0) begin
+                    r_e_7_q[63:32] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd1) begin
+                    r_e_7_q[127:96] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd2) begin
+                    r_e_7_q[191:160] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd3) begin
+                    r_e_7_q[255:224] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd4) begin
+                    r_e_7_q[319:288] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd5) begin
+                    r_e_7_q[383:352] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd6) begin
+                    r_e_7_q[447:416] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd7) begin
+                    r_e_7_q[511:480] <= slice_4_out_data[63:32];
+                end
+            end
+            r_e_8_q <= r_e_7_q;
+            if (slice_5_out_valid[0]) begin
+                if (slice_5_out_code[6:0] == 7'd0) begin
+                    r_e_8_q[31:0] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd1) begin
+                    r_e_8_q[95:64] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd2) begin
+                    r_e_8_q[159:128] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd3) begin
+                    r_e_8_q[223:192] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd4) begin
+                    r_e_8_q[287:256] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd5) begin
+                    r_e_8_q[351:320] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd6) begin
+                    r_e_8_q[415:384] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd7) begin
+                    r_e_8_q[479:448] <= slice_5_out_data[31:0];
+                end
+            end
+            if (slice_5_out_valid[1]) begin
+                if (slice_5_out_code[13:7] == 7'd0) begin
+                    r_e_8_q[63:32] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd1) begin
+                    r_e_8_q[127:96] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd2) begin
+                    r_e_8_q[191:160] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd3) begin
+                    r_e_8_q[255:224] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd4) begin
+                    r_e_8_q[319:288] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd5) begin
+                    r_e_8_q[383:352] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd6) begin
+                    r_e_8_q[447:416] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd7) begin
+                    r_e_8_q[511:480] <= slice_5_out_data[63:32];
+                end
+            end
+            r_e_9_q <= r_e_8_q;
+            if (slice_6_out_valid[0]) begin
+                if (slice_6_out_code[6:0] == 7'd0) begin
+                    r_e_9_q[31:0] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd1) begin
+                    r_e_9_q[95:64] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd2) begin
+                    r_e_9_q[159:128] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd3) begin
+                    r_e_9_q[223:192] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd4) begin
+                    r_e_9_q[287:256] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd5) begin
+                    r_e_9_q[351:320] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd6) begin
+                    r_e_9_q[415:384] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd7) begin
+                    r_e_9_q[479:448] <= slice_6_out_data[31:0];
+                end
+            end
+            if (slice_6_out_valid[1]) begin
+                if (slice_6_out_code[13:7] == 7'd0) begin
+                    r_e_9_q[63:32] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd1) begin
+                    r_e_9_q[127:96] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd2) begin
+                    r_e_9_q[191:160] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd3) begin
+                    r_e_9_q[255:224] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd4) begin
+                    r_e_9_q[319:288] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd5) begin
+                    r_e_9_q[383:352] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd6) begin
+                    r_e_9_q[447:416] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd7) begin
+                    r_e_9_q[511:480] <= slice_6_out_data[63:32];
+                end
+            end
+            r_e_10_q <= r_e_9_q;
+            if (slice_7_out_valid[0]) begin
+                if (slice_7_out_code[6:0] == 7'd0) begin
+                    r_e_10_q[31:0] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd1) begin
+                    r_e_10_q[95:64] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd2) begin
+                    r_e_10_q[159:128] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd3) begin
+                    r_e_10_q[223:192] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd4) begin
+                    r_e_10_q[287:256] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd5) begin
+                    r_e_10_q[351:320] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd6) begin
+                    r_e_10_q[415:384] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd7) begin
+                    r_e_10_q[479:448] <= slice_7_out_data[31:0];
+                end
+            end
+            if (slice_7_out_valid[1]) begin
+                if (slice_7_out_code[13:7] == 7'd0) begin
+                    r_e_10_q[63:32] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd1) begin
+                    r_e_10_q[127:96] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd2) begin
+                    r_e_10_q[191:160] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd3) begin
+                    r_e_10_q[255:224] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd4) begin
+                    r_e_10_q[319:288] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd5) begin
+                    r_e_10_q[383:352] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd6) begin
+                    r_e_10_q[447:416] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd7) begin
+                    r_e_10_q[511:480] <= slice_7_out_data[63:32];
+                end
+            end
+            r_e_11_q <= r_e_10_q;
+            r_e_12_q <= r_e_11_q;
+            r_w_0_q <= r_w_1_q;
+            r_w_1_q <= r_w_2_q;
+            r_w_2_q <= r_w_3_q;
+            if (slice_3_out_valid[0]) begin
+                if (slice_3_out_code[6:0] == 7'd64) begin
+                    r_w_2_q[31:0] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd65) begin
+                    r_w_2_q[95:64] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd66) begin
+                    r_w_2_q[159:128] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd67) begin
+                    r_w_2_q[223:192] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd68) begin
+                    r_w_2_q[287:256] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd69) begin
+                    r_w_2_q[351:320] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd70) begin
+                    r_w_2_q[415:384] <= slice_3_out_data[31:0];
+                end
+                if (slice_3_out_code[6:0] == 7'd71) begin
+                    r_w_2_q[479:448] <= slice_3_out_data[31:0];
+                end
+            end
+            if (slice_3_out_valid[1]) begin
+                if (slice_3_out_code[13:7] == 7'd64) begin
+                    r_w_2_q[63:32] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd65) begin
+                    r_w_2_q[127:96] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd66) begin
+                    r_w_2_q[191:160] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd67) begin
+                    r_w_2_q[255:224] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd68) begin
+                    r_w_2_q[319:288] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd69) begin
+                    r_w_2_q[383:352] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd70) begin
+                    r_w_2_q[447:416] <= slice_3_out_data[63:32];
+                end
+                if (slice_3_out_code[13:7] == 7'd71) begin
+                    r_w_2_q[511:480] <= slice_3_out_data[63:32];
+                end
+            end
+            r_w_3_q <= r_w_4_q;
+            if (slice_2_out_valid[0]) begin
+                if (slice_2_out_code[6:0] == 7'd64) begin
+                    r_w_3_q[31:0] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd65) begin
+                    r_w_3_q[95:64] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd66) begin
+                    r_w_3_q[159:128] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd67) begin
+                    r_w_3_q[223:192] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd68) begin
+                    r_w_3_q[287:256] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd69) begin
+                    r_w_3_q[351:320] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd70) begin
+                    r_w_3_q[415:384] <= slice_2_out_data[31:0];
+                end
+                if (slice_2_out_code[6:0] == 7'd71) begin
+                    r_w_3_q[479:448] <= slice_2_out_data[31:0];
+                end
+            end
+            if (slice_2_out_valid[1]) begin
+                if (slice_2_out_code[13:7] == 7'd64) begin
+                    r_w_3_q[63:32] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd65) begin
+                    r_w_3_q[127:96] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd66) begin
+                    r_w_3_q[191:160] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd67) begin
+                    r_w_3_q[255:224] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd68) begin
+                    r_w_3_q[319:288] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd69) begin
+                    r_w_3_q[383:352] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd70) begin
+                    r_w_3_q[447:416] <= slice_2_out_data[63:32];
+                end
+                if (slice_2_out_code[13:7] == 7'd71) begin
+                    r_w_3_q[511:480] <= slice_2_out_data[63:32];
+                end
+            end
+            r_w_4_q <= r_w_5_q;
+            if (slice_1_out_valid[0]) begin
+                if (slice_1_out_code[6:0] == 7'd64) begin
+                    r_w_4_q[31:0] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd65) begin
+                    r_w_4_q[95:64] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd66) begin
+                    r_w_4_q[159:128] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd67) begin
+                    r_w_4_q[223:192] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd68) begin
+                    r_w_4_q[287:256] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd69) begin
+                    r_w_4_q[351:320] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd70) begin
+                    r_w_4_q[415:384] <= slice_1_out_data[31:0];
+                end
+                if (slice_1_out_code[6:0] == 7'd71) begin
+                    r_w_4_q[479:448] <= slice_1_out_data[31:0];
+                end
+            end
+            if (slice_1_out_valid[1]) begin
+                if (slice_1_out_code[13:7] == 7'd64) begin
+                    r_w_4_q[63:32] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd65) begin
+                    r_w_4_q[127:96] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd66) begin
+                    r_w_4_q[191:160] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd67) begin
+                    r_w_4_q[255:224] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd68) begin
+                    r_w_4_q[319:288] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd69) begin
+                    r_w_4_q[383:352] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd70) begin
+                    r_w_4_q[447:416] <= slice_1_out_data[63:32];
+                end
+                if (slice_1_out_code[13:7] == 7'd71) begin
+                    r_w_4_q[511:480] <= slice_1_out_data[63:32];
+                end
+            end
+            r_w_5_q <= r_w_6_q;
+            if (slice_0_out_valid[0]) begin
+                if (slice_0_out_code[6:0] == 7'd64) begin
+                    r_w_5_q[31:0] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd65) begin
+                    r_w_5_q[95:64] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd66) begin
+                    r_w_5_q[159:128] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd67) begin
+                    r_w_5_q[223:192] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd68) begin
+                    r_w_5_q[287:256] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd69) begin
+                    r_w_5_q[351:320] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd70) begin
+                    r_w_5_q[415:384] <= slice_0_out_data[31:0];
+                end
+                if (slice_0_out_code[6:0] == 7'd71) begin
+                    r_w_5_q[479:448] <= slice_0_out_data[31:0];
+                end
+            end
+            if (slice_0_out_valid[1]) begin
+                if (slice_0_out_code[13:7] == 7'd64) begin
+                    r_w_5_q[63:32] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd65) begin
+                    r_w_5_q[127:96] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd66) begin
+                    r_w_5_q[191:160] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd67) begin
+                    r_w_5_q[255:224] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd68) begin
+                    r_w_5_q[319:288] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd69) begin
+                    r_w_5_q[383:352] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd70) begin
+                    r_w_5_q[447:416] <= slice_0_out_data[63:32];
+                end
+                if (slice_0_out_code[13:7] == 7'd71) begin
+                    r_w_5_q[511:480] <= slice_0_out_data[63:32];
+                end
+            end
+            r_w_6_q <= r_w_7_q;
+            if (vxm_out_valid[6]) begin
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd71 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[799:768];
+                end
+            end
+            if (vxm_out_valid[7]) begin
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd71 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[927:896];
+                end
+            end
+            if (vxm_out_valid[4]) begin
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd71 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[543:512];
+                end
+            end
+            if (vxm_out_valid[5]) begin
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd71 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[671:640];
+                end
+            end
+            if (vxm_out_valid[2]) begin
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd71 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[287:256];
+                end
+            end
+            if (vxm_out_valid[3]) begin
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd71 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[415:384];
+                end
+            end
+            if (vxm_out_valid[0]) begin
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd71 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[31:0];
+                end
+            end
+            if (vxm_out_valid[1]) begin
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd71 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[159:128];
+                end
+            end
+            r_w_7_q <= r_w_8_q;
+            if (slice_4_out_valid[0]) begin
+                if (slice_4_out_code[6:0] == 7'd64) begin
+                    r_w_7_q[31:0] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd65) begin
+                    r_w_7_q[95:64] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd66) begin
+                    r_w_7_q[159:128] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd67) begin
+                    r_w_7_q[223:192] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd68) begin
+                    r_w_7_q[287:256] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd69) begin
+                    r_w_7_q[351:320] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd70) begin
+                    r_w_7_q[415:384] <= slice_4_out_data[31:0];
+                end
+                if (slice_4_out_code[6:0] == 7'd71) begin
+                    r_w_7_q[479:448] <= slice_4_out_data[31:0];
+                end
+            end
+            if (slice_4_out_valid[1]) begin
+                if (slice_4_out_code[13:7] == 7'd64) begin
+                    r_w_7_q[63:32] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd65) begin
+                    r_w_7_q[127:96] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd66) begin
+                    r_w_7_q[191:160] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd67) begin
+                    r_w_7_q[255:224] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd68) begin
+                    r_w_7_q[319:288] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd69) begin
+                    r_w_7_q[383:352] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd70) begin
+                    r_w_7_q[447:416] <= slice_4_out_data[63:32];
+                end
+                if (slice_4_out_code[13:7] == 7'd71) begin
+                    r_w_7_q[511:480] <= slice_4_out_data[63:32];
+                end
+            end
+            r_w_8_q <= r_w_9_q;
+            if (slice_5_out_valid[0]) begin
+                if (slice_5_out_code[6:0] == 7'd64) begin
+                    r_w_8_q[31:0] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd65) begin
+                    r_w_8_q[95:64] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd66) begin
+                    r_w_8_q[159:128] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd67) begin
+                    r_w_8_q[223:192] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd68) begin
+                    r_w_8_q[287:256] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd69) begin
+                    r_w_8_q[351:320] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd70) begin
+                    r_w_8_q[415:384] <= slice_5_out_data[31:0];
+                end
+                if (slice_5_out_code[6:0] == 7'd71) begin
+                    r_w_8_q[479:448] <= slice_5_out_data[31:0];
+                end
+            end
+            if (slice_5_out_valid[1]) begin
+                if (slice_5_out_code[13:7] == 7'd64) begin
+                    r_w_8_q[63:32] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd65) begin
+                    r_w_8_q[127:96] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd66) begin
+                    r_w_8_q[191:160] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd67) begin
+                    r_w_8_q[255:224] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd68) begin
+                    r_w_8_q[319:288] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd69) begin
+                    r_w_8_q[383:352] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd70) begin
+                    r_w_8_q[447:416] <= slice_5_out_data[63:32];
+                end
+                if (slice_5_out_code[13:7] == 7'd71) begin
+                    r_w_8_q[511:480] <= slice_5_out_data[63:32];
+                end
+            end
+            r_w_9_q <= r_w_10_q;
+            if (slice_6_out_valid[0]) begin
+                if (slice_6_out_code[6:0] == 7'd64) begin
+                    r_w_9_q[31:0] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd65) begin
+                    r_w_9_q[95:64] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd66) begin
+                    r_w_9_q[159:128] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd67) begin
+                    r_w_9_q[223:192] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd68) begin
+                    r_w_9_q[287:256] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd69) begin
+                    r_w_9_q[351:320] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd70) begin
+                    r_w_9_q[415:384] <= slice_6_out_data[31:0];
+                end
+                if (slice_6_out_code[6:0] == 7'd71) begin
+                    r_w_9_q[479:448] <= slice_6_out_data[31:0];
+                end
+            end
+            if (slice_6_out_valid[1]) begin
+                if (slice_6_out_code[13:7] == 7'd64) begin
+                    r_w_9_q[63:32] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd65) begin
+                    r_w_9_q[127:96] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd66) begin
+                    r_w_9_q[191:160] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd67) begin
+                    r_w_9_q[255:224] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd68) begin
+                    r_w_9_q[319:288] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd69) begin
+                    r_w_9_q[383:352] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd70) begin
+                    r_w_9_q[447:416] <= slice_6_out_data[63:32];
+                end
+                if (slice_6_out_code[13:7] == 7'd71) begin
+                    r_w_9_q[511:480] <= slice_6_out_data[63:32];
+                end
+            end
+            r_w_10_q <= r_w_11_q;
+            if (slice_7_out_valid[0]) begin
+                if (slice_7_out_code[6:0] == 7'd64) begin
+                    r_w_10_q[31:0] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd65) begin
+                    r_w_10_q[95:64] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd66) begin
+                    r_w_10_q[159:128] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd67) begin
+                    r_w_10_q[223:192] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd68) begin
+                    r_w_10_q[287:256] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd69) begin
+                    r_w_10_q[351:320] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd70) begin
+                    r_w_10_q[415:384] <= slice_7_out_data[31:0];
+                end
+                if (slice_7_out_code[6:0] == 7'd71) begin
+                    r_w_10_q[479:448] <= slice_7_out_data[31:0];
+                end
+            end
+            if (slice_7_out_valid[1]) begin
+                if (slice_7_out_code[13:7] == 7'd64) begin
+                    r_w_10_q[63:32] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd65) begin
+                    r_w_10_q[127:96] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd66) begin
+                    r_w_10_q[191:160] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd67) begin
+                    r_w_10_q[255:224] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd68) begin
+                    r_w_10_q[319:288] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd69) begin
+                    r_w_10_q[383:352] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd70) begin
+                    r_w_10_q[447:416] <= slice_7_out_data[63:32];
+                end
+                if (slice_7_out_code[13:7] == 7'd71) begin
+                    r_w_10_q[511:480] <= slice_7_out_data[63:32];
+                end
+            end
+            r_w_11_q <= r_w_12_q;
+            r_w_12_q <= 512'd0;
             if (start) begin
                 run_state_q <= 1'd1;
                 prime_q <= 1'd1;

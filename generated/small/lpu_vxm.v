@@ -15,17 +15,7 @@ module lpu_vxm (
     output wire [23:0] out_bytes,
     output wire [1023:0] out_data
 );
-    reg [2:0] type_0_0;
-    reg [2:0] from_0_0;
-    reg [2:0] to_0_0;
-    reg [6:0] dst_0_0;
-    reg [6:0] a_0_0;
-    reg [6:0] b_0_0;
-    reg [15:0] scale_0_0;
-    reg [5:0] shift_0_0;
-    reg [2:0] bytes_a_0_0;
-    reg [2:0] bytes_b_0_0;
-    reg [2:0] bytes_dst_0_0;
+    reg [68:0] decoded_0;
     reg st_valid_0_0_q;
     reg [7:0] st_opcode_0_0_q;
     reg [2:0] st_type_0_0_q;
@@ -35,10 +25,12 @@ module lpu_vxm (
     reg [5:0] st_shift_0_0_q;
     reg [6:0] st_dst_0_0_q;
     reg [2:0] st_bytes_0_0_q;
+    reg [127:0] a_window_0_0;
     reg [31:0] st_a0_0_0_q;
     reg [31:0] st_a1_0_0_q;
     reg [31:0] st_a2_0_0_q;
     reg [31:0] st_a3_0_0_q;
+    reg [127:0] b_window_0_0;
     reg [31:0] st_b0_0_0_q;
     reg [31:0] st_b1_0_0_q;
     reg [31:0] st_b2_0_0_q;
@@ -48,18 +40,7 @@ module lpu_vxm (
     wire [31:0] lane_0_0_2_y;
     wire [31:0] lane_0_0_3_y;
     reg skew_valid_0_1_q;
-    reg [63:0] skew_word_0_1_q;
-    reg [2:0] type_0_1;
-    reg [2:0] from_0_1;
-    reg [2:0] to_0_1;
-    reg [6:0] dst_0_1;
-    reg [6:0] a_0_1;
-    reg [6:0] b_0_1;
-    reg [15:0] scale_0_1;
-    reg [5:0] shift_0_1;
-    reg [2:0] bytes_a_0_1;
-    reg [2:0] bytes_b_0_1;
-    reg [2:0] bytes_dst_0_1;
+    reg [68:0] skew_decoded_0_1_q;
     reg st_valid_0_1_q;
     reg [7:0] st_opcode_0_1_q;
     reg [2:0] st_type_0_1_q;
@@ -69,10 +50,12 @@ module lpu_vxm (
     reg [5:0] st_shift_0_1_q;
     reg [6:0] st_dst_0_1_q;
     reg [2:0] st_bytes_0_1_q;
+    reg [127:0] a_window_0_1;
     reg [31:0] st_a0_0_1_q;
     reg [31:0] st_a1_0_1_q;
     reg [31:0] st_a2_0_1_q;
     reg [31:0] st_a3_0_1_q;
+    reg [127:0] b_window_0_1;
     reg [31:0] st_b0_0_1_q;
     reg [31:0] st_b1_0_1_q;
     reg [31:0] st_b2_0_1_q;
@@ -81,17 +64,7 @@ module lpu_vxm (
     wire [31:0] lane_0_1_1_y;
     wire [31:0] lane_0_1_2_y;
     wire [31:0] lane_0_1_3_y;
-    reg [2:0] type_1_0;
-    reg [2:0] from_1_0;
-    reg [2:0] to_1_0;
-    reg [6:0] dst_1_0;
-    reg [6:0] a_1_0;
-    reg [6:0] b_1_0;
-    reg [15:0] scale_1_0;
-    reg [5:0] shift_1_0;
-    reg [2:0] bytes_a_1_0;
-    reg [2:0] bytes_b_1_0;
-    reg [2:0] bytes_dst_1_0;
+    reg [68:0] decoded_1;
     reg st_valid_1_0_q;
     reg [7:0] st_opcode_1_0_q;
     reg [2:0] st_type_1_0_q;
@@ -101,10 +74,12 @@ module lpu_vxm (
     reg [5:0] st_shift_1_0_q;
     reg [6:0] st_dst_1_0_q;
     reg [2:0] st_bytes_1_0_q;
+    reg [127:0] a_window_1_0;
     reg [31:0] st_a0_1_0_q;
     reg [31:0] st_a1_1_0_q;
     reg [31:0] st_a2_1_0_q;
     reg [31:0] st_a3_1_0_q;
+    reg [127:0] b_window_1_0;
     reg [31:0] st_b0_1_0_q;
     reg [31:0] st_b1_1_0_q;
     reg [31:0] st_b2_1_0_q;
@@ -114,18 +89,7 @@ module lpu_vxm (
     wire [31:0] lane_1_0_2_y;
     wire [31:0] lane_1_0_3_y;
     reg skew_valid_1_1_q;
-    reg [63:0] skew_word_1_1_q;
-    reg [2:0] type_1_1;
-    reg [2:0] from_1_1;
-    reg [2:0] to_1_1;
-    reg [6:0] dst_1_1;
-    reg [6:0] a_1_1;
-    reg [6:0] b_1_1;
-    reg [15:0] scale_1_1;
-    reg [5:0] shift_1_1;
-    reg [2:0] bytes_a_1_1;
-    reg [2:0] bytes_b_1_1;
-    reg [2:0] bytes_dst_1_1;
+    reg [68:0] skew_decoded_1_1_q;
     reg st_valid_1_1_q;
     reg [7:0] st_opcode_1_1_q;
     reg [2:0] st_type_1_1_q;
@@ -135,10 +99,12 @@ module lpu_vxm (
     reg [5:0] st_shift_1_1_q;
     reg [6:0] st_dst_1_1_q;
     reg [2:0] st_bytes_1_1_q;
+    reg [127:0] a_window_1_1;
     reg [31:0] st_a0_1_1_q;
     reg [31:0] st_a1_1_1_q;
     reg [31:0] st_a2_1_1_q;
     reg [31:0] st_a3_1_1_q;
+    reg [127:0] b_window_1_1;
     reg [31:0] st_b0_1_1_q;
     reg [31:0] st_b1_1_1_q;
     reg [31:0] st_b2_1_1_q;
@@ -147,17 +113,7 @@ module lpu_vxm (
     wire [31:0] lane_1_1_1_y;
     wire [31:0] lane_1_1_2_y;
     wire [31:0] lane_1_1_3_y;
-    reg [2:0] type_2_0;
-    reg [2:0] from_2_0;
-    reg [2:0] to_2_0;
-    reg [6:0] dst_2_0;
-    reg [6:0] a_2_0;
-    reg [6:0] b_2_0;
-    reg [15:0] scale_2_0;
-    reg [5:0] shift_2_0;
-    reg [2:0] bytes_a_2_0;
-    reg [2:0] bytes_b_2_0;
-    reg [2:0] bytes_dst_2_0;
+    reg [68:0] decoded_2;
     reg st_valid_2_0_q;
     reg [7:0] st_opcode_2_0_q;
     reg [2:0] st_type_2_0_q;
@@ -167,10 +123,12 @@ module lpu_vxm (
     reg [5:0] st_shift_2_0_q;
     reg [6:0] st_dst_2_0_q;
     reg [2:0] st_bytes_2_0_q;
+    reg [127:0] a_window_2_0;
     reg [31:0] st_a0_2_0_q;
     reg [31:0] st_a1_2_0_q;
     reg [31:0] st_a2_2_0_q;
     reg [31:0] st_a3_2_0_q;
+    reg [127:0] b_window_2_0;
     reg [31:0] st_b0_2_0_q;
     reg [31:0] st_b1_2_0_q;
     reg [31:0] st_b2_2_0_q;
@@ -180,18 +138,7 @@ module lpu_vxm (
     wire [31:0] lane_2_0_2_y;
     wire [31:0] lane_2_0_3_y;
     reg skew_valid_2_1_q;
-    reg [63:0] skew_word_2_1_q;
-    reg [2:0] type_2_1;
-    reg [2:0] from_2_1;
-    reg [2:0] to_2_1;
-    reg [6:0] dst_2_1;
-    reg [6:0] a_2_1;
-    reg [6:0] b_2_1;
-    reg [15:0] scale_2_1;
-    reg [5:0] shift_2_1;
-    reg [2:0] bytes_a_2_1;
-    reg [2:0] bytes_b_2_1;
-    reg [2:0] bytes_dst_2_1;
+    reg [68:0] skew_decoded_2_1_q;
     reg st_valid_2_1_q;
     reg [7:0] st_opcode_2_1_q;
     reg [2:0] st_type_2_1_q;
@@ -201,10 +148,12 @@ module lpu_vxm (
     reg [5:0] st_shift_2_1_q;
     reg [6:0] st_dst_2_1_q;
     reg [2:0] st_bytes_2_1_q;
+    reg [127:0] a_window_2_1;
     reg [31:0] st_a0_2_1_q;
     reg [31:0] st_a1_2_1_q;
     reg [31:0] st_a2_2_1_q;
     reg [31:0] st_a3_2_1_q;
+    reg [127:0] b_window_2_1;
     reg [31:0] st_b0_2_1_q;
     reg [31:0] st_b1_2_1_q;
     reg [31:0] st_b2_2_1_q;
@@ -213,17 +162,7 @@ module lpu_vxm (
     wire [31:0] lane_2_1_1_y;
     wire [31:0] lane_2_1_2_y;
     wire [31:0] lane_2_1_3_y;
-    reg [2:0] type_3_0;
-    reg [2:0] from_3_0;
-    reg [2:0] to_3_0;
-    reg [6:0] dst_3_0;
-    reg [6:0] a_3_0;
-    reg [6:0] b_3_0;
-    reg [15:0] scale_3_0;
-    reg [5:0] shift_3_0;
-    reg [2:0] bytes_a_3_0;
-    reg [2:0] bytes_b_3_0;
-    reg [2:0] bytes_dst_3_0;
+    reg [68:0] decoded_3;
     reg st_valid_3_0_q;
     reg [7:0] st_opcode_3_0_q;
     reg [2:0] st_type_3_0_q;
@@ -233,10 +172,12 @@ module lpu_vxm (
     reg [5:0] st_shift_3_0_q;
     reg [6:0] st_dst_3_0_q;
     reg [2:0] st_bytes_3_0_q;
+    reg [127:0] a_window_3_0;
     reg [31:0] st_a0_3_0_q;
     reg [31:0] st_a1_3_0_q;
     reg [31:0] st_a2_3_0_q;
     reg [31:0] st_a3_3_0_q;
+    reg [127:0] b_window_3_0;
     reg [31:0] st_b0_3_0_q;
     reg [31:0] st_b1_3_0_q;
     reg [31:0] st_b2_3_0_q;
@@ -246,18 +187,7 @@ module lpu_vxm (
     wire [31:0] lane_3_0_2_y;
     wire [31:0] lane_3_0_3_y;
     reg skew_valid_3_1_q;
-    reg [63:0] skew_word_3_1_q;
-    reg [2:0] type_3_1;
-    reg [2:0] from_3_1;
-    reg [2:0] to_3_1;
-    reg [6:0] dst_3_1;
-    reg [6:0] a_3_1;
-    reg [6:0] b_3_1;
-    reg [15:0] scale_3_1;
-    reg [5:0] shift_3_1;
-    reg [2:0] bytes_a_3_1;
-    reg [2:0] bytes_b_3_1;
-    reg [2:0] bytes_dst_3_1;
+    reg [68:0] skew_decoded_3_1_q;
     reg st_valid_3_1_q;
     reg [7:0] st_opcode_3_1_q;
     reg [2:0] st_type_3_1_q;
@@ -267,10 +197,12 @@ module lpu_vxm (
     reg [5:0] st_shift_3_1_q;
     reg [6:0] st_dst_3_1_q;
     reg [2:0] st_bytes_3_1_q;
+    reg [127:0] a_window_3_1;
     reg [31:0] st_a0_3_1_q;
     reg [31:0] st_a1_3_1_q;
     reg [31:0] st_a2_3_1_q;
     reg [31:0] st_a3_3_1_q;
+    reg [127:0] b_window_3_1;
     reg [31:0] st_b0_3_1_q;
     reg [31:0] st_b1_3_1_q;
     reg [31:0] st_b2_3_1_q;
@@ -279,3960 +211,1091 @@ module lpu_vxm (
     wire [31:0] lane_3_1_1_y;
     wire [31:0] lane_3_1_2_y;
     wire [31:0] lane_3_1_3_y;
-    wire [63:0] tmp_1;
-    assign tmp_1 = issue_word[63:0];
-    wire [7:0] tmp;
-    assign tmp = tmp_1[63:56];
-    wire [63:0] tmp_3;
-    assign tmp_3 = issue_word[127:64];
-    wire [7:0] tmp_2;
-    assign tmp_2 = tmp_3[63:56];
-    wire [63:0] tmp_5;
-    assign tmp_5 = issue_word[191:128];
-    wire [7:0] tmp_4;
-    assign tmp_4 = tmp_5[63:56];
-    wire [63:0] tmp_7;
-    assign tmp_7 = issue_word[255:192];
-    wire [7:0] tmp_6;
-    assign tmp_6 = tmp_7[63:56];
-    wire [7:0] tmp_9;
-    assign tmp_9 = tmp_1[63:56];
+    wire tmp;
+    assign tmp = issue_valid[0] & (issue_word[63:56] >= 8'd32 & issue_word[63:56] <= 8'd49);
+    wire tmp_1;
+    assign tmp_1 = tmp & powered[0];
+    wire tmp_2;
+    assign tmp_2 = skew_valid_0_1_q & powered[1];
+    wire tmp_3;
+    assign tmp_3 = issue_valid[1] & (issue_word[127:120] >= 8'd32 & issue_word[127:120] <= 8'd49);
+    wire tmp_4;
+    assign tmp_4 = tmp_3 & powered[0];
+    wire tmp_5;
+    assign tmp_5 = skew_valid_1_1_q & powered[1];
+    wire tmp_6;
+    assign tmp_6 = issue_valid[2] & (issue_word[191:184] >= 8'd32 & issue_word[191:184] <= 8'd49);
+    wire tmp_7;
+    assign tmp_7 = tmp_6 & powered[0];
     wire tmp_8;
-    assign tmp_8 = issue_valid[0] & (tmp_9 >= 8'd32 & tmp_9 <= 8'd49);
-    wire [351:0] tmp_12;
-    assign tmp_12 = {96'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
-    wire [351:0] tmp_13;
-    assign tmp_13 = {96'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
-    wire [351:0] tmp_11;
-    assign tmp_11 = (a_0_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, a_0_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_10;
-    assign tmp_10 = tmp_11[127:0];
-    wire [351:0] tmp_15;
-    assign tmp_15 = (b_0_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, b_0_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_14;
-    assign tmp_14 = tmp_15[127:0];
-    wire [351:0] tmp_18;
-    assign tmp_18 = {96'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
-    wire [351:0] tmp_19;
-    assign tmp_19 = {96'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
-    wire [351:0] tmp_17;
-    assign tmp_17 = (a_0_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, a_0_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_16;
-    assign tmp_16 = tmp_17[127:0];
-    wire [351:0] tmp_21;
-    assign tmp_21 = (b_0_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, b_0_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_20;
-    assign tmp_20 = tmp_21[127:0];
-    wire [7:0] tmp_23;
-    assign tmp_23 = tmp_3[63:56];
-    wire tmp_22;
-    assign tmp_22 = issue_valid[1] & (tmp_23 >= 8'd32 & tmp_23 <= 8'd49);
-    wire [351:0] tmp_25;
-    assign tmp_25 = (a_1_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, a_1_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_24;
-    assign tmp_24 = tmp_25[127:0];
-    wire [351:0] tmp_27;
-    assign tmp_27 = (b_1_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, b_1_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_26;
-    assign tmp_26 = tmp_27[127:0];
-    wire [351:0] tmp_29;
-    assign tmp_29 = (a_1_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, a_1_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_28;
-    assign tmp_28 = tmp_29[127:0];
-    wire [351:0] tmp_31;
-    assign tmp_31 = (b_1_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, b_1_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_30;
-    assign tmp_30 = tmp_31[127:0];
-    wire [7:0] tmp_33;
-    assign tmp_33 = tmp_5[63:56];
-    wire tmp_32;
-    assign tmp_32 = issue_valid[2] & (tmp_33 >= 8'd32 & tmp_33 <= 8'd49);
-    wire [351:0] tmp_35;
-    assign tmp_35 = (a_2_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, a_2_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_34;
-    assign tmp_34 = tmp_35[127:0];
-    wire [351:0] tmp_37;
-    assign tmp_37 = (b_2_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, b_2_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_36;
-    assign tmp_36 = tmp_37[127:0];
-    wire [351:0] tmp_39;
-    assign tmp_39 = (a_2_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, a_2_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_38;
-    assign tmp_38 = tmp_39[127:0];
-    wire [351:0] tmp_41;
-    assign tmp_41 = (b_2_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, b_2_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_40;
-    assign tmp_40 = tmp_41[127:0];
-    wire [7:0] tmp_43;
-    assign tmp_43 = tmp_7[63:56];
-    wire tmp_42;
-    assign tmp_42 = issue_valid[3] & (tmp_43 >= 8'd32 & tmp_43 <= 8'd49);
-    wire [351:0] tmp_45;
-    assign tmp_45 = (a_3_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, a_3_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_44;
-    assign tmp_44 = tmp_45[127:0];
-    wire [351:0] tmp_47;
-    assign tmp_47 = (b_3_0[6] ? tmp_12 : tmp_13) >> {16'd0, {2'd0, b_3_0[5:0]}} * 24'd32;
-    wire [127:0] tmp_46;
-    assign tmp_46 = tmp_47[127:0];
-    wire [351:0] tmp_49;
-    assign tmp_49 = (a_3_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, a_3_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_48;
-    assign tmp_48 = tmp_49[127:0];
-    wire [351:0] tmp_51;
-    assign tmp_51 = (b_3_1[6] ? tmp_18 : tmp_19) >> {16'd0, {2'd0, b_3_1[5:0]}} * 24'd32;
-    wire [127:0] tmp_50;
-    assign tmp_50 = tmp_51[127:0];
-    wire unused_ok = &{1'b0, skew_word_0_1_q, skew_word_1_1_q, skew_word_2_1_q, skew_word_3_1_q, tmp_1, tmp_3, tmp_5, tmp_7, tmp_11, tmp_10, tmp_15, tmp_14, tmp_17, tmp_16, tmp_21, tmp_20, tmp_25, tmp_24, tmp_27, tmp_26, tmp_29, tmp_28, tmp_31, tmp_30, tmp_35, tmp_34, tmp_37, tmp_36, tmp_39, tmp_38, tmp_41, tmp_40, tmp_45, tmp_44, tmp_47, tmp_46, tmp_49, tmp_48, tmp_51, tmp_50, 1'b0};
+    assign tmp_8 = skew_valid_2_1_q & powered[1];
+    wire tmp_9;
+    assign tmp_9 = issue_valid[3] & (issue_word[255:248] >= 8'd32 & issue_word[255:248] <= 8'd49);
+    wire tmp_10;
+    assign tmp_10 = tmp_9 & powered[0];
+    wire tmp_11;
+    assign tmp_11 = skew_valid_3_1_q & powered[1];
+    wire unused_ok = &{1'b0, issue_word, 1'b0};
 
     assign out_valid = {st_valid_3_1_q, st_valid_3_0_q, st_valid_2_1_q, st_valid_2_0_q, st_valid_1_1_q, st_valid_1_0_q, st_valid_0_1_q, st_valid_0_0_q};
     assign out_code = {st_dst_3_1_q, st_dst_3_0_q, st_dst_2_1_q, st_dst_2_0_q, st_dst_1_1_q, st_dst_1_0_q, st_dst_0_1_q, st_dst_0_0_q};
     assign out_bytes = {st_bytes_3_1_q, st_bytes_3_0_q, st_bytes_2_1_q, st_bytes_2_0_q, st_bytes_1_1_q, st_bytes_1_0_q, st_bytes_0_1_q, st_bytes_0_0_q};
     assign out_data = {{lane_3_1_3_y[31:24], lane_3_1_2_y[31:24], lane_3_1_1_y[31:24], lane_3_1_0_y[31:24], lane_3_1_3_y[23:16], lane_3_1_2_y[23:16], lane_3_1_1_y[23:16], lane_3_1_0_y[23:16], lane_3_1_3_y[15:8], lane_3_1_2_y[15:8], lane_3_1_1_y[15:8], lane_3_1_0_y[15:8], lane_3_1_3_y[7:0], lane_3_1_2_y[7:0], lane_3_1_1_y[7:0], lane_3_1_0_y[7:0]}, {lane_3_0_3_y[31:24], lane_3_0_2_y[31:24], lane_3_0_1_y[31:24], lane_3_0_0_y[31:24], lane_3_0_3_y[23:16], lane_3_0_2_y[23:16], lane_3_0_1_y[23:16], lane_3_0_0_y[23:16], lane_3_0_3_y[15:8], lane_3_0_2_y[15:8], lane_3_0_1_y[15:8], lane_3_0_0_y[15:8], lane_3_0_3_y[7:0], lane_3_0_2_y[7:0], lane_3_0_1_y[7:0], lane_3_0_0_y[7:0]}, {lane_2_1_3_y[31:24], lane_2_1_2_y[31:24], lane_2_1_1_y[31:24], lane_2_1_0_y[31:24], lane_2_1_3_y[23:16], lane_2_1_2_y[23:16], lane_2_1_1_y[23:16], lane_2_1_0_y[23:16], lane_2_1_3_y[15:8], lane_2_1_2_y[15:8], lane_2_1_1_y[15:8], lane_2_1_0_y[15:8], lane_2_1_3_y[7:0], lane_2_1_2_y[7:0], lane_2_1_1_y[7:0], lane_2_1_0_y[7:0]}, {lane_2_0_3_y[31:24], lane_2_0_2_y[31:24], lane_2_0_1_y[31:24], lane_2_0_0_y[31:24], lane_2_0_3_y[23:16], lane_2_0_2_y[23:16], lane_2_0_1_y[23:16], lane_2_0_0_y[23:16], lane_2_0_3_y[15:8], lane_2_0_2_y[15:8], lane_2_0_1_y[15:8], lane_2_0_0_y[15:8], lane_2_0_3_y[7:0], lane_2_0_2_y[7:0], lane_2_0_1_y[7:0], lane_2_0_0_y[7:0]}, {lane_1_1_3_y[31:24], lane_1_1_2_y[31:24], lane_1_1_1_y[31:24], lane_1_1_0_y[31:24], lane_1_1_3_y[23:16], lane_1_1_2_y[23:16], lane_1_1_1_y[23:16], lane_1_1_0_y[23:16], lane_1_1_3_y[15:8], lane_1_1_2_y[15:8], lane_1_1_1_y[15:8], lane_1_1_0_y[15:8], lane_1_1_3_y[7:0], lane_1_1_2_y[7:0], lane_1_1_1_y[7:0], lane_1_1_0_y[7:0]}, {lane_1_0_3_y[31:24], lane_1_0_2_y[31:24], lane_1_0_1_y[31:24], lane_1_0_0_y[31:24], lane_1_0_3_y[23:16], lane_1_0_2_y[23:16], lane_1_0_1_y[23:16], lane_1_0_0_y[23:16], lane_1_0_3_y[15:8], lane_1_0_2_y[15:8], lane_1_0_1_y[15:8], lane_1_0_0_y[15:8], lane_1_0_3_y[7:0], lane_1_0_2_y[7:0], lane_1_0_1_y[7:0], lane_1_0_0_y[7:0]}, {lane_0_1_3_y[31:24], lane_0_1_2_y[31:24], lane_0_1_1_y[31:24], lane_0_1_0_y[31:24], lane_0_1_3_y[23:16], lane_0_1_2_y[23:16], lane_0_1_1_y[23:16], lane_0_1_0_y[23:16], lane_0_1_3_y[15:8], lane_0_1_2_y[15:8], lane_0_1_1_y[15:8], lane_0_1_0_y[15:8], lane_0_1_3_y[7:0], lane_0_1_2_y[7:0], lane_0_1_1_y[7:0], lane_0_1_0_y[7:0]}, {lane_0_0_3_y[31:24], lane_0_0_2_y[31:24], lane_0_0_1_y[31:24], lane_0_0_0_y[31:24], lane_0_0_3_y[23:16], lane_0_0_2_y[23:16], lane_0_0_1_y[23:16], lane_0_0_0_y[23:16], lane_0_0_3_y[15:8], lane_0_0_2_y[15:8], lane_0_0_1_y[15:8], lane_0_0_0_y[15:8], lane_0_0_3_y[7:0], lane_0_0_2_y[7:0], lane_0_0_1_y[7:0], lane_0_0_0_y[7:0]}};
     always @* begin
-        type_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd33: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd34: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd35: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd36: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd37: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd38: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd39: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd40: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd41: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd42: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd43: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd44: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd45: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd46: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd47: begin
-                type_0_0 = tmp_1[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_0_0 = 3'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_0_0 = tmp_1[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_0_0 = 3'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_0_0 = tmp_1[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd33: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd34: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd35: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd36: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd37: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd38: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd39: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd40: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd41: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd42: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd43: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd44: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd45: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd46: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd47: begin
-                dst_0_0 = tmp_1[52:46];
-            end
-            8'd48: begin
-                dst_0_0 = tmp_1[49:43];
-            end
-            8'd49: begin
-                dst_0_0 = tmp_1[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd33: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd34: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd35: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd36: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd37: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd38: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd39: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd40: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd41: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd42: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd43: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd44: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd45: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd46: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd47: begin
-                a_0_0 = tmp_1[45:39];
-            end
-            8'd48: begin
-                a_0_0 = tmp_1[42:36];
-            end
-            8'd49: begin
-                a_0_0 = tmp_1[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_0_0 = 7'd0;
-        case (tmp)
-            8'd32: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd33: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd34: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd35: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd36: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd37: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd38: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd39: begin
-                b_0_0 = tmp_1[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_0_0 = 16'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_0_0 = tmp_1[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_0_0 = 6'd0;
-        case (tmp)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_0_0 = tmp_1[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_0_0 = from_0_0 == 3'd4 ? 3'd4 : from_0_0 == 3'd3 ? 3'd2 : from_0_0 == 3'd2 ? 3'd4 : from_0_0 == 3'd1 ? 3'd2 : from_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_0_0 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_0_0 = 3'd0;
-        case (tmp)
-            8'd32: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_0_0 = type_0_0 == 3'd4 ? 3'd4 : type_0_0 == 3'd3 ? 3'd2 : type_0_0 == 3'd2 ? 3'd4 : type_0_0 == 3'd1 ? 3'd2 : type_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_0_0 = to_0_0 == 3'd4 ? 3'd4 : to_0_0 == 3'd3 ? 3'd2 : to_0_0 == 3'd2 ? 3'd4 : to_0_0 == 3'd1 ? 3'd2 : to_0_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_0_0 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd33: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd34: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd35: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd36: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd37: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd38: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd39: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd40: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd41: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd42: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd43: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd44: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd45: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd46: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd47: begin
-                type_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_0_1 = skew_word_0_1_q[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_0_1 = skew_word_0_1_q[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_0_1 = 7'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd33: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd34: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd35: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd36: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd37: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd38: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd39: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd40: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd41: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd42: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd43: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd44: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd45: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd46: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd47: begin
-                dst_0_1 = skew_word_0_1_q[52:46];
-            end
-            8'd48: begin
-                dst_0_1 = skew_word_0_1_q[49:43];
-            end
-            8'd49: begin
-                dst_0_1 = skew_word_0_1_q[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_0_1 = 7'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd33: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd34: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd35: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd36: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd37: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd38: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd39: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd40: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd41: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd42: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd43: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd44: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd45: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd46: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd47: begin
-                a_0_1 = skew_word_0_1_q[45:39];
-            end
-            8'd48: begin
-                a_0_1 = skew_word_0_1_q[42:36];
-            end
-            8'd49: begin
-                a_0_1 = skew_word_0_1_q[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_0_1 = 7'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd33: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd34: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd35: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd36: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd37: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd38: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd39: begin
-                b_0_1 = skew_word_0_1_q[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_0_1 = 16'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_0_1 = skew_word_0_1_q[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_0_1 = 6'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_0_1 = skew_word_0_1_q[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_0_1 = from_0_1 == 3'd4 ? 3'd4 : from_0_1 == 3'd3 ? 3'd2 : from_0_1 == 3'd2 ? 3'd4 : from_0_1 == 3'd1 ? 3'd2 : from_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_0_1 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_0_1 = 3'd0;
-        case (skew_word_0_1_q[63:56])
-            8'd32: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_0_1 = type_0_1 == 3'd4 ? 3'd4 : type_0_1 == 3'd3 ? 3'd2 : type_0_1 == 3'd2 ? 3'd4 : type_0_1 == 3'd1 ? 3'd2 : type_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_0_1 = to_0_1 == 3'd4 ? 3'd4 : to_0_1 == 3'd3 ? 3'd2 : to_0_1 == 3'd2 ? 3'd4 : to_0_1 == 3'd1 ? 3'd2 : to_0_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_0_1 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd33: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd34: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd35: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd36: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd37: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd38: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd39: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd40: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd41: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd42: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd43: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd44: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd45: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd46: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd47: begin
-                type_1_0 = tmp_3[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_1_0 = tmp_3[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_1_0 = tmp_3[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_1_0 = 7'd0;
-        case (tmp_2)
-            8'd32: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd33: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd34: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd35: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd36: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd37: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd38: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd39: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd40: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd41: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd42: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd43: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd44: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd45: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd46: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd47: begin
-                dst_1_0 = tmp_3[52:46];
-            end
-            8'd48: begin
-                dst_1_0 = tmp_3[49:43];
-            end
-            8'd49: begin
-                dst_1_0 = tmp_3[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_1_0 = 7'd0;
-        case (tmp_2)
-            8'd32: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd33: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd34: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd35: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd36: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd37: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd38: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd39: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd40: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd41: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd42: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd43: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd44: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd45: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd46: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd47: begin
-                a_1_0 = tmp_3[45:39];
-            end
-            8'd48: begin
-                a_1_0 = tmp_3[42:36];
-            end
-            8'd49: begin
-                a_1_0 = tmp_3[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_1_0 = 7'd0;
-        case (tmp_2)
-            8'd32: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd33: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd34: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd35: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd36: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd37: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd38: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd39: begin
-                b_1_0 = tmp_3[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_1_0 = 16'd0;
-        case (tmp_2)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_1_0 = tmp_3[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_1_0 = 6'd0;
-        case (tmp_2)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_1_0 = tmp_3[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_1_0 = from_1_0 == 3'd4 ? 3'd4 : from_1_0 == 3'd3 ? 3'd2 : from_1_0 == 3'd2 ? 3'd4 : from_1_0 == 3'd1 ? 3'd2 : from_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_1_0 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_1_0 = 3'd0;
-        case (tmp_2)
-            8'd32: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_1_0 = type_1_0 == 3'd4 ? 3'd4 : type_1_0 == 3'd3 ? 3'd2 : type_1_0 == 3'd2 ? 3'd4 : type_1_0 == 3'd1 ? 3'd2 : type_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_1_0 = to_1_0 == 3'd4 ? 3'd4 : to_1_0 == 3'd3 ? 3'd2 : to_1_0 == 3'd2 ? 3'd4 : to_1_0 == 3'd1 ? 3'd2 : to_1_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_1_0 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd33: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd34: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd35: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd36: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd37: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd38: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd39: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd40: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd41: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd42: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd43: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd44: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd45: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd46: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd47: begin
-                type_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_1_1 = skew_word_1_1_q[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_1_1 = skew_word_1_1_q[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_1_1 = 7'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd33: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd34: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd35: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd36: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd37: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd38: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd39: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd40: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd41: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd42: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd43: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd44: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd45: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd46: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd47: begin
-                dst_1_1 = skew_word_1_1_q[52:46];
-            end
-            8'd48: begin
-                dst_1_1 = skew_word_1_1_q[49:43];
-            end
-            8'd49: begin
-                dst_1_1 = skew_word_1_1_q[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_1_1 = 7'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd33: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd34: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd35: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd36: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd37: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd38: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd39: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd40: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd41: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd42: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd43: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd44: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd45: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd46: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd47: begin
-                a_1_1 = skew_word_1_1_q[45:39];
-            end
-            8'd48: begin
-                a_1_1 = skew_word_1_1_q[42:36];
-            end
-            8'd49: begin
-                a_1_1 = skew_word_1_1_q[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_1_1 = 7'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd33: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd34: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd35: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd36: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd37: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd38: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd39: begin
-                b_1_1 = skew_word_1_1_q[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_1_1 = 16'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_1_1 = skew_word_1_1_q[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_1_1 = 6'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_1_1 = skew_word_1_1_q[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_1_1 = from_1_1 == 3'd4 ? 3'd4 : from_1_1 == 3'd3 ? 3'd2 : from_1_1 == 3'd2 ? 3'd4 : from_1_1 == 3'd1 ? 3'd2 : from_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_1_1 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_1_1 = 3'd0;
-        case (skew_word_1_1_q[63:56])
-            8'd32: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_1_1 = type_1_1 == 3'd4 ? 3'd4 : type_1_1 == 3'd3 ? 3'd2 : type_1_1 == 3'd2 ? 3'd4 : type_1_1 == 3'd1 ? 3'd2 : type_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_1_1 = to_1_1 == 3'd4 ? 3'd4 : to_1_1 == 3'd3 ? 3'd2 : to_1_1 == 3'd2 ? 3'd4 : to_1_1 == 3'd1 ? 3'd2 : to_1_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_1_1 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd33: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd34: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd35: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd36: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd37: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd38: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd39: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd40: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd41: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd42: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd43: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd44: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd45: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd46: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd47: begin
-                type_2_0 = tmp_5[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_2_0 = tmp_5[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_2_0 = tmp_5[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_2_0 = 7'd0;
-        case (tmp_4)
-            8'd32: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd33: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd34: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd35: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd36: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd37: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd38: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd39: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd40: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd41: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd42: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd43: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd44: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd45: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd46: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd47: begin
-                dst_2_0 = tmp_5[52:46];
-            end
-            8'd48: begin
-                dst_2_0 = tmp_5[49:43];
-            end
-            8'd49: begin
-                dst_2_0 = tmp_5[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_2_0 = 7'd0;
-        case (tmp_4)
-            8'd32: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd33: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd34: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd35: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd36: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd37: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd38: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd39: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd40: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd41: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd42: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd43: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd44: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd45: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd46: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd47: begin
-                a_2_0 = tmp_5[45:39];
-            end
-            8'd48: begin
-                a_2_0 = tmp_5[42:36];
-            end
-            8'd49: begin
-                a_2_0 = tmp_5[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_2_0 = 7'd0;
-        case (tmp_4)
-            8'd32: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd33: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd34: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd35: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd36: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd37: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd38: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd39: begin
-                b_2_0 = tmp_5[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_2_0 = 16'd0;
-        case (tmp_4)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_2_0 = tmp_5[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_2_0 = 6'd0;
-        case (tmp_4)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_2_0 = tmp_5[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_2_0 = from_2_0 == 3'd4 ? 3'd4 : from_2_0 == 3'd3 ? 3'd2 : from_2_0 == 3'd2 ? 3'd4 : from_2_0 == 3'd1 ? 3'd2 : from_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_2_0 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_2_0 = 3'd0;
-        case (tmp_4)
-            8'd32: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_2_0 = type_2_0 == 3'd4 ? 3'd4 : type_2_0 == 3'd3 ? 3'd2 : type_2_0 == 3'd2 ? 3'd4 : type_2_0 == 3'd1 ? 3'd2 : type_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_2_0 = to_2_0 == 3'd4 ? 3'd4 : to_2_0 == 3'd3 ? 3'd2 : to_2_0 == 3'd2 ? 3'd4 : to_2_0 == 3'd1 ? 3'd2 : to_2_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_2_0 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd33: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd34: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd35: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd36: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd37: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd38: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd39: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd40: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd41: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd42: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd43: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd44: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd45: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd46: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd47: begin
-                type_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_2_1 = skew_word_2_1_q[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_2_1 = skew_word_2_1_q[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_2_1 = 7'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd33: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd34: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd35: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd36: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd37: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd38: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd39: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd40: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd41: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd42: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd43: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd44: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd45: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd46: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd47: begin
-                dst_2_1 = skew_word_2_1_q[52:46];
-            end
-            8'd48: begin
-                dst_2_1 = skew_word_2_1_q[49:43];
-            end
-            8'd49: begin
-                dst_2_1 = skew_word_2_1_q[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_2_1 = 7'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd33: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd34: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd35: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd36: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd37: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd38: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd39: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd40: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd41: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd42: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd43: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd44: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd45: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd46: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd47: begin
-                a_2_1 = skew_word_2_1_q[45:39];
-            end
-            8'd48: begin
-                a_2_1 = skew_word_2_1_q[42:36];
-            end
-            8'd49: begin
-                a_2_1 = skew_word_2_1_q[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_2_1 = 7'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd33: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd34: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd35: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd36: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd37: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd38: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd39: begin
-                b_2_1 = skew_word_2_1_q[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_2_1 = 16'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_2_1 = skew_word_2_1_q[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_2_1 = 6'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_2_1 = skew_word_2_1_q[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_2_1 = from_2_1 == 3'd4 ? 3'd4 : from_2_1 == 3'd3 ? 3'd2 : from_2_1 == 3'd2 ? 3'd4 : from_2_1 == 3'd1 ? 3'd2 : from_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_2_1 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_2_1 = 3'd0;
-        case (skew_word_2_1_q[63:56])
-            8'd32: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_2_1 = type_2_1 == 3'd4 ? 3'd4 : type_2_1 == 3'd3 ? 3'd2 : type_2_1 == 3'd2 ? 3'd4 : type_2_1 == 3'd1 ? 3'd2 : type_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_2_1 = to_2_1 == 3'd4 ? 3'd4 : to_2_1 == 3'd3 ? 3'd2 : to_2_1 == 3'd2 ? 3'd4 : to_2_1 == 3'd1 ? 3'd2 : to_2_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_2_1 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd33: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd34: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd35: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd36: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd37: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd38: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd39: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd40: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd41: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd42: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd43: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd44: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd45: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd46: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd47: begin
-                type_3_0 = tmp_7[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_3_0 = tmp_7[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_3_0 = tmp_7[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_3_0 = 7'd0;
-        case (tmp_6)
-            8'd32: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd33: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd34: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd35: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd36: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd37: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd38: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd39: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd40: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd41: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd42: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd43: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd44: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd45: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd46: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd47: begin
-                dst_3_0 = tmp_7[52:46];
-            end
-            8'd48: begin
-                dst_3_0 = tmp_7[49:43];
-            end
-            8'd49: begin
-                dst_3_0 = tmp_7[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_3_0 = 7'd0;
-        case (tmp_6)
-            8'd32: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd33: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd34: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd35: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd36: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd37: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd38: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd39: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd40: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd41: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd42: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd43: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd44: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd45: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd46: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd47: begin
-                a_3_0 = tmp_7[45:39];
-            end
-            8'd48: begin
-                a_3_0 = tmp_7[42:36];
-            end
-            8'd49: begin
-                a_3_0 = tmp_7[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_3_0 = 7'd0;
-        case (tmp_6)
-            8'd32: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd33: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd34: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd35: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd36: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd37: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd38: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd39: begin
-                b_3_0 = tmp_7[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_3_0 = 16'd0;
-        case (tmp_6)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_3_0 = tmp_7[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_3_0 = 6'd0;
-        case (tmp_6)
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_3_0 = tmp_7[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_3_0 = from_3_0 == 3'd4 ? 3'd4 : from_3_0 == 3'd3 ? 3'd2 : from_3_0 == 3'd2 ? 3'd4 : from_3_0 == 3'd1 ? 3'd2 : from_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_3_0 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_3_0 = 3'd0;
-        case (tmp_6)
-            8'd32: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_3_0 = type_3_0 == 3'd4 ? 3'd4 : type_3_0 == 3'd3 ? 3'd2 : type_3_0 == 3'd2 ? 3'd4 : type_3_0 == 3'd1 ? 3'd2 : type_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_3_0 = to_3_0 == 3'd4 ? 3'd4 : to_3_0 == 3'd3 ? 3'd2 : to_3_0 == 3'd2 ? 3'd4 : to_3_0 == 3'd1 ? 3'd2 : to_3_0 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_3_0 = 3'd1;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        type_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd33: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd34: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd35: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd36: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd37: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd38: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd39: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd40: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd41: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd42: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd43: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd44: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd45: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd46: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd47: begin
-                type_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        from_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                from_3_1 = skew_word_3_1_q[55:53];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        to_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: begin
-                to_3_1 = skew_word_3_1_q[52:50];
-            end
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        dst_3_1 = 7'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd33: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd34: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd35: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd36: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd37: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd38: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd39: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd40: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd41: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd42: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd43: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd44: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd45: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd46: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd47: begin
-                dst_3_1 = skew_word_3_1_q[52:46];
-            end
-            8'd48: begin
-                dst_3_1 = skew_word_3_1_q[49:43];
-            end
-            8'd49: begin
-                dst_3_1 = skew_word_3_1_q[55:49];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        a_3_1 = 7'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd33: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd34: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd35: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd36: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd37: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd38: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd39: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd40: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd41: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd42: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd43: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd44: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd45: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd46: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd47: begin
-                a_3_1 = skew_word_3_1_q[45:39];
-            end
-            8'd48: begin
-                a_3_1 = skew_word_3_1_q[42:36];
-            end
-            8'd49: begin
-                a_3_1 = skew_word_3_1_q[48:42];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        b_3_1 = 7'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd33: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd34: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd35: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd36: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd37: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd38: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd39: begin
-                b_3_1 = skew_word_3_1_q[38:32];
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        scale_3_1 = 16'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                scale_3_1 = skew_word_3_1_q[41:26];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        shift_3_1 = 6'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: ;
-            8'd33: ;
-            8'd34: ;
-            8'd35: ;
-            8'd36: ;
-            8'd37: ;
-            8'd38: ;
-            8'd39: ;
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: begin
-                shift_3_1 = skew_word_3_1_q[25:20];
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_a_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_a_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_a_3_1 = from_3_1 == 3'd4 ? 3'd4 : from_3_1 == 3'd3 ? 3'd2 : from_3_1 == 3'd2 ? 3'd4 : from_3_1 == 3'd1 ? 3'd2 : from_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_a_3_1 = 3'd4;
-            end
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_b_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_b_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: ;
-            8'd41: ;
-            8'd42: ;
-            8'd43: ;
-            8'd44: ;
-            8'd45: ;
-            8'd46: ;
-            8'd47: ;
-            8'd48: ;
-            8'd49: ;
-            default: ;
-        endcase
-    end
-    always @* begin
-        bytes_dst_3_1 = 3'd0;
-        case (skew_word_3_1_q[63:56])
-            8'd32: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd33: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd34: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd35: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd36: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd37: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd38: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd39: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd40: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd41: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd42: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd43: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd44: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd45: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd46: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd47: begin
-                bytes_dst_3_1 = type_3_1 == 3'd4 ? 3'd4 : type_3_1 == 3'd3 ? 3'd2 : type_3_1 == 3'd2 ? 3'd4 : type_3_1 == 3'd1 ? 3'd2 : type_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd48: begin
-                bytes_dst_3_1 = to_3_1 == 3'd4 ? 3'd4 : to_3_1 == 3'd3 ? 3'd2 : to_3_1 == 3'd2 ? 3'd4 : to_3_1 == 3'd1 ? 3'd2 : to_3_1 == 3'd0 ? 3'd1 : 3'd0;
-            end
-            8'd49: begin
-                bytes_dst_3_1 = 3'd1;
-            end
-            default: ;
-        endcase
+        decoded_0 = 69'd0;
+        if (tmp) begin
+            case (issue_word[63:56])
+                8'd32, 8'd33, 8'd34, 8'd35, 8'd36, 8'd37, 8'd38, 8'd39: begin
+                    decoded_0 = {issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[38:32], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[45:39], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[52:46], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[55:53], issue_word[63:56]};
+                end
+                8'd40, 8'd41, 8'd42, 8'd43, 8'd44, 8'd45, 8'd46, 8'd47: begin
+                    decoded_0 = {3'd0, 7'd0, issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[45:39], issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[52:46], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[55:53], issue_word[63:56]};
+                end
+                8'd48: begin
+                    decoded_0 = {3'd0, 7'd0, issue_word[55:53] == 3'd4 ? 3'd4 : issue_word[55:53] == 3'd3 ? 3'd2 : issue_word[55:53] == 3'd2 ? 3'd4 : issue_word[55:53] == 3'd1 ? 3'd2 : issue_word[55:53] == 3'd0 ? 3'd1 : 3'd0, issue_word[42:36], issue_word[52:50] == 3'd4 ? 3'd4 : issue_word[52:50] == 3'd3 ? 3'd2 : issue_word[52:50] == 3'd2 ? 3'd4 : issue_word[52:50] == 3'd1 ? 3'd2 : issue_word[52:50] == 3'd0 ? 3'd1 : 3'd0, issue_word[49:43], 6'd0, 16'd0, issue_word[52:50], issue_word[55:53], 3'd0, issue_word[63:56]};
+                end
+                8'd49: begin
+                    decoded_0 = {3'd0, 7'd0, 3'd4, issue_word[48:42], 3'd1, issue_word[55:49], issue_word[25:20], issue_word[41:26], 3'd0, 3'd0, 3'd0, issue_word[63:56]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_0_0 = 128'd0;
+        if (tmp_1) begin
+            case (decoded_0[55:49])
+                7'd0: begin
+                    a_window_0_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    a_window_0_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    a_window_0_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    a_window_0_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    a_window_0_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    a_window_0_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    a_window_0_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    a_window_0_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    a_window_0_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    a_window_0_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    a_window_0_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    a_window_0_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    a_window_0_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    a_window_0_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    a_window_0_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    a_window_0_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_0_0 = 128'd0;
+        if (tmp_1) begin
+            case (decoded_0[65:59])
+                7'd0: begin
+                    b_window_0_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    b_window_0_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    b_window_0_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    b_window_0_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    b_window_0_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    b_window_0_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    b_window_0_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    b_window_0_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    b_window_0_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    b_window_0_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    b_window_0_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    b_window_0_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    b_window_0_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    b_window_0_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    b_window_0_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    b_window_0_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_0_1 = 128'd0;
+        if (tmp_2) begin
+            case (skew_decoded_0_1_q[55:49])
+                7'd0: begin
+                    a_window_0_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    a_window_0_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    a_window_0_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    a_window_0_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    a_window_0_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    a_window_0_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    a_window_0_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    a_window_0_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    a_window_0_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    a_window_0_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    a_window_0_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    a_window_0_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    a_window_0_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    a_window_0_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    a_window_0_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    a_window_0_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_0_1 = 128'd0;
+        if (tmp_2) begin
+            case (skew_decoded_0_1_q[65:59])
+                7'd0: begin
+                    b_window_0_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    b_window_0_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    b_window_0_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    b_window_0_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    b_window_0_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    b_window_0_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    b_window_0_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    b_window_0_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    b_window_0_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    b_window_0_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    b_window_0_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    b_window_0_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    b_window_0_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    b_window_0_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    b_window_0_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    b_window_0_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        decoded_1 = 69'd0;
+        if (tmp_3) begin
+            case (issue_word[127:120])
+                8'd32, 8'd33, 8'd34, 8'd35, 8'd36, 8'd37, 8'd38, 8'd39: begin
+                    decoded_1 = {issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[102:96], issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[109:103], issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[116:110], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[119:117], issue_word[127:120]};
+                end
+                8'd40, 8'd41, 8'd42, 8'd43, 8'd44, 8'd45, 8'd46, 8'd47: begin
+                    decoded_1 = {3'd0, 7'd0, issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[109:103], issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[116:110], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[119:117], issue_word[127:120]};
+                end
+                8'd48: begin
+                    decoded_1 = {3'd0, 7'd0, issue_word[119:117] == 3'd4 ? 3'd4 : issue_word[119:117] == 3'd3 ? 3'd2 : issue_word[119:117] == 3'd2 ? 3'd4 : issue_word[119:117] == 3'd1 ? 3'd2 : issue_word[119:117] == 3'd0 ? 3'd1 : 3'd0, issue_word[106:100], issue_word[116:114] == 3'd4 ? 3'd4 : issue_word[116:114] == 3'd3 ? 3'd2 : issue_word[116:114] == 3'd2 ? 3'd4 : issue_word[116:114] == 3'd1 ? 3'd2 : issue_word[116:114] == 3'd0 ? 3'd1 : 3'd0, issue_word[113:107], 6'd0, 16'd0, issue_word[116:114], issue_word[119:117], 3'd0, issue_word[127:120]};
+                end
+                8'd49: begin
+                    decoded_1 = {3'd0, 7'd0, 3'd4, issue_word[112:106], 3'd1, issue_word[119:113], issue_word[89:84], issue_word[105:90], 3'd0, 3'd0, 3'd0, issue_word[127:120]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_1_0 = 128'd0;
+        if (tmp_4) begin
+            case (decoded_1[55:49])
+                7'd0: begin
+                    a_window_1_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    a_window_1_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    a_window_1_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    a_window_1_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    a_window_1_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    a_window_1_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    a_window_1_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    a_window_1_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    a_window_1_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    a_window_1_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    a_window_1_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    a_window_1_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    a_window_1_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    a_window_1_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    a_window_1_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    a_window_1_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_1_0 = 128'd0;
+        if (tmp_4) begin
+            case (decoded_1[65:59])
+                7'd0: begin
+                    b_window_1_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    b_window_1_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    b_window_1_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    b_window_1_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    b_window_1_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    b_window_1_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    b_window_1_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    b_window_1_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    b_window_1_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    b_window_1_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    b_window_1_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    b_window_1_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    b_window_1_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    b_window_1_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    b_window_1_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    b_window_1_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_1_1 = 128'd0;
+        if (tmp_5) begin
+            case (skew_decoded_1_1_q[55:49])
+                7'd0: begin
+                    a_window_1_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    a_window_1_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    a_window_1_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    a_window_1_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    a_window_1_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    a_window_1_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    a_window_1_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    a_window_1_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    a_window_1_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    a_window_1_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    a_window_1_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    a_window_1_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    a_window_1_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    a_window_1_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    a_window_1_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    a_window_1_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_1_1 = 128'd0;
+        if (tmp_5) begin
+            case (skew_decoded_1_1_q[65:59])
+                7'd0: begin
+                    b_window_1_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    b_window_1_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    b_window_1_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    b_window_1_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    b_window_1_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    b_window_1_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    b_window_1_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    b_window_1_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    b_window_1_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    b_window_1_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    b_window_1_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    b_window_1_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    b_window_1_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    b_window_1_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    b_window_1_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    b_window_1_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        decoded_2 = 69'd0;
+        if (tmp_6) begin
+            case (issue_word[191:184])
+                8'd32, 8'd33, 8'd34, 8'd35, 8'd36, 8'd37, 8'd38, 8'd39: begin
+                    decoded_2 = {issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[166:160], issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[173:167], issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[180:174], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[183:181], issue_word[191:184]};
+                end
+                8'd40, 8'd41, 8'd42, 8'd43, 8'd44, 8'd45, 8'd46, 8'd47: begin
+                    decoded_2 = {3'd0, 7'd0, issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[173:167], issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[180:174], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[183:181], issue_word[191:184]};
+                end
+                8'd48: begin
+                    decoded_2 = {3'd0, 7'd0, issue_word[183:181] == 3'd4 ? 3'd4 : issue_word[183:181] == 3'd3 ? 3'd2 : issue_word[183:181] == 3'd2 ? 3'd4 : issue_word[183:181] == 3'd1 ? 3'd2 : issue_word[183:181] == 3'd0 ? 3'd1 : 3'd0, issue_word[170:164], issue_word[180:178] == 3'd4 ? 3'd4 : issue_word[180:178] == 3'd3 ? 3'd2 : issue_word[180:178] == 3'd2 ? 3'd4 : issue_word[180:178] == 3'd1 ? 3'd2 : issue_word[180:178] == 3'd0 ? 3'd1 : 3'd0, issue_word[177:171], 6'd0, 16'd0, issue_word[180:178], issue_word[183:181], 3'd0, issue_word[191:184]};
+                end
+                8'd49: begin
+                    decoded_2 = {3'd0, 7'd0, 3'd4, issue_word[176:170], 3'd1, issue_word[183:177], issue_word[153:148], issue_word[169:154], 3'd0, 3'd0, 3'd0, issue_word[191:184]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_2_0 = 128'd0;
+        if (tmp_7) begin
+            case (decoded_2[55:49])
+                7'd0: begin
+                    a_window_2_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    a_window_2_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    a_window_2_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    a_window_2_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    a_window_2_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    a_window_2_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    a_window_2_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    a_window_2_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    a_window_2_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    a_window_2_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    a_window_2_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    a_window_2_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    a_window_2_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    a_window_2_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    a_window_2_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    a_window_2_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_2_0 = 128'd0;
+        if (tmp_7) begin
+            case (decoded_2[65:59])
+                7'd0: begin
+                    b_window_2_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    b_window_2_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    b_window_2_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    b_window_2_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    b_window_2_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    b_window_2_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    b_window_2_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    b_window_2_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    b_window_2_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    b_window_2_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    b_window_2_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    b_window_2_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    b_window_2_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    b_window_2_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    b_window_2_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    b_window_2_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_2_1 = 128'd0;
+        if (tmp_8) begin
+            case (skew_decoded_2_1_q[55:49])
+                7'd0: begin
+                    a_window_2_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    a_window_2_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    a_window_2_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    a_window_2_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    a_window_2_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    a_window_2_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    a_window_2_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    a_window_2_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    a_window_2_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    a_window_2_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    a_window_2_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    a_window_2_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    a_window_2_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    a_window_2_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    a_window_2_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    a_window_2_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_2_1 = 128'd0;
+        if (tmp_8) begin
+            case (skew_decoded_2_1_q[65:59])
+                7'd0: begin
+                    b_window_2_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    b_window_2_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    b_window_2_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    b_window_2_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    b_window_2_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    b_window_2_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    b_window_2_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    b_window_2_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    b_window_2_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    b_window_2_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    b_window_2_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    b_window_2_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    b_window_2_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    b_window_2_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    b_window_2_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    b_window_2_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        decoded_3 = 69'd0;
+        if (tmp_9) begin
+            case (issue_word[255:248])
+                8'd32, 8'd33, 8'd34, 8'd35, 8'd36, 8'd37, 8'd38, 8'd39: begin
+                    decoded_3 = {issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[230:224], issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[237:231], issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[244:238], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[247:245], issue_word[255:248]};
+                end
+                8'd40, 8'd41, 8'd42, 8'd43, 8'd44, 8'd45, 8'd46, 8'd47: begin
+                    decoded_3 = {3'd0, 7'd0, issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[237:231], issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[244:238], 6'd0, 16'd0, 3'd0, 3'd0, issue_word[247:245], issue_word[255:248]};
+                end
+                8'd48: begin
+                    decoded_3 = {3'd0, 7'd0, issue_word[247:245] == 3'd4 ? 3'd4 : issue_word[247:245] == 3'd3 ? 3'd2 : issue_word[247:245] == 3'd2 ? 3'd4 : issue_word[247:245] == 3'd1 ? 3'd2 : issue_word[247:245] == 3'd0 ? 3'd1 : 3'd0, issue_word[234:228], issue_word[244:242] == 3'd4 ? 3'd4 : issue_word[244:242] == 3'd3 ? 3'd2 : issue_word[244:242] == 3'd2 ? 3'd4 : issue_word[244:242] == 3'd1 ? 3'd2 : issue_word[244:242] == 3'd0 ? 3'd1 : 3'd0, issue_word[241:235], 6'd0, 16'd0, issue_word[244:242], issue_word[247:245], 3'd0, issue_word[255:248]};
+                end
+                8'd49: begin
+                    decoded_3 = {3'd0, 7'd0, 3'd4, issue_word[240:234], 3'd1, issue_word[247:241], issue_word[217:212], issue_word[233:218], 3'd0, 3'd0, 3'd0, issue_word[255:248]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_3_0 = 128'd0;
+        if (tmp_10) begin
+            case (decoded_3[55:49])
+                7'd0: begin
+                    a_window_3_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    a_window_3_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    a_window_3_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    a_window_3_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    a_window_3_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    a_window_3_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    a_window_3_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    a_window_3_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    a_window_3_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    a_window_3_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    a_window_3_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    a_window_3_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    a_window_3_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    a_window_3_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    a_window_3_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    a_window_3_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_3_0 = 128'd0;
+        if (tmp_10) begin
+            case (decoded_3[65:59])
+                7'd0: begin
+                    b_window_3_0 = {stream_in[223:192], stream_in[159:128], stream_in[95:64], stream_in[31:0]};
+                end
+                7'd1: begin
+                    b_window_3_0 = {stream_in[287:256], stream_in[223:192], stream_in[159:128], stream_in[95:64]};
+                end
+                7'd2: begin
+                    b_window_3_0 = {stream_in[351:320], stream_in[287:256], stream_in[223:192], stream_in[159:128]};
+                end
+                7'd3: begin
+                    b_window_3_0 = {stream_in[415:384], stream_in[351:320], stream_in[287:256], stream_in[223:192]};
+                end
+                7'd4: begin
+                    b_window_3_0 = {stream_in[479:448], stream_in[415:384], stream_in[351:320], stream_in[287:256]};
+                end
+                7'd5: begin
+                    b_window_3_0 = {32'd0, stream_in[479:448], stream_in[415:384], stream_in[351:320]};
+                end
+                7'd6: begin
+                    b_window_3_0 = {64'd0, stream_in[479:448], stream_in[415:384]};
+                end
+                7'd7: begin
+                    b_window_3_0 = {96'd0, stream_in[479:448]};
+                end
+                7'd64: begin
+                    b_window_3_0 = {stream_in[735:704], stream_in[671:640], stream_in[607:576], stream_in[543:512]};
+                end
+                7'd65: begin
+                    b_window_3_0 = {stream_in[799:768], stream_in[735:704], stream_in[671:640], stream_in[607:576]};
+                end
+                7'd66: begin
+                    b_window_3_0 = {stream_in[863:832], stream_in[799:768], stream_in[735:704], stream_in[671:640]};
+                end
+                7'd67: begin
+                    b_window_3_0 = {stream_in[927:896], stream_in[863:832], stream_in[799:768], stream_in[735:704]};
+                end
+                7'd68: begin
+                    b_window_3_0 = {stream_in[991:960], stream_in[927:896], stream_in[863:832], stream_in[799:768]};
+                end
+                7'd69: begin
+                    b_window_3_0 = {32'd0, stream_in[991:960], stream_in[927:896], stream_in[863:832]};
+                end
+                7'd70: begin
+                    b_window_3_0 = {64'd0, stream_in[991:960], stream_in[927:896]};
+                end
+                7'd71: begin
+                    b_window_3_0 = {96'd0, stream_in[991:960]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        a_window_3_1 = 128'd0;
+        if (tmp_11) begin
+            case (skew_decoded_3_1_q[55:49])
+                7'd0: begin
+                    a_window_3_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    a_window_3_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    a_window_3_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    a_window_3_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    a_window_3_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    a_window_3_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    a_window_3_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    a_window_3_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    a_window_3_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    a_window_3_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    a_window_3_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    a_window_3_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    a_window_3_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    a_window_3_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    a_window_3_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    a_window_3_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        b_window_3_1 = 128'd0;
+        if (tmp_11) begin
+            case (skew_decoded_3_1_q[65:59])
+                7'd0: begin
+                    b_window_3_1 = {stream_in[255:224], stream_in[191:160], stream_in[127:96], stream_in[63:32]};
+                end
+                7'd1: begin
+                    b_window_3_1 = {stream_in[319:288], stream_in[255:224], stream_in[191:160], stream_in[127:96]};
+                end
+                7'd2: begin
+                    b_window_3_1 = {stream_in[383:352], stream_in[319:288], stream_in[255:224], stream_in[191:160]};
+                end
+                7'd3: begin
+                    b_window_3_1 = {stream_in[447:416], stream_in[383:352], stream_in[319:288], stream_in[255:224]};
+                end
+                7'd4: begin
+                    b_window_3_1 = {stream_in[511:480], stream_in[447:416], stream_in[383:352], stream_in[319:288]};
+                end
+                7'd5: begin
+                    b_window_3_1 = {32'd0, stream_in[511:480], stream_in[447:416], stream_in[383:352]};
+                end
+                7'd6: begin
+                    b_window_3_1 = {64'd0, stream_in[511:480], stream_in[447:416]};
+                end
+                7'd7: begin
+                    b_window_3_1 = {96'd0, stream_in[511:480]};
+                end
+                7'd64: begin
+                    b_window_3_1 = {stream_in[767:736], stream_in[703:672], stream_in[639:608], stream_in[575:544]};
+                end
+                7'd65: begin
+                    b_window_3_1 = {stream_in[831:800], stream_in[767:736], stream_in[703:672], stream_in[639:608]};
+                end
+                7'd66: begin
+                    b_window_3_1 = {stream_in[895:864], stream_in[831:800], stream_in[767:736], stream_in[703:672]};
+                end
+                7'd67: begin
+                    b_window_3_1 = {stream_in[959:928], stream_in[895:864], stream_in[831:800], stream_in[767:736]};
+                end
+                7'd68: begin
+                    b_window_3_1 = {stream_in[1023:992], stream_in[959:928], stream_in[895:864], stream_in[831:800]};
+                end
+                7'd69: begin
+                    b_window_3_1 = {32'd0, stream_in[1023:992], stream_in[959:928], stream_in[895:864]};
+                end
+                7'd70: begin
+                    b_window_3_1 = {64'd0, stream_in[1023:992], stream_in[959:928]};
+                end
+                7'd71: begin
+                    b_window_3_1 = {96'd0, stream_in[1023:992]};
+                end
+                default: ;
+            endcase
+        end
     end
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             st_valid_0_0_q <= 1'd0;
             st_opcode_0_0_q <= 8'd0;
+            skew_valid_0_1_q <= 1'd0;
+            st_valid_0_1_q <= 1'd0;
+            st_opcode_0_1_q <= 8'd0;
+            st_valid_1_0_q <= 1'd0;
+            st_opcode_1_0_q <= 8'd0;
+            skew_valid_1_1_q <= 1'd0;
+            st_valid_1_1_q <= 1'd0;
+            st_opcode_1_1_q <= 8'd0;
+            st_valid_2_0_q <= 1'd0;
+            st_opcode_2_0_q <= 8'd0;
+            skew_valid_2_1_q <= 1'd0;
+            st_valid_2_1_q <= 1'd0;
+            st_opcode_2_1_q <= 8'd0;
+            st_valid_3_0_q <= 1'd0;
+            st_opcode_3_0_q <= 8'd0;
+            skew_valid_3_1_q <= 1'd0;
+            st_valid_3_1_q <= 1'd0;
+            st_opcode_3_1_q <= 8'd0;
+        end else begin
+            st_valid_0_0_q <= tmp_1;
+            if (tmp_1) begin
+                st_opcode_0_0_q <= decoded_0[7:0];
+            end else begin
+                st_opcode_0_0_q <= 8'd0;
+            end
+            skew_valid_0_1_q <= tmp;
+            st_valid_0_1_q <= tmp_2;
+            if (tmp_2) begin
+                st_opcode_0_1_q <= skew_decoded_0_1_q[7:0];
+            end else begin
+                st_opcode_0_1_q <= 8'd0;
+            end
+            st_valid_1_0_q <= tmp_4;
+            if (tmp_4) begin
+                st_opcode_1_0_q <= decoded_1[7:0];
+            end else begin
+                st_opcode_1_0_q <= 8'd0;
+            end
+            skew_valid_1_1_q <= tmp_3;
+            st_valid_1_1_q <= tmp_5;
+            if (tmp_5) begin
+                st_opcode_1_1_q <= skew_decoded_1_1_q[7:0];
+            end else begin
+                st_opcode_1_1_q <= 8'd0;
+            end
+            st_valid_2_0_q <= tmp_7;
+            if (tmp_7) begin
+                st_opcode_2_0_q <= decoded_2[7:0];
+            end else begin
+                st_opcode_2_0_q <= 8'd0;
+            end
+            skew_valid_2_1_q <= tmp_6;
+            st_valid_2_1_q <= tmp_8;
+            if (tmp_8) begin
+                st_opcode_2_1_q <= skew_decoded_2_1_q[7:0];
+            end else begin
+                st_opcode_2_1_q <= 8'd0;
+            end
+            st_valid_3_0_q <= tmp_10;
+            if (tmp_10) begin
+                st_opcode_3_0_q <= decoded_3[7:0];
+            end else begin
+                st_opcode_3_0_q <= 8'd0;
+            end
+            skew_valid_3_1_q <= tmp_9;
+            st_valid_3_1_q <= tmp_11;
+            if (tmp_11) begin
+                st_opcode_3_1_q <= skew_decoded_3_1_q[7:0];
+            end else begin
+                st_opcode_3_1_q <= 8'd0;
+            end
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_0_0_q <= 3'd0;
             st_from_0_0_q <= 3'd0;
             st_to_0_0_q <= 3'd0;
@@ -4248,10 +1311,33 @@ module lpu_vxm (
             st_b1_0_0_q <= 32'd0;
             st_b2_0_0_q <= 32'd0;
             st_b3_0_0_q <= 32'd0;
-            skew_valid_0_1_q <= 1'd0;
-            skew_word_0_1_q <= 64'd0;
-            st_valid_0_1_q <= 1'd0;
-            st_opcode_0_1_q <= 8'd0;
+        end else if (tmp_1) begin
+            st_type_0_0_q <= decoded_0[10:8];
+            st_from_0_0_q <= decoded_0[13:11];
+            st_to_0_0_q <= decoded_0[16:14];
+            st_scale_0_0_q <= decoded_0[32:17];
+            st_shift_0_0_q <= decoded_0[38:33];
+            st_dst_0_0_q <= decoded_0[45:39];
+            st_bytes_0_0_q <= decoded_0[48:46];
+            st_a0_0_0_q <= {a_window_0_0[103:96] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[71:64] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[39:32] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[7:0] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a1_0_0_q <= {a_window_0_0[111:104] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[79:72] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[47:40] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[15:8] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a2_0_0_q <= {a_window_0_0[119:112] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[87:80] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[55:48] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[23:16] & {8{decoded_0[58:56] > 3'd0}}};
+            st_a3_0_0_q <= {a_window_0_0[127:120] & {8{decoded_0[58:56] > 3'd3}}, a_window_0_0[95:88] & {8{decoded_0[58:56] > 3'd2}}, a_window_0_0[63:56] & {8{decoded_0[58:56] > 3'd1}}, a_window_0_0[31:24] & {8{decoded_0[58:56] > 3'd0}}};
+            st_b0_0_0_q <= {b_window_0_0[103:96] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[71:64] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[39:32] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[7:0] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b1_0_0_q <= {b_window_0_0[111:104] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[79:72] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[47:40] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[15:8] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b2_0_0_q <= {b_window_0_0[119:112] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[87:80] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[55:48] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[23:16] & {8{decoded_0[68:66] > 3'd0}}};
+            st_b3_0_0_q <= {b_window_0_0[127:120] & {8{decoded_0[68:66] > 3'd3}}, b_window_0_0[95:88] & {8{decoded_0[68:66] > 3'd2}}, b_window_0_0[63:56] & {8{decoded_0[68:66] > 3'd1}}, b_window_0_0[31:24] & {8{decoded_0[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            skew_decoded_0_1_q <= 69'd0;
+        end else if (tmp) begin
+            skew_decoded_0_1_q <= decoded_0;
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_0_1_q <= 3'd0;
             st_from_0_1_q <= 3'd0;
             st_to_0_1_q <= 3'd0;
@@ -4267,8 +1353,26 @@ module lpu_vxm (
             st_b1_0_1_q <= 32'd0;
             st_b2_0_1_q <= 32'd0;
             st_b3_0_1_q <= 32'd0;
-            st_valid_1_0_q <= 1'd0;
-            st_opcode_1_0_q <= 8'd0;
+        end else if (tmp_2) begin
+            st_type_0_1_q <= skew_decoded_0_1_q[10:8];
+            st_from_0_1_q <= skew_decoded_0_1_q[13:11];
+            st_to_0_1_q <= skew_decoded_0_1_q[16:14];
+            st_scale_0_1_q <= skew_decoded_0_1_q[32:17];
+            st_shift_0_1_q <= skew_decoded_0_1_q[38:33];
+            st_dst_0_1_q <= skew_decoded_0_1_q[45:39];
+            st_bytes_0_1_q <= skew_decoded_0_1_q[48:46];
+            st_a0_0_1_q <= {a_window_0_1[103:96] & {8{skew_decoded_0_1_q[58:56] > 3'd3}}, a_window_0_1[71:64] & {8{skew_decoded_0_1_q[58:56] > 3'd2}}, a_window_0_1[39:32] & {8{skew_decoded_0_1_q[58:56] > 3'd1}}, a_window_0_1[7:0] & {8{skew_decoded_0_1_q[58:56] > 3'd0}}};
+            st_a1_0_1_q <= {a_window_0_1[111:104] & {8{skew_decoded_0_1_q[58:56] > 3'd3}}, a_window_0_1[79:72] & {8{skew_decoded_0_1_q[58:56] > 3'd2}}, a_window_0_1[47:40] & {8{skew_decoded_0_1_q[58:56] > 3'd1}}, a_window_0_1[15:8] & {8{skew_decoded_0_1_q[58:56] > 3'd0}}};
+            st_a2_0_1_q <= {a_window_0_1[119:112] & {8{skew_decoded_0_1_q[58:56] > 3'd3}}, a_window_0_1[87:80] & {8{skew_decoded_0_1_q[58:56] > 3'd2}}, a_window_0_1[55:48] & {8{skew_decoded_0_1_q[58:56] > 3'd1}}, a_window_0_1[23:16] & {8{skew_decoded_0_1_q[58:56] > 3'd0}}};
+            st_a3_0_1_q <= {a_window_0_1[127:120] & {8{skew_decoded_0_1_q[58:56] > 3'd3}}, a_window_0_1[95:88] & {8{skew_decoded_0_1_q[58:56] > 3'd2}}, a_window_0_1[63:56] & {8{skew_decoded_0_1_q[58:56] > 3'd1}}, a_window_0_1[31:24] & {8{skew_decoded_0_1_q[58:56] > 3'd0}}};
+            st_b0_0_1_q <= {b_window_0_1[103:96] & {8{skew_decoded_0_1_q[68:66] > 3'd3}}, b_window_0_1[71:64] & {8{skew_decoded_0_1_q[68:66] > 3'd2}}, b_window_0_1[39:32] & {8{skew_decoded_0_1_q[68:66] > 3'd1}}, b_window_0_1[7:0] & {8{skew_decoded_0_1_q[68:66] > 3'd0}}};
+            st_b1_0_1_q <= {b_window_0_1[111:104] & {8{skew_decoded_0_1_q[68:66] > 3'd3}}, b_window_0_1[79:72] & {8{skew_decoded_0_1_q[68:66] > 3'd2}}, b_window_0_1[47:40] & {8{skew_decoded_0_1_q[68:66] > 3'd1}}, b_window_0_1[15:8] & {8{skew_decoded_0_1_q[68:66] > 3'd0}}};
+            st_b2_0_1_q <= {b_window_0_1[119:112] & {8{skew_decoded_0_1_q[68:66] > 3'd3}}, b_window_0_1[87:80] & {8{skew_decoded_0_1_q[68:66] > 3'd2}}, b_window_0_1[55:48] & {8{skew_decoded_0_1_q[68:66] > 3'd1}}, b_window_0_1[23:16] & {8{skew_decoded_0_1_q[68:66] > 3'd0}}};
+            st_b3_0_1_q <= {b_window_0_1[127:120] & {8{skew_decoded_0_1_q[68:66] > 3'd3}}, b_window_0_1[95:88] & {8{skew_decoded_0_1_q[68:66] > 3'd2}}, b_window_0_1[63:56] & {8{skew_decoded_0_1_q[68:66] > 3'd1}}, b_window_0_1[31:24] & {8{skew_decoded_0_1_q[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_1_0_q <= 3'd0;
             st_from_1_0_q <= 3'd0;
             st_to_1_0_q <= 3'd0;
@@ -4284,10 +1388,33 @@ module lpu_vxm (
             st_b1_1_0_q <= 32'd0;
             st_b2_1_0_q <= 32'd0;
             st_b3_1_0_q <= 32'd0;
-            skew_valid_1_1_q <= 1'd0;
-            skew_word_1_1_q <= 64'd0;
-            st_valid_1_1_q <= 1'd0;
-            st_opcode_1_1_q <= 8'd0;
+        end else if (tmp_4) begin
+            st_type_1_0_q <= decoded_1[10:8];
+            st_from_1_0_q <= decoded_1[13:11];
+            st_to_1_0_q <= decoded_1[16:14];
+            st_scale_1_0_q <= decoded_1[32:17];
+            st_shift_1_0_q <= decoded_1[38:33];
+            st_dst_1_0_q <= decoded_1[45:39];
+            st_bytes_1_0_q <= decoded_1[48:46];
+            st_a0_1_0_q <= {a_window_1_0[103:96] & {8{decoded_1[58:56] > 3'd3}}, a_window_1_0[71:64] & {8{decoded_1[58:56] > 3'd2}}, a_window_1_0[39:32] & {8{decoded_1[58:56] > 3'd1}}, a_window_1_0[7:0] & {8{decoded_1[58:56] > 3'd0}}};
+            st_a1_1_0_q <= {a_window_1_0[111:104] & {8{decoded_1[58:56] > 3'd3}}, a_window_1_0[79:72] & {8{decoded_1[58:56] > 3'd2}}, a_window_1_0[47:40] & {8{decoded_1[58:56] > 3'd1}}, a_window_1_0[15:8] & {8{decoded_1[58:56] > 3'd0}}};
+            st_a2_1_0_q <= {a_window_1_0[119:112] & {8{decoded_1[58:56] > 3'd3}}, a_window_1_0[87:80] & {8{decoded_1[58:56] > 3'd2}}, a_window_1_0[55:48] & {8{decoded_1[58:56] > 3'd1}}, a_window_1_0[23:16] & {8{decoded_1[58:56] > 3'd0}}};
+            st_a3_1_0_q <= {a_window_1_0[127:120] & {8{decoded_1[58:56] > 3'd3}}, a_window_1_0[95:88] & {8{decoded_1[58:56] > 3'd2}}, a_window_1_0[63:56] & {8{decoded_1[58:56] > 3'd1}}, a_window_1_0[31:24] & {8{decoded_1[58:56] > 3'd0}}};
+            st_b0_1_0_q <= {b_window_1_0[103:96] & {8{decoded_1[68:66] > 3'd3}}, b_window_1_0[71:64] & {8{decoded_1[68:66] > 3'd2}}, b_window_1_0[39:32] & {8{decoded_1[68:66] > 3'd1}}, b_window_1_0[7:0] & {8{decoded_1[68:66] > 3'd0}}};
+            st_b1_1_0_q <= {b_window_1_0[111:104] & {8{decoded_1[68:66] > 3'd3}}, b_window_1_0[79:72] & {8{decoded_1[68:66] > 3'd2}}, b_window_1_0[47:40] & {8{decoded_1[68:66] > 3'd1}}, b_window_1_0[15:8] & {8{decoded_1[68:66] > 3'd0}}};
+            st_b2_1_0_q <= {b_window_1_0[119:112] & {8{decoded_1[68:66] > 3'd3}}, b_window_1_0[87:80] & {8{decoded_1[68:66] > 3'd2}}, b_window_1_0[55:48] & {8{decoded_1[68:66] > 3'd1}}, b_window_1_0[23:16] & {8{decoded_1[68:66] > 3'd0}}};
+            st_b3_1_0_q <= {b_window_1_0[127:120] & {8{decoded_1[68:66] > 3'd3}}, b_window_1_0[95:88] & {8{decoded_1[68:66] > 3'd2}}, b_window_1_0[63:56] & {8{decoded_1[68:66] > 3'd1}}, b_window_1_0[31:24] & {8{decoded_1[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            skew_decoded_1_1_q <= 69'd0;
+        end else if (tmp_3) begin
+            skew_decoded_1_1_q <= decoded_1;
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_1_1_q <= 3'd0;
             st_from_1_1_q <= 3'd0;
             st_to_1_1_q <= 3'd0;
@@ -4303,8 +1430,26 @@ module lpu_vxm (
             st_b1_1_1_q <= 32'd0;
             st_b2_1_1_q <= 32'd0;
             st_b3_1_1_q <= 32'd0;
-            st_valid_2_0_q <= 1'd0;
-            st_opcode_2_0_q <= 8'd0;
+        end else if (tmp_5) begin
+            st_type_1_1_q <= skew_decoded_1_1_q[10:8];
+            st_from_1_1_q <= skew_decoded_1_1_q[13:11];
+            st_to_1_1_q <= skew_decoded_1_1_q[16:14];
+            st_scale_1_1_q <= skew_decoded_1_1_q[32:17];
+            st_shift_1_1_q <= skew_decoded_1_1_q[38:33];
+            st_dst_1_1_q <= skew_decoded_1_1_q[45:39];
+            st_bytes_1_1_q <= skew_decoded_1_1_q[48:46];
+            st_a0_1_1_q <= {a_window_1_1[103:96] & {8{skew_decoded_1_1_q[58:56] > 3'd3}}, a_window_1_1[71:64] & {8{skew_decoded_1_1_q[58:56] > 3'd2}}, a_window_1_1[39:32] & {8{skew_decoded_1_1_q[58:56] > 3'd1}}, a_window_1_1[7:0] & {8{skew_decoded_1_1_q[58:56] > 3'd0}}};
+            st_a1_1_1_q <= {a_window_1_1[111:104] & {8{skew_decoded_1_1_q[58:56] > 3'd3}}, a_window_1_1[79:72] & {8{skew_decoded_1_1_q[58:56] > 3'd2}}, a_window_1_1[47:40] & {8{skew_decoded_1_1_q[58:56] > 3'd1}}, a_window_1_1[15:8] & {8{skew_decoded_1_1_q[58:56] > 3'd0}}};
+            st_a2_1_1_q <= {a_window_1_1[119:112] & {8{skew_decoded_1_1_q[58:56] > 3'd3}}, a_window_1_1[87:80] & {8{skew_decoded_1_1_q[58:56] > 3'd2}}, a_window_1_1[55:48] & {8{skew_decoded_1_1_q[58:56] > 3'd1}}, a_window_1_1[23:16] & {8{skew_decoded_1_1_q[58:56] > 3'd0}}};
+            st_a3_1_1_q <= {a_window_1_1[127:120] & {8{skew_decoded_1_1_q[58:56] > 3'd3}}, a_window_1_1[95:88] & {8{skew_decoded_1_1_q[58:56] > 3'd2}}, a_window_1_1[63:56] & {8{skew_decoded_1_1_q[58:56] > 3'd1}}, a_window_1_1[31:24] & {8{skew_decoded_1_1_q[58:56] > 3'd0}}};
+            st_b0_1_1_q <= {b_window_1_1[103:96] & {8{skew_decoded_1_1_q[68:66] > 3'd3}}, b_window_1_1[71:64] & {8{skew_decoded_1_1_q[68:66] > 3'd2}}, b_window_1_1[39:32] & {8{skew_decoded_1_1_q[68:66] > 3'd1}}, b_window_1_1[7:0] & {8{skew_decoded_1_1_q[68:66] > 3'd0}}};
+            st_b1_1_1_q <= {b_window_1_1[111:104] & {8{skew_decoded_1_1_q[68:66] > 3'd3}}, b_window_1_1[79:72] & {8{skew_decoded_1_1_q[68:66] > 3'd2}}, b_window_1_1[47:40] & {8{skew_decoded_1_1_q[68:66] > 3'd1}}, b_window_1_1[15:8] & {8{skew_decoded_1_1_q[68:66] > 3'd0}}};
+            st_b2_1_1_q <= {b_window_1_1[119:112] & {8{skew_decoded_1_1_q[68:66] > 3'd3}}, b_window_1_1[87:80] & {8{skew_decoded_1_1_q[68:66] > 3'd2}}, b_window_1_1[55:48] & {8{skew_decoded_1_1_q[68:66] > 3'd1}}, b_window_1_1[23:16] & {8{skew_decoded_1_1_q[68:66] > 3'd0}}};
+            st_b3_1_1_q <= {b_window_1_1[127:120] & {8{skew_decoded_1_1_q[68:66] > 3'd3}}, b_window_1_1[95:88] & {8{skew_decoded_1_1_q[68:66] > 3'd2}}, b_window_1_1[63:56] & {8{skew_decoded_1_1_q[68:66] > 3'd1}}, b_window_1_1[31:24] & {8{skew_decoded_1_1_q[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_2_0_q <= 3'd0;
             st_from_2_0_q <= 3'd0;
             st_to_2_0_q <= 3'd0;
@@ -4320,10 +1465,33 @@ module lpu_vxm (
             st_b1_2_0_q <= 32'd0;
             st_b2_2_0_q <= 32'd0;
             st_b3_2_0_q <= 32'd0;
-            skew_valid_2_1_q <= 1'd0;
-            skew_word_2_1_q <= 64'd0;
-            st_valid_2_1_q <= 1'd0;
-            st_opcode_2_1_q <= 8'd0;
+        end else if (tmp_7) begin
+            st_type_2_0_q <= decoded_2[10:8];
+            st_from_2_0_q <= decoded_2[13:11];
+            st_to_2_0_q <= decoded_2[16:14];
+            st_scale_2_0_q <= decoded_2[32:17];
+            st_shift_2_0_q <= decoded_2[38:33];
+            st_dst_2_0_q <= decoded_2[45:39];
+            st_bytes_2_0_q <= decoded_2[48:46];
+            st_a0_2_0_q <= {a_window_2_0[103:96] & {8{decoded_2[58:56] > 3'd3}}, a_window_2_0[71:64] & {8{decoded_2[58:56] > 3'd2}}, a_window_2_0[39:32] & {8{decoded_2[58:56] > 3'd1}}, a_window_2_0[7:0] & {8{decoded_2[58:56] > 3'd0}}};
+            st_a1_2_0_q <= {a_window_2_0[111:104] & {8{decoded_2[58:56] > 3'd3}}, a_window_2_0[79:72] & {8{decoded_2[58:56] > 3'd2}}, a_window_2_0[47:40] & {8{decoded_2[58:56] > 3'd1}}, a_window_2_0[15:8] & {8{decoded_2[58:56] > 3'd0}}};
+            st_a2_2_0_q <= {a_window_2_0[119:112] & {8{decoded_2[58:56] > 3'd3}}, a_window_2_0[87:80] & {8{decoded_2[58:56] > 3'd2}}, a_window_2_0[55:48] & {8{decoded_2[58:56] > 3'd1}}, a_window_2_0[23:16] & {8{decoded_2[58:56] > 3'd0}}};
+            st_a3_2_0_q <= {a_window_2_0[127:120] & {8{decoded_2[58:56] > 3'd3}}, a_window_2_0[95:88] & {8{decoded_2[58:56] > 3'd2}}, a_window_2_0[63:56] & {8{decoded_2[58:56] > 3'd1}}, a_window_2_0[31:24] & {8{decoded_2[58:56] > 3'd0}}};
+            st_b0_2_0_q <= {b_window_2_0[103:96] & {8{decoded_2[68:66] > 3'd3}}, b_window_2_0[71:64] & {8{decoded_2[68:66] > 3'd2}}, b_window_2_0[39:32] & {8{decoded_2[68:66] > 3'd1}}, b_window_2_0[7:0] & {8{decoded_2[68:66] > 3'd0}}};
+            st_b1_2_0_q <= {b_window_2_0[111:104] & {8{decoded_2[68:66] > 3'd3}}, b_window_2_0[79:72] & {8{decoded_2[68:66] > 3'd2}}, b_window_2_0[47:40] & {8{decoded_2[68:66] > 3'd1}}, b_window_2_0[15:8] & {8{decoded_2[68:66] > 3'd0}}};
+            st_b2_2_0_q <= {b_window_2_0[119:112] & {8{decoded_2[68:66] > 3'd3}}, b_window_2_0[87:80] & {8{decoded_2[68:66] > 3'd2}}, b_window_2_0[55:48] & {8{decoded_2[68:66] > 3'd1}}, b_window_2_0[23:16] & {8{decoded_2[68:66] > 3'd0}}};
+            st_b3_2_0_q <= {b_window_2_0[127:120] & {8{decoded_2[68:66] > 3'd3}}, b_window_2_0[95:88] & {8{decoded_2[68:66] > 3'd2}}, b_window_2_0[63:56] & {8{decoded_2[68:66] > 3'd1}}, b_window_2_0[31:24] & {8{decoded_2[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            skew_decoded_2_1_q <= 69'd0;
+        end else if (tmp_6) begin
+            skew_decoded_2_1_q <= decoded_2;
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_2_1_q <= 3'd0;
             st_from_2_1_q <= 3'd0;
             st_to_2_1_q <= 3'd0;
@@ -4339,8 +1507,26 @@ module lpu_vxm (
             st_b1_2_1_q <= 32'd0;
             st_b2_2_1_q <= 32'd0;
             st_b3_2_1_q <= 32'd0;
-            st_valid_3_0_q <= 1'd0;
-            st_opcode_3_0_q <= 8'd0;
+        end else if (tmp_8) begin
+            st_type_2_1_q <= skew_decoded_2_1_q[10:8];
+            st_from_2_1_q <= skew_decoded_2_1_q[13:11];
+            st_to_2_1_q <= skew_decoded_2_1_q[16:14];
+            st_scale_2_1_q <= skew_decoded_2_1_q[32:17];
+            st_shift_2_1_q <= skew_decoded_2_1_q[38:33];
+            st_dst_2_1_q <= skew_decoded_2_1_q[45:39];
+            st_bytes_2_1_q <= skew_decoded_2_1_q[48:46];
+            st_a0_2_1_q <= {a_window_2_1[103:96] & {8{skew_decoded_2_1_q[58:56] > 3'd3}}, a_window_2_1[71:64] & {8{skew_decoded_2_1_q[58:56] > 3'd2}}, a_window_2_1[39:32] & {8{skew_decoded_2_1_q[58:56] > 3'd1}}, a_window_2_1[7:0] & {8{skew_decoded_2_1_q[58:56] > 3'd0}}};
+            st_a1_2_1_q <= {a_window_2_1[111:104] & {8{skew_decoded_2_1_q[58:56] > 3'd3}}, a_window_2_1[79:72] & {8{skew_decoded_2_1_q[58:56] > 3'd2}}, a_window_2_1[47:40] & {8{skew_decoded_2_1_q[58:56] > 3'd1}}, a_window_2_1[15:8] & {8{skew_decoded_2_1_q[58:56] > 3'd0}}};
+            st_a2_2_1_q <= {a_window_2_1[119:112] & {8{skew_decoded_2_1_q[58:56] > 3'd3}}, a_window_2_1[87:80] & {8{skew_decoded_2_1_q[58:56] > 3'd2}}, a_window_2_1[55:48] & {8{skew_decoded_2_1_q[58:56] > 3'd1}}, a_window_2_1[23:16] & {8{skew_decoded_2_1_q[58:56] > 3'd0}}};
+            st_a3_2_1_q <= {a_window_2_1[127:120] & {8{skew_decoded_2_1_q[58:56] > 3'd3}}, a_window_2_1[95:88] & {8{skew_decoded_2_1_q[58:56] > 3'd2}}, a_window_2_1[63:56] & {8{skew_decoded_2_1_q[58:56] > 3'd1}}, a_window_2_1[31:24] & {8{skew_decoded_2_1_q[58:56] > 3'd0}}};
+            st_b0_2_1_q <= {b_window_2_1[103:96] & {8{skew_decoded_2_1_q[68:66] > 3'd3}}, b_window_2_1[71:64] & {8{skew_decoded_2_1_q[68:66] > 3'd2}}, b_window_2_1[39:32] & {8{skew_decoded_2_1_q[68:66] > 3'd1}}, b_window_2_1[7:0] & {8{skew_decoded_2_1_q[68:66] > 3'd0}}};
+            st_b1_2_1_q <= {b_window_2_1[111:104] & {8{skew_decoded_2_1_q[68:66] > 3'd3}}, b_window_2_1[79:72] & {8{skew_decoded_2_1_q[68:66] > 3'd2}}, b_window_2_1[47:40] & {8{skew_decoded_2_1_q[68:66] > 3'd1}}, b_window_2_1[15:8] & {8{skew_decoded_2_1_q[68:66] > 3'd0}}};
+            st_b2_2_1_q <= {b_window_2_1[119:112] & {8{skew_decoded_2_1_q[68:66] > 3'd3}}, b_window_2_1[87:80] & {8{skew_decoded_2_1_q[68:66] > 3'd2}}, b_window_2_1[55:48] & {8{skew_decoded_2_1_q[68:66] > 3'd1}}, b_window_2_1[23:16] & {8{skew_decoded_2_1_q[68:66] > 3'd0}}};
+            st_b3_2_1_q <= {b_window_2_1[127:120] & {8{skew_decoded_2_1_q[68:66] > 3'd3}}, b_window_2_1[95:88] & {8{skew_decoded_2_1_q[68:66] > 3'd2}}, b_window_2_1[63:56] & {8{skew_decoded_2_1_q[68:66] > 3'd1}}, b_window_2_1[31:24] & {8{skew_decoded_2_1_q[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_3_0_q <= 3'd0;
             st_from_3_0_q <= 3'd0;
             st_to_3_0_q <= 3'd0;
@@ -4356,10 +1542,33 @@ module lpu_vxm (
             st_b1_3_0_q <= 32'd0;
             st_b2_3_0_q <= 32'd0;
             st_b3_3_0_q <= 32'd0;
-            skew_valid_3_1_q <= 1'd0;
-            skew_word_3_1_q <= 64'd0;
-            st_valid_3_1_q <= 1'd0;
-            st_opcode_3_1_q <= 8'd0;
+        end else if (tmp_10) begin
+            st_type_3_0_q <= decoded_3[10:8];
+            st_from_3_0_q <= decoded_3[13:11];
+            st_to_3_0_q <= decoded_3[16:14];
+            st_scale_3_0_q <= decoded_3[32:17];
+            st_shift_3_0_q <= decoded_3[38:33];
+            st_dst_3_0_q <= decoded_3[45:39];
+            st_bytes_3_0_q <= decoded_3[48:46];
+            st_a0_3_0_q <= {a_window_3_0[103:96] & {8{decoded_3[58:56] > 3'd3}}, a_window_3_0[71:64] & {8{decoded_3[58:56] > 3'd2}}, a_window_3_0[39:32] & {8{decoded_3[58:56] > 3'd1}}, a_window_3_0[7:0] & {8{decoded_3[58:56] > 3'd0}}};
+            st_a1_3_0_q <= {a_window_3_0[111:104] & {8{decoded_3[58:56] > 3'd3}}, a_window_3_0[79:72] & {8{decoded_3[58:56] > 3'd2}}, a_window_3_0[47:40] & {8{decoded_3[58:56] > 3'd1}}, a_window_3_0[15:8] & {8{decoded_3[58:56] > 3'd0}}};
+            st_a2_3_0_q <= {a_window_3_0[119:112] & {8{decoded_3[58:56] > 3'd3}}, a_window_3_0[87:80] & {8{decoded_3[58:56] > 3'd2}}, a_window_3_0[55:48] & {8{decoded_3[58:56] > 3'd1}}, a_window_3_0[23:16] & {8{decoded_3[58:56] > 3'd0}}};
+            st_a3_3_0_q <= {a_window_3_0[127:120] & {8{decoded_3[58:56] > 3'd3}}, a_window_3_0[95:88] & {8{decoded_3[58:56] > 3'd2}}, a_window_3_0[63:56] & {8{decoded_3[58:56] > 3'd1}}, a_window_3_0[31:24] & {8{decoded_3[58:56] > 3'd0}}};
+            st_b0_3_0_q <= {b_window_3_0[103:96] & {8{decoded_3[68:66] > 3'd3}}, b_window_3_0[71:64] & {8{decoded_3[68:66] > 3'd2}}, b_window_3_0[39:32] & {8{decoded_3[68:66] > 3'd1}}, b_window_3_0[7:0] & {8{decoded_3[68:66] > 3'd0}}};
+            st_b1_3_0_q <= {b_window_3_0[111:104] & {8{decoded_3[68:66] > 3'd3}}, b_window_3_0[79:72] & {8{decoded_3[68:66] > 3'd2}}, b_window_3_0[47:40] & {8{decoded_3[68:66] > 3'd1}}, b_window_3_0[15:8] & {8{decoded_3[68:66] > 3'd0}}};
+            st_b2_3_0_q <= {b_window_3_0[119:112] & {8{decoded_3[68:66] > 3'd3}}, b_window_3_0[87:80] & {8{decoded_3[68:66] > 3'd2}}, b_window_3_0[55:48] & {8{decoded_3[68:66] > 3'd1}}, b_window_3_0[23:16] & {8{decoded_3[68:66] > 3'd0}}};
+            st_b3_3_0_q <= {b_window_3_0[127:120] & {8{decoded_3[68:66] > 3'd3}}, b_window_3_0[95:88] & {8{decoded_3[68:66] > 3'd2}}, b_window_3_0[63:56] & {8{decoded_3[68:66] > 3'd1}}, b_window_3_0[31:24] & {8{decoded_3[68:66] > 3'd0}}};
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            skew_decoded_3_1_q <= 69'd0;
+        end else if (tmp_9) begin
+            skew_decoded_3_1_q <= decoded_3;
+        end
+    end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
             st_type_3_1_q <= 3'd0;
             st_from_3_1_q <= 3'd0;
             st_to_3_1_q <= 3'd0;
@@ -4375,151 +1584,22 @@ module lpu_vxm (
             st_b1_3_1_q <= 32'd0;
             st_b2_3_1_q <= 32'd0;
             st_b3_3_1_q <= 32'd0;
-        end else begin
-            st_valid_0_0_q <= tmp_8 & powered[0];
-            st_opcode_0_0_q <= tmp;
-            st_type_0_0_q <= type_0_0;
-            st_from_0_0_q <= from_0_0;
-            st_to_0_0_q <= to_0_0;
-            st_scale_0_0_q <= scale_0_0;
-            st_shift_0_0_q <= shift_0_0;
-            st_dst_0_0_q <= dst_0_0;
-            st_bytes_0_0_q <= bytes_dst_0_0;
-            st_a0_0_0_q <= {tmp_10[103:96] & {8{bytes_a_0_0 > 3'd3}}, tmp_10[71:64] & {8{bytes_a_0_0 > 3'd2}}, tmp_10[39:32] & {8{bytes_a_0_0 > 3'd1}}, tmp_10[7:0] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a1_0_0_q <= {tmp_10[111:104] & {8{bytes_a_0_0 > 3'd3}}, tmp_10[79:72] & {8{bytes_a_0_0 > 3'd2}}, tmp_10[47:40] & {8{bytes_a_0_0 > 3'd1}}, tmp_10[15:8] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a2_0_0_q <= {tmp_10[119:112] & {8{bytes_a_0_0 > 3'd3}}, tmp_10[87:80] & {8{bytes_a_0_0 > 3'd2}}, tmp_10[55:48] & {8{bytes_a_0_0 > 3'd1}}, tmp_10[23:16] & {8{bytes_a_0_0 > 3'd0}}};
-            st_a3_0_0_q <= {tmp_10[127:120] & {8{bytes_a_0_0 > 3'd3}}, tmp_10[95:88] & {8{bytes_a_0_0 > 3'd2}}, tmp_10[63:56] & {8{bytes_a_0_0 > 3'd1}}, tmp_10[31:24] & {8{bytes_a_0_0 > 3'd0}}};
-            st_b0_0_0_q <= {tmp_14[103:96] & {8{bytes_b_0_0 > 3'd3}}, tmp_14[71:64] & {8{bytes_b_0_0 > 3'd2}}, tmp_14[39:32] & {8{bytes_b_0_0 > 3'd1}}, tmp_14[7:0] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b1_0_0_q <= {tmp_14[111:104] & {8{bytes_b_0_0 > 3'd3}}, tmp_14[79:72] & {8{bytes_b_0_0 > 3'd2}}, tmp_14[47:40] & {8{bytes_b_0_0 > 3'd1}}, tmp_14[15:8] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b2_0_0_q <= {tmp_14[119:112] & {8{bytes_b_0_0 > 3'd3}}, tmp_14[87:80] & {8{bytes_b_0_0 > 3'd2}}, tmp_14[55:48] & {8{bytes_b_0_0 > 3'd1}}, tmp_14[23:16] & {8{bytes_b_0_0 > 3'd0}}};
-            st_b3_0_0_q <= {tmp_14[127:120] & {8{bytes_b_0_0 > 3'd3}}, tmp_14[95:88] & {8{bytes_b_0_0 > 3'd2}}, tmp_14[63:56] & {8{bytes_b_0_0 > 3'd1}}, tmp_14[31:24] & {8{bytes_b_0_0 > 3'd0}}};
-            skew_valid_0_1_q <= tmp_8;
-            skew_word_0_1_q <= issue_word[63:0];
-            st_valid_0_1_q <= skew_valid_0_1_q & powered[1];
-            st_opcode_0_1_q <= skew_word_0_1_q[63:56];
-            st_type_0_1_q <= type_0_1;
-            st_from_0_1_q <= from_0_1;
-            st_to_0_1_q <= to_0_1;
-            st_scale_0_1_q <= scale_0_1;
-            st_shift_0_1_q <= shift_0_1;
-            st_dst_0_1_q <= dst_0_1;
-            st_bytes_0_1_q <= bytes_dst_0_1;
-            st_a0_0_1_q <= {tmp_16[103:96] & {8{bytes_a_0_1 > 3'd3}}, tmp_16[71:64] & {8{bytes_a_0_1 > 3'd2}}, tmp_16[39:32] & {8{bytes_a_0_1 > 3'd1}}, tmp_16[7:0] & {8{bytes_a_0_1 > 3'd0}}};
-            st_a1_0_1_q <= {tmp_16[111:104] & {8{bytes_a_0_1 > 3'd3}}, tmp_16[79:72] & {8{bytes_a_0_1 > 3'd2}}, tmp_16[47:40] & {8{bytes_a_0_1 > 3'd1}}, tmp_16[15:8] & {8{bytes_a_0_1 > 3'd0}}};
-            st_a2_0_1_q <= {tmp_16[119:112] & {8{bytes_a_0_1 > 3'd3}}, tmp_16[87:80] & {8{bytes_a_0_1 > 3'd2}}, tmp_16[55:48] & {8{bytes_a_0_1 > 3'd1}}, tmp_16[23:16] & {8{bytes_a_0_1 > 3'd0}}};
-            st_a3_0_1_q <= {tmp_16[127:120] & {8{bytes_a_0_1 > 3'd3}}, tmp_16[95:88] & {8{bytes_a_0_1 > 3'd2}}, tmp_16[63:56] & {8{bytes_a_0_1 > 3'd1}}, tmp_16[31:24] & {8{bytes_a_0_1 > 3'd0}}};
-            st_b0_0_1_q <= {tmp_20[103:96] & {8{bytes_b_0_1 > 3'd3}}, tmp_20[71:64] & {8{bytes_b_0_1 > 3'd2}}, tmp_20[39:32] & {8{bytes_b_0_1 > 3'd1}}, tmp_20[7:0] & {8{bytes_b_0_1 > 3'd0}}};
-            st_b1_0_1_q <= {tmp_20[111:104] & {8{bytes_b_0_1 > 3'd3}}, tmp_20[79:72] & {8{bytes_b_0_1 > 3'd2}}, tmp_20[47:40] & {8{bytes_b_0_1 > 3'd1}}, tmp_20[15:8] & {8{bytes_b_0_1 > 3'd0}}};
-            st_b2_0_1_q <= {tmp_20[119:112] & {8{bytes_b_0_1 > 3'd3}}, tmp_20[87:80] & {8{bytes_b_0_1 > 3'd2}}, tmp_20[55:48] & {8{bytes_b_0_1 > 3'd1}}, tmp_20[23:16] & {8{bytes_b_0_1 > 3'd0}}};
-            st_b3_0_1_q <= {tmp_20[127:120] & {8{bytes_b_0_1 > 3'd3}}, tmp_20[95:88] & {8{bytes_b_0_1 > 3'd2}}, tmp_20[63:56] & {8{bytes_b_0_1 > 3'd1}}, tmp_20[31:24] & {8{bytes_b_0_1 > 3'd0}}};
-            st_valid_1_0_q <= tmp_22 & powered[0];
-            st_opcode_1_0_q <= tmp_2;
-            st_type_1_0_q <= type_1_0;
-            st_from_1_0_q <= from_1_0;
-            st_to_1_0_q <= to_1_0;
-            st_scale_1_0_q <= scale_1_0;
-            st_shift_1_0_q <= shift_1_0;
-            st_dst_1_0_q <= dst_1_0;
-            st_bytes_1_0_q <= bytes_dst_1_0;
-            st_a0_1_0_q <= {tmp_24[103:96] & {8{bytes_a_1_0 > 3'd3}}, tmp_24[71:64] & {8{bytes_a_1_0 > 3'd2}}, tmp_24[39:32] & {8{bytes_a_1_0 > 3'd1}}, tmp_24[7:0] & {8{bytes_a_1_0 > 3'd0}}};
-            st_a1_1_0_q <= {tmp_24[111:104] & {8{bytes_a_1_0 > 3'd3}}, tmp_24[79:72] & {8{bytes_a_1_0 > 3'd2}}, tmp_24[47:40] & {8{bytes_a_1_0 > 3'd1}}, tmp_24[15:8] & {8{bytes_a_1_0 > 3'd0}}};
-            st_a2_1_0_q <= {tmp_24[119:112] & {8{bytes_a_1_0 > 3'd3}}, tmp_24[87:80] & {8{bytes_a_1_0 > 3'd2}}, tmp_24[55:48] & {8{bytes_a_1_0 > 3'd1}}, tmp_24[23:16] & {8{bytes_a_1_0 > 3'd0}}};
-            st_a3_1_0_q <= {tmp_24[127:120] & {8{bytes_a_1_0 > 3'd3}}, tmp_24[95:88] & {8{bytes_a_1_0 > 3'd2}}, tmp_24[63:56] & {8{bytes_a_1_0 > 3'd1}}, tmp_24[31:24] & {8{bytes_a_1_0 > 3'd0}}};
-            st_b0_1_0_q <= {tmp_26[103:96] & {8{bytes_b_1_0 > 3'd3}}, tmp_26[71:64] & {8{bytes_b_1_0 > 3'd2}}, tmp_26[39:32] & {8{bytes_b_1_0 > 3'd1}}, tmp_26[7:0] & {8{bytes_b_1_0 > 3'd0}}};
-            st_b1_1_0_q <= {tmp_26[111:104] & {8{bytes_b_1_0 > 3'd3}}, tmp_26[79:72] & {8{bytes_b_1_0 > 3'd2}}, tmp_26[47:40] & {8{bytes_b_1_0 > 3'd1}}, tmp_26[15:8] & {8{bytes_b_1_0 > 3'd0}}};
-            st_b2_1_0_q <= {tmp_26[119:112] & {8{bytes_b_1_0 > 3'd3}}, tmp_26[87:80] & {8{bytes_b_1_0 > 3'd2}}, tmp_26[55:48] & {8{bytes_b_1_0 > 3'd1}}, tmp_26[23:16] & {8{bytes_b_1_0 > 3'd0}}};
-            st_b3_1_0_q <= {tmp_26[127:120] & {8{bytes_b_1_0 > 3'd3}}, tmp_26[95:88] & {8{bytes_b_1_0 > 3'd2}}, tmp_26[63:56] & {8{bytes_b_1_0 > 3'd1}}, tmp_26[31:24] & {8{bytes_b_1_0 > 3'd0}}};
-            skew_valid_1_1_q <= tmp_22;
-            skew_word_1_1_q <= issue_word[127:64];
-            st_valid_1_1_q <= skew_valid_1_1_q & powered[1];
-            st_opcode_1_1_q <= skew_word_1_1_q[63:56];
-            st_type_1_1_q <= type_1_1;
-            st_from_1_1_q <= from_1_1;
-            st_to_1_1_q <= to_1_1;
-            st_scale_1_1_q <= scale_1_1;
-            st_shift_1_1_q <= shift_1_1;
-            st_dst_1_1_q <= dst_1_1;
-            st_bytes_1_1_q <= bytes_dst_1_1;
-            st_a0_1_1_q <= {tmp_28[103:96] & {8{bytes_a_1_1 > 3'd3}}, tmp_28[71:64] & {8{bytes_a_1_1 > 3'd2}}, tmp_28[39:32] & {8{bytes_a_1_1 > 3'd1}}, tmp_28[7:0] & {8{bytes_a_1_1 > 3'd0}}};
-            st_a1_1_1_q <= {tmp_28[111:104] & {8{bytes_a_1_1 > 3'd3}}, tmp_28[79:72] & {8{bytes_a_1_1 > 3'd2}}, tmp_28[47:40] & {8{bytes_a_1_1 > 3'd1}}, tmp_28[15:8] & {8{bytes_a_1_1 > 3'd0}}};
-            st_a2_1_1_q <= {tmp_28[119:112] & {8{bytes_a_1_1 > 3'd3}}, tmp_28[87:80] & {8{bytes_a_1_1 > 3'd2}}, tmp_28[55:48] & {8{bytes_a_1_1 > 3'd1}}, tmp_28[23:16] & {8{bytes_a_1_1 > 3'd0}}};
-            st_a3_1_1_q <= {tmp_28[127:120] & {8{bytes_a_1_1 > 3'd3}}, tmp_28[95:88] & {8{bytes_a_1_1 > 3'd2}}, tmp_28[63:56] & {8{bytes_a_1_1 > 3'd1}}, tmp_28[31:24] & {8{bytes_a_1_1 > 3'd0}}};
-            st_b0_1_1_q <= {tmp_30[103:96] & {8{bytes_b_1_1 > 3'd3}}, tmp_30[71:64] & {8{bytes_b_1_1 > 3'd2}}, tmp_30[39:32] & {8{bytes_b_1_1 > 3'd1}}, tmp_30[7:0] & {8{bytes_b_1_1 > 3'd0}}};
-            st_b1_1_1_q <= {tmp_30[111:104] & {8{bytes_b_1_1 > 3'd3}}, tmp_30[79:72] & {8{bytes_b_1_1 > 3'd2}}, tmp_30[47:40] & {8{bytes_b_1_1 > 3'd1}}, tmp_30[15:8] & {8{bytes_b_1_1 > 3'd0}}};
-            st_b2_1_1_q <= {tmp_30[119:112] & {8{bytes_b_1_1 > 3'd3}}, tmp_30[87:80] & {8{bytes_b_1_1 > 3'd2}}, tmp_30[55:48] & {8{bytes_b_1_1 > 3'd1}}, tmp_30[23:16] & {8{bytes_b_1_1 > 3'd0}}};
-            st_b3_1_1_q <= {tmp_30[127:120] & {8{bytes_b_1_1 > 3'd3}}, tmp_30[95:88] & {8{bytes_b_1_1 > 3'd2}}, tmp_30[63:56] & {8{bytes_b_1_1 > 3'd1}}, tmp_30[31:24] & {8{bytes_b_1_1 > 3'd0}}};
-            st_valid_2_0_q <= tmp_32 & powered[0];
-            st_opcode_2_0_q <= tmp_4;
-            st_type_2_0_q <= type_2_0;
-            st_from_2_0_q <= from_2_0;
-            st_to_2_0_q <= to_2_0;
-            st_scale_2_0_q <= scale_2_0;
-            st_shift_2_0_q <= shift_2_0;
-            st_dst_2_0_q <= dst_2_0;
-            st_bytes_2_0_q <= bytes_dst_2_0;
-            st_a0_2_0_q <= {tmp_34[103:96] & {8{bytes_a_2_0 > 3'd3}}, tmp_34[71:64] & {8{bytes_a_2_0 > 3'd2}}, tmp_34[39:32] & {8{bytes_a_2_0 > 3'd1}}, tmp_34[7:0] & {8{bytes_a_2_0 > 3'd0}}};
-            st_a1_2_0_q <= {tmp_34[111:104] & {8{bytes_a_2_0 > 3'd3}}, tmp_34[79:72] & {8{bytes_a_2_0 > 3'd2}}, tmp_34[47:40] & {8{bytes_a_2_0 > 3'd1}}, tmp_34[15:8] & {8{bytes_a_2_0 > 3'd0}}};
-            st_a2_2_0_q <= {tmp_34[119:112] & {8{bytes_a_2_0 > 3'd3}}, tmp_34[87:80] & {8{bytes_a_2_0 > 3'd2}}, tmp_34[55:48] & {8{bytes_a_2_0 > 3'd1}}, tmp_34[23:16] & {8{bytes_a_2_0 > 3'd0}}};
-            st_a3_2_0_q <= {tmp_34[127:120] & {8{bytes_a_2_0 > 3'd3}}, tmp_34[95:88] & {8{bytes_a_2_0 > 3'd2}}, tmp_34[63:56] & {8{bytes_a_2_0 > 3'd1}}, tmp_34[31:24] & {8{bytes_a_2_0 > 3'd0}}};
-            st_b0_2_0_q <= {tmp_36[103:96] & {8{bytes_b_2_0 > 3'd3}}, tmp_36[71:64] & {8{bytes_b_2_0 > 3'd2}}, tmp_36[39:32] & {8{bytes_b_2_0 > 3'd1}}, tmp_36[7:0] & {8{bytes_b_2_0 > 3'd0}}};
-            st_b1_2_0_q <= {tmp_36[111:104] & {8{bytes_b_2_0 > 3'd3}}, tmp_36[79:72] & {8{bytes_b_2_0 > 3'd2}}, tmp_36[47:40] & {8{bytes_b_2_0 > 3'd1}}, tmp_36[15:8] & {8{bytes_b_2_0 > 3'd0}}};
-            st_b2_2_0_q <= {tmp_36[119:112] & {8{bytes_b_2_0 > 3'd3}}, tmp_36[87:80] & {8{bytes_b_2_0 > 3'd2}}, tmp_36[55:48] & {8{bytes_b_2_0 > 3'd1}}, tmp_36[23:16] & {8{bytes_b_2_0 > 3'd0}}};
-            st_b3_2_0_q <= {tmp_36[127:120] & {8{bytes_b_2_0 > 3'd3}}, tmp_36[95:88] & {8{bytes_b_2_0 > 3'd2}}, tmp_36[63:56] & {8{bytes_b_2_0 > 3'd1}}, tmp_36[31:24] & {8{bytes_b_2_0 > 3'd0}}};
-            skew_valid_2_1_q <= tmp_32;
-            skew_word_2_1_q <= issue_word[191:128];
-            st_valid_2_1_q <= skew_valid_2_1_q & powered[1];
-            st_opcode_2_1_q <= skew_word_2_1_q[63:56];
-            st_type_2_1_q <= type_2_1;
-            st_from_2_1_q <= from_2_1;
-            st_to_2_1_q <= to_2_1;
-            st_scale_2_1_q <= scale_2_1;
-            st_shift_2_1_q <= shift_2_1;
-            st_dst_2_1_q <= dst_2_1;
-            st_bytes_2_1_q <= bytes_dst_2_1;
-            st_a0_2_1_q <= {tmp_38[103:96] & {8{bytes_a_2_1 > 3'd3}}, tmp_38[71:64] & {8{bytes_a_2_1 > 3'd2}}, tmp_38[39:32] & {8{bytes_a_2_1 > 3'd1}}, tmp_38[7:0] & {8{bytes_a_2_1 > 3'd0}}};
-            st_a1_2_1_q <= {tmp_38[111:104] & {8{bytes_a_2_1 > 3'd3}}, tmp_38[79:72] & {8{bytes_a_2_1 > 3'd2}}, tmp_38[47:40] & {8{bytes_a_2_1 > 3'd1}}, tmp_38[15:8] & {8{bytes_a_2_1 > 3'd0}}};
-            st_a2_2_1_q <= {tmp_38[119:112] & {8{bytes_a_2_1 > 3'd3}}, tmp_38[87:80] & {8{bytes_a_2_1 > 3'd2}}, tmp_38[55:48] & {8{bytes_a_2_1 > 3'd1}}, tmp_38[23:16] & {8{bytes_a_2_1 > 3'd0}}};
-            st_a3_2_1_q <= {tmp_38[127:120] & {8{bytes_a_2_1 > 3'd3}}, tmp_38[95:88] & {8{bytes_a_2_1 > 3'd2}}, tmp_38[63:56] & {8{bytes_a_2_1 > 3'd1}}, tmp_38[31:24] & {8{bytes_a_2_1 > 3'd0}}};
-            st_b0_2_1_q <= {tmp_40[103:96] & {8{bytes_b_2_1 > 3'd3}}, tmp_40[71:64] & {8{bytes_b_2_1 > 3'd2}}, tmp_40[39:32] & {8{bytes_b_2_1 > 3'd1}}, tmp_40[7:0] & {8{bytes_b_2_1 > 3'd0}}};
-            st_b1_2_1_q <= {tmp_40[111:104] & {8{bytes_b_2_1 > 3'd3}}, tmp_40[79:72] & {8{bytes_b_2_1 > 3'd2}}, tmp_40[47:40] & {8{bytes_b_2_1 > 3'd1}}, tmp_40[15:8] & {8{bytes_b_2_1 > 3'd0}}};
-            st_b2_2_1_q <= {tmp_40[119:112] & {8{bytes_b_2_1 > 3'd3}}, tmp_40[87:80] & {8{bytes_b_2_1 > 3'd2}}, tmp_40[55:48] & {8{bytes_b_2_1 > 3'd1}}, tmp_40[23:16] & {8{bytes_b_2_1 > 3'd0}}};
-            st_b3_2_1_q <= {tmp_40[127:120] & {8{bytes_b_2_1 > 3'd3}}, tmp_40[95:88] & {8{bytes_b_2_1 > 3'd2}}, tmp_40[63:56] & {8{bytes_b_2_1 > 3'd1}}, tmp_40[31:24] & {8{bytes_b_2_1 > 3'd0}}};
-            st_valid_3_0_q <= tmp_42 & powered[0];
-            st_opcode_3_0_q <= tmp_6;
-            st_type_3_0_q <= type_3_0;
-            st_from_3_0_q <= from_3_0;
-            st_to_3_0_q <= to_3_0;
-            st_scale_3_0_q <= scale_3_0;
-            st_shift_3_0_q <= shift_3_0;
-            st_dst_3_0_q <= dst_3_0;
-            st_bytes_3_0_q <= bytes_dst_3_0;
-            st_a0_3_0_q <= {tmp_44[103:96] & {8{bytes_a_3_0 > 3'd3}}, tmp_44[71:64] & {8{bytes_a_3_0 > 3'd2}}, tmp_44[39:32] & {8{bytes_a_3_0 > 3'd1}}, tmp_44[7:0] & {8{bytes_a_3_0 > 3'd0}}};
-            st_a1_3_0_q <= {tmp_44[111:104] & {8{bytes_a_3_0 > 3'd3}}, tmp_44[79:72] & {8{bytes_a_3_0 > 3'd2}}, tmp_44[47:40] & {8{bytes_a_3_0 > 3'd1}}, tmp_44[15:8] & {8{bytes_a_3_0 > 3'd0}}};
-            st_a2_3_0_q <= {tmp_44[119:112] & {8{bytes_a_3_0 > 3'd3}}, tmp_44[87:80] & {8{bytes_a_3_0 > 3'd2}}, tmp_44[55:48] & {8{bytes_a_3_0 > 3'd1}}, tmp_44[23:16] & {8{bytes_a_3_0 > 3'd0}}};
-            st_a3_3_0_q <= {tmp_44[127:120] & {8{bytes_a_3_0 > 3'd3}}, tmp_44[95:88] & {8{bytes_a_3_0 > 3'd2}}, tmp_44[63:56] & {8{bytes_a_3_0 > 3'd1}}, tmp_44[31:24] & {8{bytes_a_3_0 > 3'd0}}};
-            st_b0_3_0_q <= {tmp_46[103:96] & {8{bytes_b_3_0 > 3'd3}}, tmp_46[71:64] & {8{bytes_b_3_0 > 3'd2}}, tmp_46[39:32] & {8{bytes_b_3_0 > 3'd1}}, tmp_46[7:0] & {8{bytes_b_3_0 > 3'd0}}};
-            st_b1_3_0_q <= {tmp_46[111:104] & {8{bytes_b_3_0 > 3'd3}}, tmp_46[79:72] & {8{bytes_b_3_0 > 3'd2}}, tmp_46[47:40] & {8{bytes_b_3_0 > 3'd1}}, tmp_46[15:8] & {8{bytes_b_3_0 > 3'd0}}};
-            st_b2_3_0_q <= {tmp_46[119:112] & {8{bytes_b_3_0 > 3'd3}}, tmp_46[87:80] & {8{bytes_b_3_0 > 3'd2}}, tmp_46[55:48] & {8{bytes_b_3_0 > 3'd1}}, tmp_46[23:16] & {8{bytes_b_3_0 > 3'd0}}};
-            st_b3_3_0_q <= {tmp_46[127:120] & {8{bytes_b_3_0 > 3'd3}}, tmp_46[95:88] & {8{bytes_b_3_0 > 3'd2}}, tmp_46[63:56] & {8{bytes_b_3_0 > 3'd1}}, tmp_46[31:24] & {8{bytes_b_3_0 > 3'd0}}};
-            skew_valid_3_1_q <= tmp_42;
-            skew_word_3_1_q <= issue_word[255:192];
-            st_valid_3_1_q <= skew_valid_3_1_q & powered[1];
-            st_opcode_3_1_q <= skew_word_3_1_q[63:56];
-            st_type_3_1_q <= type_3_1;
-            st_from_3_1_q <= from_3_1;
-            st_to_3_1_q <= to_3_1;
-            st_scale_3_1_q <= scale_3_1;
-            st_shift_3_1_q <= shift_3_1;
-            st_dst_3_1_q <= dst_3_1;
-            st_bytes_3_1_q <= bytes_dst_3_1;
-            st_a0_3_1_q <= {tmp_48[103:96] & {8{bytes_a_3_1 > 3'd3}}, tmp_48[71:64] & {8{bytes_a_3_1 > 3'd2}}, tmp_48[39:32] & {8{bytes_a_3_1 > 3'd1}}, tmp_48[7:0] & {8{bytes_a_3_1 > 3'd0}}};
-            st_a1_3_1_q <= {tmp_48[111:104] & {8{bytes_a_3_1 > 3'd3}}, tmp_48[79:72] & {8{bytes_a_3_1 > 3'd2}}, tmp_48[47:40] & {8{bytes_a_3_1 > 3'd1}}, tmp_48[15:8] & {8{bytes_a_3_1 > 3'd0}}};
-            st_a2_3_1_q <= {tmp_48[119:112] & {8{bytes_a_3_1 > 3'd3}}, tmp_48[87:80] & {8{bytes_a_3_1 > 3'd2}}, tmp_48[55:48] & {8{bytes_a_3_1 > 3'd1}}, tmp_48[23:16] & {8{bytes_a_3_1 > 3'd0}}};
-            st_a3_3_1_q <= {tmp_48[127:120] & {8{bytes_a_3_1 > 3'd3}}, tmp_48[95:88] & {8{bytes_a_3_1 > 3'd2}}, tmp_48[63:56] & {8{bytes_a_3_1 > 3'd1}}, tmp_48[31:24] & {8{bytes_a_3_1 > 3'd0}}};
-            st_b0_3_1_q <= {tmp_50[103:96] & {8{bytes_b_3_1 > 3'd3}}, tmp_50[71:64] & {8{bytes_b_3_1 > 3'd2}}, tmp_50[39:32] & {8{bytes_b_3_1 > 3'd1}}, tmp_50[7:0] & {8{bytes_b_3_1 > 3'd0}}};
-            st_b1_3_1_q <= {tmp_50[111:104] & {8{bytes_b_3_1 > 3'd3}}, tmp_50[79:72] & {8{bytes_b_3_1 > 3'd2}}, tmp_50[47:40] & {8{bytes_b_3_1 > 3'd1}}, tmp_50[15:8] & {8{bytes_b_3_1 > 3'd0}}};
-            st_b2_3_1_q <= {tmp_50[119:112] & {8{bytes_b_3_1 > 3'd3}}, tmp_50[87:80] & {8{bytes_b_3_1 > 3'd2}}, tmp_50[55:48] & {8{bytes_b_3_1 > 3'd1}}, tmp_50[23:16] & {8{bytes_b_3_1 > 3'd0}}};
-            st_b3_3_1_q <= {tmp_50[127:120] & {8{bytes_b_3_1 > 3'd3}}, tmp_50[95:88] & {8{bytes_b_3_1 > 3'd2}}, tmp_50[63:56] & {8{bytes_b_3_1 > 3'd1}}, tmp_50[31:24] & {8{bytes_b_3_1 > 3'd0}}};
+        end else if (tmp_11) begin
+            st_type_3_1_q <= skew_decoded_3_1_q[10:8];
+            st_from_3_1_q <= skew_decoded_3_1_q[13:11];
+            st_to_3_1_q <= skew_decoded_3_1_q[16:14];
+            st_scale_3_1_q <= skew_decoded_3_1_q[32:17];
+            st_shift_3_1_q <= skew_decoded_3_1_q[38:33];
+            st_dst_3_1_q <= skew_decoded_3_1_q[45:39];
+            st_bytes_3_1_q <= skew_decoded_3_1_q[48:46];
+            st_a0_3_1_q <= {a_window_3_1[103:96] & {8{skew_decoded_3_1_q[58:56] > 3'd3}}, a_window_3_1[71:64] & {8{skew_decoded_3_1_q[58:56] > 3'd2}}, a_window_3_1[39:32] & {8{skew_decoded_3_1_q[58:56] > 3'd1}}, a_window_3_1[7:0] & {8{skew_decoded_3_1_q[58:56] > 3'd0}}};
+            st_a1_3_1_q <= {a_window_3_1[111:104] & {8{skew_decoded_3_1_q[58:56] > 3'd3}}, a_window_3_1[79:72] & {8{skew_decoded_3_1_q[58:56] > 3'd2}}, a_window_3_1[47:40] & {8{skew_decoded_3_1_q[58:56] > 3'd1}}, a_window_3_1[15:8] & {8{skew_decoded_3_1_q[58:56] > 3'd0}}};
+            st_a2_3_1_q <= {a_window_3_1[119:112] & {8{skew_decoded_3_1_q[58:56] > 3'd3}}, a_window_3_1[87:80] & {8{skew_decoded_3_1_q[58:56] > 3'd2}}, a_window_3_1[55:48] & {8{skew_decoded_3_1_q[58:56] > 3'd1}}, a_window_3_1[23:16] & {8{skew_decoded_3_1_q[58:56] > 3'd0}}};
+            st_a3_3_1_q <= {a_window_3_1[127:120] & {8{skew_decoded_3_1_q[58:56] > 3'd3}}, a_window_3_1[95:88] & {8{skew_decoded_3_1_q[58:56] > 3'd2}}, a_window_3_1[63:56] & {8{skew_decoded_3_1_q[58:56] > 3'd1}}, a_window_3_1[31:24] & {8{skew_decoded_3_1_q[58:56] > 3'd0}}};
+            st_b0_3_1_q <= {b_window_3_1[103:96] & {8{skew_decoded_3_1_q[68:66] > 3'd3}}, b_window_3_1[71:64] & {8{skew_decoded_3_1_q[68:66] > 3'd2}}, b_window_3_1[39:32] & {8{skew_decoded_3_1_q[68:66] > 3'd1}}, b_window_3_1[7:0] & {8{skew_decoded_3_1_q[68:66] > 3'd0}}};
+            st_b1_3_1_q <= {b_window_3_1[111:104] & {8{skew_decoded_3_1_q[68:66] > 3'd3}}, b_window_3_1[79:72] & {8{skew_decoded_3_1_q[68:66] > 3'd2}}, b_window_3_1[47:40] & {8{skew_decoded_3_1_q[68:66] > 3'd1}}, b_window_3_1[15:8] & {8{skew_decoded_3_1_q[68:66] > 3'd0}}};
+            st_b2_3_1_q <= {b_window_3_1[119:112] & {8{skew_decoded_3_1_q[68:66] > 3'd3}}, b_window_3_1[87:80] & {8{skew_decoded_3_1_q[68:66] > 3'd2}}, b_window_3_1[55:48] & {8{skew_decoded_3_1_q[68:66] > 3'd1}}, b_window_3_1[23:16] & {8{skew_decoded_3_1_q[68:66] > 3'd0}}};
+            st_b3_3_1_q <= {b_window_3_1[127:120] & {8{skew_decoded_3_1_q[68:66] > 3'd3}}, b_window_3_1[95:88] & {8{skew_decoded_3_1_q[68:66] > 3'd2}}, b_window_3_1[63:56] & {8{skew_decoded_3_1_q[68:66] > 3'd1}}, b_window_3_1[31:24] & {8{skew_decoded_3_1_q[68:66] > 3'd0}}};
         end
     end
     lpu_vxm_lane lane_0_0_0 (
