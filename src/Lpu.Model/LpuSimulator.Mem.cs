@@ -25,8 +25,7 @@ public sealed partial class LpuSimulator
                     if (r.CapturedVersion == sram.Version(slice))
                     {
                         // The slice is unchanged since the word was copied at issue: tile k is in the copy.
-                        LaneCopy.Copy(r.Buffer.AsSpan(k * lanes, lanes), Bucket(c + 2).AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst, k)));
-                        Counters.SramReads++;
+                        LaneCopy.Copy(r.Buffer.AsSpan(k * lanes, lanes), ReadResult(k, c, r.Position, op));
                     }
                     else
                     {
@@ -84,11 +83,17 @@ public sealed partial class LpuSimulator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadTile(int slice, int k, int address, long c, int position, in DecodedOp op)
     {
-        var destination = Bucket(c + 2).AddStream(new StreamEvent(position, op.DstDir, op.Dst, k));
-        var status = sram.Read(slice, k, address, destination);
-        Counters.SramReads++;
+        var status = sram.Read(slice, k, address, ReadResult(k, c, position, op));
         if (status != EccStatus.Ok)
             Bucket(c + 1).AddEcc(new EccEvent(slice, k, address, status));
+    }
+
+    /// <summary>Counts a tile read in cycle c and files its result: the stream bytes readable at c + 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> ReadResult(int k, long c, int position, in DecodedOp op)
+    {
+        Counters.SramReads++;
+        return Bucket(c + 2).AddStream(new StreamEvent(position, op.DstDir, op.Dst, k));
     }
 
     /// <summary>The per-tile address: the 16-bit little-endian value in lanes 0 and 1 of superlane k, mod W.</summary>
