@@ -14,9 +14,10 @@ namespace Lpu.Bench;
 /// RTL on a second thread (<see cref="CosimOptions.TwoThreads"/>; the fastest of three runs each), plus the Verilator build time
 /// cold (empty cache) and cached; then where a lockstep cycle's time goes, per thread (runs with
 /// <see cref="CosimOptions.MeasurePhases"/>, whose timestamps add ~20 ns per phase). Usage:
-/// <c>cosim [--cached] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
-/// the shared build cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build; <c>--opt</c>
-/// replaces Verilator's optimisation flags (<see cref="VerilatorOptions.FastFlags"/>) to compare builds.
+/// <c>cosim [--cached] [--pgo] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
+/// the shared build cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build; <c>--pgo</c> makes the
+/// build profile-guided (<see cref="VerilatorOptions.ProfileGuided"/>, trained on <see cref="ProfileWorkload"/>,
+/// not on this program); <c>--opt</c> replaces Verilator's optimisation flags (<see cref="VerilatorOptions.FastFlags"/>) to compare builds.
 /// </summary>
 internal static class CosimBenchmark
 {
@@ -30,8 +31,9 @@ internal static class CosimBenchmark
         var verilator = opt >= 0 && opt + 1 < args.Length
             ? VerilatorOptions.Default with { OptimisationFlags = args[opt + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries) }
             : VerilatorOptions.Default;
-        args = [.. args.Where((a, i) => a != "--cached" && (opt < 0 || (i != opt && i != opt + 1)))];
-        Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}");
+        verilator = verilator with { ProfileGuided = args.Contains("--pgo") };
+        args = [.. args.Where((a, i) => a is not "--cached" and not "--pgo" && (opt < 0 || (i != opt && i != opt + 1)))];
+        Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}{(verilator.ProfileGuided ? ", profile-guided" : string.Empty)}");
         var presets = args.Length > 0 ? args : ["small"];
         Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep, one thread, cycles/s | ... cycles/CPU-s | lockstep, two threads, cycles/s | ... cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -134,15 +136,6 @@ internal static class CosimBenchmark
     }
 
     /// <summary>Every cycle: two slices next to the VXM read, ALU 0 adds, the slice east of it writes.</summary>
-    internal static LpuProgram StreamingProgram(LpuConfig config, int repeats = Repeats)
-    {
-        var builder = new ProgramBuilder(config);
-        builder.Queue("mem.w.1").Read(0, StreamRef.East(1)).Repeat(repeats, 1);                       // 2 hops: issues at T - 4
-        builder.Queue("mem.w.0").Nop(1).Read(0, StreamRef.East(0)).Repeat(repeats, 1);               // 1 hop: T - 3
-        builder.Queue("vxm.0").Nop(4).Vxm(VxmOp.Add, DataType.I8, StreamRef.East(2), StreamRef.East(0), StreamRef.East(1)).Repeat(repeats, 1);
-        builder.Queue("mem.e.0").Nop(7).Write(0, StreamRef.East(2)).Repeat(repeats, 1);              // 1 hop east: T + 3
-        var vector = Enumerable.Range(0, config.VectorLength).Select(i => (byte)i).ToArray();
-        builder.Data(0, 0, vector).Data(1, 0, vector);
-        return builder.Build();
-    }
+    internal static LpuProgram StreamingProgram(LpuConfig config, int repeats = Repeats) =>
+        ProfileWorkload.StreamingProgram(config, repeats + 1, [VxmOp.Add]);
 }

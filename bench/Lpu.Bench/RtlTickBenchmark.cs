@@ -8,13 +8,14 @@ using Lpu.Rtl;
 namespace Lpu.Bench;
 
 /// <summary>
-/// <c>rtl-tick [preset or config.json ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...]</c>: the RTL's share of lockstep co-simulation.
+/// <c>rtl-tick [preset or config.json ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...] [--pgo]</c>: the RTL's share of lockstep co-simulation.
 /// Builds <c>lpu_top</c> of each preset with Verilator (cached; the fast build the co-simulator uses),
 /// loads a streaming program through the host port (VXM add every cycle, two reads and a write), and
 /// times N cycles of "read the <c>events</c> port, tick" as the co-simulator does, without the model.
 /// <c>--rtl DIR</c> builds the Verilog in DIR instead (e.g. a hand-edited variant, to find where the
 /// time goes) with the generated port list; <c>--verilator-flag</c> adds a Verilator argument to the fast
-/// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>). Default: <c>small</c>, 60,000 cycles (at most 65,435).
+/// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>); <c>--pgo</c>
+/// makes it profile-guided (trained on <see cref="ProfileWorkload"/>, not on the timed program). Default: <c>small</c>, 60,000 cycles (at most 65,435).
 /// </summary>
 internal static class RtlTickBenchmark
 {
@@ -28,6 +29,7 @@ internal static class RtlTickBenchmark
         var cycles = 60_000;
         string? rtlDirectory = null;
         var flags = new List<string>();
+        var profileGuided = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--cycles" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0)
@@ -41,6 +43,11 @@ internal static class RtlTickBenchmark
                 rtlDirectory = args[i + 1];
             else if (args[i] == "--verilator-flag" && i + 1 < args.Length)
                 flags.Add(args[i + 1]);
+            else if (args[i] == "--pgo")
+            {
+                profileGuided = true;
+                continue;
+            }
             else
             {
                 presets.Add(args[i]);
@@ -53,7 +60,7 @@ internal static class RtlTickBenchmark
         if (presets.Count == 0)
             presets.Add("small");
 
-        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion} {string.Join(' ', flags)}; {cycles:N0} cycles per measurement, best of {Repeats}");
+        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion} {string.Join(' ', flags)}{(profileGuided ? " profile-guided" : string.Empty)}; {cycles:N0} cycles per measurement, best of {Repeats}");
         Console.WriteLine("| preset | build s | us/tick (CPU) | us/tick (wall) |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var preset in presets)
@@ -61,7 +68,7 @@ internal static class RtlTickBenchmark
             var config = preset.EndsWith(".json", StringComparison.Ordinal) ? ConfigJson.Load(preset) : Presets.Get(preset);
             var design = RtlGenerator.Generate(config);
             var clock = Stopwatch.StartNew();
-            var build = RtlBuild.Build(design, rtlDirectory, VerilatorOptions.Default with { ExtraFlags = flags }, cacheRoot: null);
+            var build = RtlBuild.Build(design, rtlDirectory, VerilatorOptions.Default with { ExtraFlags = flags, ProfileGuided = profileGuided }, cacheRoot: null);
             var buildSeconds = clock.Elapsed.TotalSeconds;
             var program = CosimBenchmark.StreamingProgram(config, cycles + 100);   // runs past the measurement
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Lpu.Cosim.Lockstep;
+using Lpu.Cosim.Verilator;
 
 namespace Lpu.HdlGen.Commands;
 
 /// <summary>
-/// <c>hdl-gen cosim --preset NAME PROGRAM [--rtl DIR] [--vcd FILE] [--max-cycles N] [--one-thread]</c>: runs a program on the golden
+/// <c>hdl-gen cosim --preset NAME PROGRAM [--rtl DIR] [--vcd FILE] [--max-cycles N] [--one-thread] [--pgo]</c>: runs a program on the golden
 /// model and on the generated RTL (Verilator) in lockstep. Exit 0 when every cycle matches, 1 on a
 /// divergence (reported with cycle, unit, superlane, lane, values and a VCD window).
 /// </summary>
@@ -19,11 +20,13 @@ internal static class CosimCommand
         var vcd = new Option<string?>("--vcd") { Description = "Waveform of the cycles before a divergence (default: PROGRAM.divergence.vcd)." };
         var maxCycles = new Option<long>("--max-cycles") { Description = "Stop with an error after this many cycles.", DefaultValueFactory = _ => 10_000_000 };
         var oneThread = new Option<bool>("--one-thread") { Description = "Run the RTL on the same thread as the model (by default it has its own when there are two or more processors)." };
+        var pgo = new Option<bool>("--pgo") { Description = "Profile-guided Verilator build: compiled twice around a training run (about a minute more, once per RTL: cached), ~25% faster ticks; for long runs." };
         command.Arguments.Add(source);
         command.Options.Add(rtl);
         command.Options.Add(vcd);
         command.Options.Add(maxCycles);
         command.Options.Add(oneThread);
+        command.Options.Add(pgo);
         command.SetAction(parse =>
         {
             var lpu = config.Resolve(parse);
@@ -39,6 +42,7 @@ internal static class CosimCommand
                 VcdPath = parse.GetValue(vcd) ?? Path.ChangeExtension(Path.GetFileName(path), ".divergence.vcd"),
                 MaxCycles = parse.GetValue(maxCycles),
                 TwoThreads = parse.GetValue(oneThread) ? false : null,
+                Verilator = VerilatorOptions.Default with { ProfileGuided = parse.GetValue(pgo) },
             };
             using var session = LongWork.Run("building the RTL with Verilator (cached after the first build)", error, () => new CosimSession(program, options));
             var result = session.Run();

@@ -221,7 +221,7 @@ public sealed class CosimSession : IDisposable
     /// <summary>Re-runs on a traced build up to the divergence and keeps the VCD of the window before it.</summary>
     private string WriteWaveform(long cycle)
     {
-        var traced = RtlBuild.Build(design, options.RtlDirectory, options.Verilator with { Trace = true }, options.CacheRoot);
+        var traced = RtlBuild.Build(design, options.RtlDirectory, options.Verilator with { Trace = true, ProfileGuided = false }, options.CacheRoot);
         var (tracedSim, tracedHost) = StartRtl(traced);
         using (tracedSim)
         {

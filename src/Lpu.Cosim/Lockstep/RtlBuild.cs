@@ -3,7 +3,10 @@ using Lpu.Rtl;
 
 namespace Lpu.Cosim.Lockstep;
 
-/// <summary>Builds (or finds in the cache) the Verilator library of a generated or given <c>lpu_top</c>.</summary>
+/// <summary>
+/// Builds (or finds in the cache) the Verilator library of a generated or given <c>lpu_top</c>; a
+/// profile-guided build trains on <see cref="ProfileWorkload"/>.
+/// </summary>
 internal static class RtlBuild
 {
     public static VerilatorBuildResult Build(RtlDesign design, string? rtlDirectory, VerilatorOptions options, string? cacheRoot)
@@ -12,7 +15,7 @@ internal static class RtlBuild
             ? design.Verilog.Modules.Select(f => new VerilatorSource(f.Name, f.Text))
             : ReadDirectory(rtlDirectory, design.Top);
         var ports = design.Ports.Select(p => p.IsInput ? VerilatorPort.Input(p.Name, p.Width) : VerilatorPort.Output(p.Name, p.Width));
-        return VerilatorBuild.Build(new VerilatorDesign(sources, design.Top, ports, "clk", options), cacheRoot);
+        return VerilatorBuild.Build(new VerilatorDesign(sources, design.Top, ports, "clk", options), cacheRoot, ProfileWorkload.For(design));
     }
 
     /// <summary>The files of <c>TOP.f</c> in <paramref name="directory"/>, or every <c>.v</c> file there.</summary>

@@ -11,7 +11,7 @@ namespace Lpu.Cosim.Verilator;
 internal sealed unsafe class NativeModel
 {
     /// <summary>The shim ABI this code speaks; the template's lpu_sim_abi returns the same number.</summary>
-    private const int Abi = 2;
+    private const int Abi = 3;
 
     private static readonly ConcurrentDictionary<string, Lazy<NativeModel>> Loaded = new(StringComparer.Ordinal);
 
@@ -31,6 +31,7 @@ internal sealed unsafe class NativeModel
     public readonly delegate* unmanaged<nint, void> TraceStop;
     public readonly delegate* unmanaged<nint, int, int, int, int*, int*, int*, int> FieldsLayout;
     public readonly delegate* unmanaged<nint, ulong, uint*, int> TickFields;
+    public readonly delegate* unmanaged<int> ProfileDump;
 
     private NativeModel(string path, int expectedPorts)
     {
@@ -59,6 +60,7 @@ internal sealed unsafe class NativeModel
         TraceStop = (delegate* unmanaged<nint, void>)Export(library, path, "lpu_sim_trace_stop");
         FieldsLayout = (delegate* unmanaged<nint, int, int, int, int*, int*, int*, int>)Export(library, path, "lpu_sim_fields_layout");
         TickFields = (delegate* unmanaged<nint, ulong, uint*, int>)Export(library, path, "lpu_sim_tick_fields");
+        ProfileDump = (delegate* unmanaged<int>)Export(library, path, "lpu_sim_profile_dump");
     }
 
     /// <summary>The library at <paramref name="path"/>, loaded on first use.</summary>

@@ -7,7 +7,8 @@ namespace Lpu.Cosim.Verilator;
 /// <summary>Runs a command and collects its stdout and stderr interleaved as they arrive.</summary>
 internal static class ToolRunner
 {
-    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string workingDirectory)
+    public static (int ExitCode, string Output) Run(
+        string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -19,6 +20,11 @@ internal static class ToolRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var output = new StringBuilder();

@@ -25,9 +25,17 @@ public static partial class VerilatorBuild
     /// <summary>See <see cref="SimCache.DefaultRoot"/>: <c>$LPU_SIM_CACHE</c> or <c>&lt;repo&gt;/.sim-cache/verilator</c>.</summary>
     public static string DefaultCacheRoot() => SimCache.DefaultRoot();
 
-    /// <summary>Builds the design, or returns the cached build with the same hash without running Verilator.</summary>
-    public static VerilatorBuildResult Build(VerilatorDesign design, string? cacheRoot = null)
+    /// <summary>
+    /// Builds the design, or returns the cached build with the same hash without running Verilator.
+    /// A profile-guided build (<see cref="VerilatorOptions.ProfileGuided"/>) needs <paramref name="training"/>.
+    /// </summary>
+    public static VerilatorBuildResult Build(VerilatorDesign design, string? cacheRoot = null, ProfileTraining? training = null)
     {
+        if (design.Options.ProfileGuided && training is null)
+        {
+            throw new ArgumentException($"a profile-guided build of '{design.TopModule}' needs a training workload", nameof(training));
+        }
+
         var root = Path.GetFullPath(cacheRoot ?? DefaultCacheRoot());
         if (root.Any(char.IsWhiteSpace))
         {
@@ -37,7 +45,8 @@ public static partial class VerilatorBuild
 
         var files = ShimTemplates.Render(new ShimModel(design));
         var sourceList = string.Concat(design.Sources.Select(s => $"rtl/{s.FileName}\n"));
-        var manifest = Manifest(design, files);
+        var profile = design.Options.ProfileGuided ? training : null;
+        var manifest = Manifest(design, files, profile?.Name);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest)))[..16];
         var name = $"{design.TopModule}-{hash}";
         var workspace = Path.Combine(root, name);
@@ -47,9 +56,12 @@ public static partial class VerilatorBuild
         }
 
         RemoveAbandonedBuilds(root);
+        RemoveIncomplete(workspace);
         var temporary = Path.Combine(root, $".tmp-{name}-{Guid.NewGuid():N}");
         WriteWorkspace(temporary, design, files, sourceList, manifest);
-        var (exitCode, output) = ToolRunner.Run("bash", ["build.sh"], temporary);
+        var (exitCode, output) = profile is null
+            ? RunScript(temporary, stage: null)
+            : BuildProfiled(design, temporary, hash, profile);
         File.WriteAllText(Path.Combine(temporary, "build.log"), output);
         if (exitCode != 0 || !File.Exists(Path.Combine(temporary, ShimModel.LibraryName)))
         {
@@ -73,6 +85,75 @@ public static partial class VerilatorBuild
         }
 
         return new VerilatorBuildResult(design, workspace, hash, fromCache: false);
+    }
+
+    /// <summary>Runs build.sh in <paramref name="directory"/>; <paramref name="stage"/> is its LPU_PROFILE.</summary>
+    private static (int ExitCode, string Output) RunScript(string directory, string? stage) =>
+        ToolRunner.Run("bash", ["build.sh"], directory, stage is null ? null : new Dictionary<string, string> { ["LPU_PROFILE"] = stage });
+
+    /// <summary>
+    /// The two compiles of a profile-guided build: instrumented, trained (the counts land in
+    /// obj/*.gcda), then the objects and the library deleted and compiled again with the counts.
+    /// </summary>
+    private static (int ExitCode, string Output) BuildProfiled(VerilatorDesign design, string directory, string hash, ProfileTraining training)
+    {
+        var (exitCode, output) = RunScript(directory, "generate");
+        output = "== LPU_PROFILE=generate\n" + output;
+        if (exitCode != 0 || !File.Exists(Path.Combine(directory, ShimModel.LibraryName)))
+        {
+            return (exitCode == 0 ? 1 : exitCode, output);
+        }
+
+        using (var simulation = new VerilatorBuildResult(design, directory, hash, fromCache: false).CreateSimulation())
+        {
+            try
+            {
+                training.Run(simulation);
+            }
+            catch (VerilatorSimulationException)
+            {
+                // The model stopped (e.g. a $fatal): the counts up to there still describe the design.
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
+            {
+                return (1, $"{output}error: training '{training.Name}' failed: {e.Message}\n");
+            }
+
+            if (!simulation.DumpProfile())
+            {
+                throw new InvalidOperationException($"the instrumented library of '{design.TopModule}' in {directory} wrote no profile");
+            }
+        }
+
+        var objects = Path.Combine(directory, "obj");
+        foreach (var file in Directory.EnumerateFiles(objects, "*.o").Concat(Directory.EnumerateFiles(objects, "*.a")).ToList())
+        {
+            File.Delete(file);
+        }
+
+        // Unlinking keeps the loaded instrumented library mapped; the new one is loaded from the cache path.
+        File.Delete(Path.Combine(directory, ShimModel.LibraryName));
+        var (useExitCode, useOutput) = RunScript(directory, "use");
+        return (useExitCode, $"{output}== training: {training.Name}\n== LPU_PROFILE=use\n{useOutput}");
+    }
+
+    /// <summary>
+    /// Deletes a cache folder without its library (e.g. a library deleted by hand to force a rebuild,
+    /// or a copy cut short): it would block the rename of the new build into place.
+    /// </summary>
+    private static void RemoveIncomplete(string workspace)
+    {
+        if (Directory.Exists(workspace) && !File.Exists(Path.Combine(workspace, ShimModel.LibraryName)))
+        {
+            try
+            {
+                Directory.Delete(workspace, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Another process removed it first.
+            }
+        }
     }
 
     /// <summary>Deletes temporary build folders left by processes that died mid-build long ago.</summary>
@@ -102,12 +183,17 @@ public static partial class VerilatorBuild
     }
 
     /// <summary>Everything the build depends on, as text: hashed, and kept in the workspace for people.</summary>
-    private static string Manifest(VerilatorDesign design, IReadOnlyList<(string File, string Text)> files)
+    private static string Manifest(VerilatorDesign design, IReadOnlyList<(string File, string Text)> files, string? profile)
     {
         var text = new StringBuilder();
         text.Append("layout: ").Append(LayoutVersion).Append('\n');
         text.Append("verilator: ").Append(VerilatorVersion).Append('\n');
         text.Append("top: ").Append(design.TopModule).Append('\n');
+        if (profile is not null)
+        {
+            text.Append("profile: ").Append(profile).Append('\n');
+        }
+
         foreach (var source in design.Sources)
         {
             var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text)));

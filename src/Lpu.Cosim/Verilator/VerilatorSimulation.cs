@@ -260,6 +260,12 @@ public sealed unsafe class VerilatorSimulation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the execution counts of an instrumented library (the first stage of a profile-guided
+    /// build) to its object folder; false for a library built without instrumentation.
+    /// </summary>
+    internal bool DumpProfile() => _native.ProfileDump() != 0;
+
     /// <summary>Closes the trace file now, if one is open or armed.</summary>
     public void StopTrace() => _native.TraceStop(Instance);
 
