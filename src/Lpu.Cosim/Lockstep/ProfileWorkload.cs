@@ -9,7 +9,8 @@ namespace Lpu.Cosim.Lockstep;
 /// <summary>
 /// What a profile-guided <c>lpu_top</c> build is trained on: the host port loading a program, then
 /// what lockstep runs mostly do, streams read from MEM into a VXM ALU and the result written back,
-/// every cycle, with the ALU going through its binary i8 ops in turn. Fixed per configuration, so one
+/// every cycle, with the ALU going through its binary i8 ops in turn, ticked and read as lockstep
+/// does (<see cref="VerilatorSimulation.TickAndRead(FieldReader, ulong)"/>). Fixed per configuration, so one
 /// cached build serves every program. A configuration without two western slices or i8 VXM ops
 /// trains on the load and an idle run instead.
 /// </summary>
@@ -21,7 +22,7 @@ public static class ProfileWorkload
     private static readonly VxmOp[] Ops = [VxmOp.Add, VxmOp.Sub, VxmOp.Min, VxmOp.Max, VxmOp.Xor, VxmOp.And, VxmOp.Or, VxmOp.Mul];
 
     /// <summary>The training of <paramref name="design"/>'s library; its name (in the build's hash) says which workload.</summary>
-    public static ProfileTraining For(RtlDesign design) => new($"lpu_top streaming workload v1, {Cycles} cycles", sim => Run(sim, design));
+    public static ProfileTraining For(RtlDesign design) => new($"lpu_top streaming workload v2, {Cycles} cycles", sim => Run(sim, design));
 
     /// <summary>
     /// Streams for <paramref name="cycles"/> cycles: two MEM reads from the west, a VXM op on them, a MEM
@@ -59,6 +60,10 @@ public static class ProfileWorkload
             RtlHost.Load(sim, design, new ProgramBuilder(config).Build());
         }
 
-        sim.Tick(Cycles + 16);
+        // Ticked and read the way lockstep does (one native call per cycle), so that path is trained too.
+        var decoder = new TraceDecoder(config, design.Trace);
+        var reader = sim.CreateFieldReader("events", decoder.SummaryOffset, decoder.Pieces);
+        for (var cycle = 0; cycle < Cycles + 16; cycle++)
+            sim.TickAndRead(reader);
     }
 }
