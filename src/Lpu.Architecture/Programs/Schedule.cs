@@ -1,3 +1,4 @@
+using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Isa;
 
 namespace Lpu.Architecture.Programs;
@@ -36,9 +37,30 @@ public sealed class Schedule
     /// <summary>Computes the schedule, stopping with an error once more than <paramref name="issueLimit"/> issues are made.</summary>
     public static Schedule Compute(LpuProgram program, int issueLimit)
     {
+        var issues = new IssueLog(keep: true);
+        var errors = Walk(program, issueLimit, issues);
+        issues.Kept.Sort((a, b) => a.Cycle != b.Cycle ? a.Cycle.CompareTo(b.Cycle) : a.Queue.CompareTo(b.Queue));
+        return new Schedule(issues.Kept, errors, issues.Count > issueLimit ? 0 : DoneAfter(program.Config, issues));
+    }
+
+    /// <summary>
+    /// <see cref="DoneCycle"/> without keeping the issues (memory stays constant however long the
+    /// program runs), or null when the program does not schedule (the errors <see cref="Compute(LpuProgram)"/> lists).
+    /// </summary>
+    public static long? DoneCycleOf(LpuProgram program)
+    {
+        var issues = new IssueLog(keep: false);
+        return Walk(program, DefaultIssueLimit, issues).Count == 0 ? DoneAfter(program.Config, issues) : null;
+    }
+
+    private static long DoneAfter(LpuConfig c, IssueLog issues) =>
+        issues.Count == 0 ? 0 : issues.LastCycle + c.Superlanes + InstructionSet.MaxLatency(c) + 1;
+
+    /// <summary>Issues every instruction of the program into <paramref name="issues"/>; returns the errors.</summary>
+    private static List<ProgramError> Walk(LpuProgram program, int issueLimit, IssueLog issues)
+    {
         var queues = program.Queues;
         var states = queues.Select(_ => new QueueState()).ToArray();
-        var issues = new List<ScheduledIssue>();
         var errors = new List<ProgramError>();
         var notifies = new List<long>();
         while (true)
@@ -49,8 +71,7 @@ public sealed class Schedule
                 if (issues.Count > issueLimit)
                 {
                     errors.Add(new ProgramError(q, Math.Max(0, states[q].Next - 1), -1, $"the program issues more than {issueLimit} instructions; scheduling stopped here"));
-                    issues.Sort((a, b) => a.Cycle != b.Cycle ? a.Cycle.CompareTo(b.Cycle) : a.Queue.CompareTo(b.Queue));
-                    return new Schedule(issues, errors, 0);
+                    return errors;
                 }
             }
 
@@ -75,10 +96,7 @@ public sealed class Schedule
                 errors.Add(new ProgramError(q, states[q].Next, -1, "sync waits forever: no notify at or after cycle " + states[q].Cycle));
         }
 
-        issues.Sort((a, b) => a.Cycle != b.Cycle ? a.Cycle.CompareTo(b.Cycle) : a.Queue.CompareTo(b.Queue));
-        var c = program.Config;
-        var done = issues.Count == 0 ? 0 : issues[^1].Cycle + c.Superlanes + InstructionSet.MaxLatency(c) + 1;
-        return new Schedule(issues, errors, done);
+        return errors;
     }
 
     private static long ReleaseBy(long reached, List<long> notifies)
@@ -93,7 +111,7 @@ public sealed class Schedule
         return best;
     }
 
-    private static void Advance(int q, IReadOnlyList<Instruction> list, QueueState s, List<ScheduledIssue> issues, List<ProgramError> errors, List<long> notifies, int limit)
+    private static void Advance(int q, IReadOnlyList<Instruction> list, QueueState s, IssueLog issues, List<ProgramError> errors, List<long> notifies, int limit)
     {
         while (!s.Waiting && s.Next < list.Count && issues.Count <= limit)
         {
@@ -119,7 +137,7 @@ public sealed class Schedule
         }
     }
 
-    private static void Issue(long cycle, int q, int index, Instruction ins, QueueState s, List<ScheduledIssue> issues, List<long> notifies)
+    private static void Issue(long cycle, int q, int index, Instruction ins, QueueState s, IssueLog issues, List<long> notifies)
     {
         issues.Add(new ScheduledIssue(cycle, q, index, ins));
         if (ins.Spec.Mnemonic == "notify")
@@ -129,7 +147,7 @@ public sealed class Schedule
     }
 
     // architecture.md §11: repeat repeats the last issued entry (after a repeat, its last copy).
-    private static void Repeat(int q, QueueState s, Instruction rep, List<ScheduledIssue> issues, List<ProgramError> errors, List<long> notifies, int limit)
+    private static void Repeat(int q, QueueState s, Instruction rep, IssueLog issues, List<ProgramError> errors, List<long> notifies, int limit)
     {
         var index = s.Next;
         if (s.Previous is not { } previous)
@@ -176,6 +194,24 @@ public sealed class Schedule
         }
 
         s.Cycle = t + (n * d) + 1;
+    }
+
+    /// <summary>Where issues go: counted, the last cycle kept, and the issues themselves only when asked.</summary>
+    private sealed class IssueLog(bool keep)
+    {
+        public List<ScheduledIssue> Kept { get; } = [];
+
+        public int Count { get; private set; }
+
+        public long LastCycle { get; private set; } = -1;
+
+        public void Add(ScheduledIssue issue)
+        {
+            Count++;
+            LastCycle = Math.Max(LastCycle, issue.Cycle);
+            if (keep)
+                Kept.Add(issue);
+        }
     }
 
     private sealed class QueueState

@@ -49,7 +49,7 @@ public sealed class CosimSession : IDisposable
         CheckCoverage(program, design);
         build = RtlBuild.Build(design, this.options.RtlDirectory, this.options.Verilator with { Trace = false }, this.options.CacheRoot);
         doneMargin = program.Config.Superlanes + InstructionSet.MaxLatency(program.Config) + 1;
-        doneAtLeast = DoneBound.AtLeast(program);
+        doneAtLeast = Schedule.DoneCycleOf(program) ?? 0;
         Model = new LpuSimulator(program.Config);
         Model.Load(program);
         (sim, host) = StartRtl(build);
@@ -148,9 +148,10 @@ public sealed class CosimSession : IDisposable
     /// <summary>
     /// The last program cycle the RTL may be run to now, never past where the one-thread loop stops
     /// it: the end once the model is done; before, its done cycle D once known (architecture.md §4:
-    /// D = last issue + SL + dmax + 1); before that, a lower bound of D: the program's
-    /// (<see cref="DoneBound"/>), or, since some instruction is still to issue in this cycle or
-    /// later, this cycle + SL + dmax + 1. Nor past the cycle limit.
+    /// D = last issue + SL + dmax + 1); before that, D as the program's schedule gives it
+    /// (<see cref="Schedule.DoneCycleOf"/>, known before the run unless the program does not
+    /// schedule), or, since some instruction is still to issue in this cycle or later, this cycle +
+    /// SL + dmax + 1. Nor past the cycle limit.
     /// </summary>
     private long RunAheadLimit()
     {
