@@ -1,3 +1,4 @@
+using Lpu.Cosim.Verilator;
 using Lpu.Testing;
 
 namespace Lpu.HdlGen.Tests;
@@ -22,6 +23,19 @@ public class CosimCommandTests
         Assert.True(code == 0, output + error);
         Assert.Contains("vector_ops.s: 23 cycles", output);
         Assert.Contains("RTL and model agree", output);
+    }
+
+    [Fact]
+    public void Profile_guided_build_agrees_and_is_a_build_of_its_own()
+    {
+        var (code, output, error) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--pgo");
+        var (plain, plainOutput, _) = Run("cosim", "--preset", "small", Program("vector_ops.s"));
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal(0, plain);
+        Assert.Equal(plainOutput.Split('\n')[0], output.Split('\n')[0]);   // "vector_ops.s: 23 cycles, ... agree"
+        Assert.Contains(Directory.EnumerateFiles(VerilatorBuild.DefaultCacheRoot(), "manifest.txt", SearchOption.AllDirectories),
+            f => File.ReadAllText(f).Contains("profile: lpu_top streaming workload", StringComparison.Ordinal));
     }
 
     [Fact]
