@@ -44,13 +44,15 @@ public sealed class Schedule
     }
 
     /// <summary>
-    /// <see cref="DoneCycle"/> without keeping the issues (memory stays constant however long the
-    /// program runs), or null when the program does not schedule (the errors <see cref="Compute(LpuProgram)"/> lists).
+    /// <see cref="DoneCycle"/> without keeping the issues, in time that follows the number of
+    /// instructions rather than of issues (repeats are counted, not walked), or null when the program
+    /// does not schedule (the errors <see cref="Compute(LpuProgram)"/> lists).
     /// </summary>
     public static long? DoneCycleOf(LpuProgram program)
     {
+        // No limit: nothing is kept, and a repeat's copies are counted in one step (but a repeated notify's).
         var issues = new IssueLog(keep: false);
-        return Walk(program, DefaultIssueLimit, issues).Count == 0 ? DoneAfter(program.Config, issues) : null;
+        return Walk(program, int.MaxValue, issues).Count == 0 ? DoneAfter(program.Config, issues) : null;
     }
 
     private static long DoneAfter(LpuConfig c, IssueLog issues) =>
@@ -174,6 +176,12 @@ public sealed class Schedule
             return;
         }
 
+        if (!issues.Keeps && previous.Spec.Mnemonic != "notify")
+        {
+            RepeatCounted(q, index, s, previous, field, step, t, n, d, issues, errors);
+            return;
+        }
+
         for (long k = 1; k <= n && issues.Count <= limit; k++)
         {
             var issued = previous;
@@ -196,12 +204,49 @@ public sealed class Schedule
         s.Cycle = t + (n * d) + 1;
     }
 
+    /// <summary>
+    /// The copies of a repeat when only counted (<see cref="DoneCycleOf"/>): their cycles are t + kd, and
+    /// a stepped field, moving one way, first leaves its range at the smallest k past the last in range;
+    /// the same issues, errors and queue state as the copy-by-copy loop, in time independent of n.
+    /// </summary>
+    private static void RepeatCounted(int q, int index, QueueState s, Instruction previous, string? field, long step, long t, long n, long d, IssueLog issues, List<ProgramError> errors)
+    {
+        var copies = n;
+        var last = previous;
+        if (field is not null && step != 0)
+        {
+            var f = previous.Spec.Fields[previous.Spec.FieldIndex(field)];
+            var start = previous[field];
+            var inRange = ((step > 0 ? f.Max : f.Min) - start) / step;   // both terms share a sign
+            if (inRange < n)
+            {
+                var v = start + ((inRange + 1) * step);
+                errors.Add(new ProgramError(q, index, 2, $"repetition {inRange + 1} takes {field} to {v}, outside [{f.Min}, {f.Max}]"));
+                copies = inRange;
+            }
+
+            if (copies > 0)
+                last = previous.With(field, start + (copies * step));
+        }
+
+        if (copies > 0)
+        {
+            issues.AddCopies(copies, t + (copies * d));
+            s.Previous = last;
+            s.PreviousCycle = t + (copies * d);
+        }
+
+        s.Cycle = t + (n * d) + 1;
+    }
+
     /// <summary>Where issues go: counted, the last cycle kept, and the issues themselves only when asked.</summary>
     private sealed class IssueLog(bool keep)
     {
         public List<ScheduledIssue> Kept { get; } = [];
 
-        public int Count { get; private set; }
+        public bool Keeps => keep;
+
+        public long Count { get; private set; }
 
         public long LastCycle { get; private set; } = -1;
 
@@ -211,6 +256,13 @@ public sealed class Schedule
             LastCycle = Math.Max(LastCycle, issue.Cycle);
             if (keep)
                 Kept.Add(issue);
+        }
+
+        /// <summary><paramref name="count"/> issues not kept, the last of them in <paramref name="lastCycle"/>.</summary>
+        public void AddCopies(long count, long lastCycle)
+        {
+            Count += count;
+            LastCycle = Math.Max(LastCycle, lastCycle);
         }
     }
 
