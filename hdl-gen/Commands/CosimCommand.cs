@@ -20,7 +20,7 @@ internal static class CosimCommand
         var vcd = new Option<string?>("--vcd") { Description = "Waveform of the cycles before a divergence (default: PROGRAM.divergence.vcd)." };
         var maxCycles = new Option<long>("--max-cycles") { Description = "Stop with an error after this many cycles.", DefaultValueFactory = _ => 10_000_000 };
         var oneThread = new Option<bool>("--one-thread") { Description = "Run the RTL on the same thread as the model (by default it has its own when there are two or more processors)." };
-        var pgo = new Option<bool>("--pgo") { Description = "Profile-guided Verilator build: compiled twice around a training run (about a minute more, once per RTL: cached), ~25% faster ticks; for long runs." };
+        var pgo = new Option<bool>("--pgo") { Description = "Profile-guided Verilator build: compiled twice around a training run, without ccache (small ~1.5 min, medium ~20 min on 2 cores; once per RTL, then cached); ~25% faster ticks, for long runs." };
         command.Arguments.Add(source);
         command.Options.Add(rtl);
         command.Options.Add(vcd);
