@@ -176,68 +176,48 @@ public sealed class Schedule
             return;
         }
 
+        // A stepped field moves one way, so the copies in its range are the first `copies` of them.
+        var (copies, outOfRange) = CopiesInRange(previous, field, step, n);
+        var issuedAll = true;
         if (!issues.Keeps && previous.Spec.Mnemonic != "notify")
         {
-            RepeatCounted(q, index, s, previous, field, step, t, n, d, issues, errors);
-            return;
-        }
-
-        for (long k = 1; k <= n && issues.Count <= limit; k++)
-        {
-            var issued = previous;
-            if (field is not null && step != 0)
-            {
-                var f = issued.Spec.Fields[issued.Spec.FieldIndex(field)];
-                var v = issued[field] + (k * step);
-                if (v < f.Min || v > f.Max)
-                {
-                    errors.Add(new ProgramError(q, index, 2, $"repetition {k} takes {field} to {v}, outside [{f.Min}, {f.Max}]"));
-                    break;
-                }
-
-                issued = issued.With(field, v);
-            }
-
-            Issue(t + (k * d), q, index, issued, s, issues, notifies);
-        }
-
-        s.Cycle = t + (n * d) + 1;
-    }
-
-    /// <summary>
-    /// The copies of a repeat when only counted (<see cref="DoneCycleOf"/>): their cycles are t + kd, and
-    /// a stepped field, moving one way, first leaves its range at the smallest k past the last in range;
-    /// the same issues, errors and queue state as the copy-by-copy loop, in time independent of n.
-    /// </summary>
-    private static void RepeatCounted(int q, int index, QueueState s, Instruction previous, string? field, long step, long t, long n, long d, IssueLog issues, List<ProgramError> errors)
-    {
-        var copies = n;
-        var last = previous;
-        if (field is not null && step != 0)
-        {
-            var f = previous.Spec.Fields[previous.Spec.FieldIndex(field)];
-            var start = previous[field];
-            var inRange = ((step > 0 ? f.Max : f.Min) - start) / step;   // both terms share a sign
-            if (inRange < n)
-            {
-                var v = start + ((inRange + 1) * step);
-                errors.Add(new ProgramError(q, index, 2, $"repetition {inRange + 1} takes {field} to {v}, outside [{f.Min}, {f.Max}]"));
-                copies = inRange;
-            }
-
+            // Only counted (DoneCycleOf): in time independent of n. A notify's copies are walked, to be known.
             if (copies > 0)
-                last = previous.With(field, start + (copies * step));
+            {
+                issues.AddCopies(copies, t + (copies * d));
+                s.Previous = Stepped(previous, field, step, copies);
+                s.PreviousCycle = t + (copies * d);
+            }
         }
-
-        if (copies > 0)
+        else
         {
-            issues.AddCopies(copies, t + (copies * d));
-            s.Previous = last;
-            s.PreviousCycle = t + (copies * d);
+            long k = 1;
+            for (; k <= copies && issues.Count <= limit; k++)
+                Issue(t + (k * d), q, index, Stepped(previous, field, step, k), s, issues, notifies);
+            issuedAll = k > copies;
         }
 
+        if (outOfRange is not null && issuedAll)
+            errors.Add(new ProgramError(q, index, 2, outOfRange));
         s.Cycle = t + (n * d) + 1;
     }
+
+    /// <summary>How many of <paramref name="n"/> copies keep the stepped field in its range, and the error of the first that does not.</summary>
+    private static (long Copies, string? OutOfRange) CopiesInRange(Instruction previous, string? field, long step, long n)
+    {
+        if (field is null || step == 0)
+            return (n, null);
+        var f = previous.Spec.Fields[previous.Spec.FieldIndex(field)];
+        var start = previous[field];
+        var inRange = ((step > 0 ? f.Max : f.Min) - start) / step;   // both terms share a sign
+        return inRange >= n
+            ? (n, null)
+            : (inRange, $"repetition {inRange + 1} takes {field} to {start + ((inRange + 1) * step)}, outside [{f.Min}, {f.Max}]");
+    }
+
+    /// <summary>Copy <paramref name="k"/> of a repeat of <paramref name="previous"/>.</summary>
+    private static Instruction Stepped(Instruction previous, string? field, long step, long k) =>
+        field is null || step == 0 ? previous : previous.With(field, previous[field] + (k * step));
 
     /// <summary>Where issues go: counted, the last cycle kept, and the issues themselves only when asked.</summary>
     private sealed class IssueLog(bool keep)
