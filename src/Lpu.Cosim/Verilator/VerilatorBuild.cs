@@ -8,7 +8,8 @@ namespace Lpu.Cosim.Verilator;
 /// Compiles a <see cref="VerilatorDesign"/> with one <c>verilator --cc --exe --build</c> into a
 /// self-contained shared library with a C ABI shim, cached under a hash of everything that goes
 /// into it. Each build is made in a temporary folder and renamed into place when complete, so a
-/// loaded library is never overwritten and concurrent builders do not clash.
+/// loaded library is never overwritten; concurrent builders of one design take turns
+/// (<see cref="BuildLock"/>), so it is built once.
 /// </summary>
 public static partial class VerilatorBuild
 {
@@ -55,6 +56,13 @@ public static partial class VerilatorBuild
             return new VerilatorBuildResult(design, workspace, hash, fromCache: true);
         }
 
+        using var buildLock = BuildLock.Take(root, name);
+        if (File.Exists(Path.Combine(workspace, ShimModel.LibraryName)))
+        {
+            // Built by the holder this build waited for.
+            return new VerilatorBuildResult(design, workspace, hash, fromCache: true);
+        }
+
         RemoveAbandonedBuilds(root);
         RemoveIncomplete(workspace);
         var temporary = Path.Combine(root, $".tmp-{name}-{Guid.NewGuid():N}");
@@ -80,7 +88,7 @@ public static partial class VerilatorBuild
         }
         catch (IOException) when (File.Exists(Path.Combine(workspace, ShimModel.LibraryName)))
         {
-            // Another process finished the same build first; its library is identical.
+            // A builder that ignored the lock (an older hdl-gen) finished first; its library is identical.
             Directory.Delete(temporary, recursive: true);
         }
 

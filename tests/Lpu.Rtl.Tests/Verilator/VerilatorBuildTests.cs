@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lpu.Cosim.Verilator;
+using Lpu.Testing;
 
 namespace Lpu.Rtl.Tests.Verilator;
 
@@ -18,6 +19,25 @@ public sealed class VerilatorBuildTests(VerilatorModels models)
         Assert.True(again.FromCache);
         Assert.Equal(library, again.LibraryPath);
         Assert.Equal(writtenBefore, File.GetLastWriteTimeUtc(library));
+    }
+
+    [Fact]
+    public async Task Builders_of_one_design_at_the_same_time_build_it_once()
+    {
+        using var cache = new TempDir("concurrent-builds");
+        var design = new VerilatorModels().CounterDesign;
+        using var start = new Barrier(2);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return VerilatorBuild.Build(design, cache.Path);
+        })));
+
+        Assert.Single(results, r => !r.FromCache);   // the other waited and loaded its library
+        Assert.Equal(results[0].LibraryPath, results[1].LibraryPath);
+        Assert.True(File.Exists(results[0].LibraryPath));
+        Assert.Empty(Directory.EnumerateDirectories(cache.Path, ".tmp-*"));
     }
 
     [Fact]
