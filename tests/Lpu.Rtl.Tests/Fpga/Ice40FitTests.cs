@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lpu.Architecture.Configuration;
 using Lpu.Rtl.Fpga;
+using Lpu.Rtl.Tests.Scheduling;
 using Lpu.Testing;
 using Xunit.Abstractions;
 
@@ -12,6 +13,7 @@ namespace Lpu.Rtl.Tests.Fpga;
 /// --package ct256</c> with the generated pin and clock constraints, and <c>icepack</c>. The design must
 /// place and route within the device and meet the preset's clock.
 /// </summary>
+[Collection(PlaceAndRoute.Name)]
 public sealed partial class Ice40FitTests(ITestOutputHelper log)
 {
     private const int DeviceLogicCells = 7680;
@@ -68,4 +70,12 @@ public sealed partial class Ice40FitTests(ITestOutputHelper log)
 
     [GeneratedRegex(@"Max frequency for clock\s+'[^']*':\s+([\d.]+) MHz")]
     private static partial Regex FmaxLine();
+}
+
+/// <summary>Place and route takes minutes of one core (routing at 95% of the device): started first.</summary>
+[CollectionDefinition(Name)]
+[StartFirst]
+public sealed class PlaceAndRoute
+{
+    public const string Name = "Place and route";
 }
