@@ -69,15 +69,21 @@ internal sealed class SramState
     /// <summary>True when some stored word has an injected bit flip since its last write (its reads decode).</summary>
     public bool AnyCorrupted => corruptedWords > 0;
 
+    /// <summary>
+    /// Zeroes every word. Only slices whose version moved since the last reset are cleared: every
+    /// change of stored bits goes through <see cref="Write"/> or <see cref="FlipBit"/>, which bump it
+    /// (a full-size chip holds 220 MiB, and a program touches a few slices of it).
+    /// </summary>
     public void Reset()
     {
-        foreach (var d in data)
-            Array.Clear(d);
-        // Stored check fields need no clearing: only corrupted words use theirs.
-        if (corrupted is not null && corruptedWords > 0)
+        for (var slice = 0; slice < Slices; slice++)
         {
-            foreach (var c in corrupted)
-                Array.Clear(c);
+            if (versions[slice] == 0)
+                continue;
+            Array.Clear(data[slice]);
+            // Stored check fields need no clearing: only corrupted words use theirs.
+            if (corrupted is not null && corruptedWords > 0)
+                Array.Clear(corrupted[slice]);
         }
 
         corruptedWords = 0;
@@ -88,7 +94,10 @@ internal sealed class SramState
     }
 
     /// <summary>The stored L data bytes of one tile word (as stored, uncorrected).</summary>
-    public Span<byte> Tile(int slice, int k, int address) =>
+    public ReadOnlySpan<byte> Tile(int slice, int k, int address) => Stored(slice, k, address);
+
+    /// <summary>The writable bytes of a tile word: only <see cref="Write"/> and <see cref="FlipBit"/> change them.</summary>
+    private Span<byte> Stored(int slice, int k, int address) =>
         data[slice].AsSpan(((address * Superlanes) + k) * Lanes, Lanes);
 
     /// <summary>The stored VL bytes of a whole word: tile k at [kL, kL+L).</summary>
@@ -114,7 +123,7 @@ internal sealed class SramState
     /// <summary>Writes one tile word; its check field is (implicitly) generated from the data.</summary>
     public void Write(int slice, int k, int address, ReadOnlySpan<byte> bytes)
     {
-        LaneCopy.Copy(bytes, Tile(slice, k, address));
+        LaneCopy.Copy(bytes, Stored(slice, k, address));
         versions[slice]++;
         if (corruptedWords > 0)
         {
@@ -155,7 +164,7 @@ internal sealed class SramState
 
         if (bit < 8 * Lanes)
         {
-            Tile(slice, k, address)[bit >> 3] ^= (byte)(1 << (bit & 7));
+            Stored(slice, k, address)[bit >> 3] ^= (byte)(1 << (bit & 7));
             return;
         }
 
