@@ -11,6 +11,12 @@ internal sealed class BuildLock : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
+    // What a held lock raises: flock's EWOULDBLOCK as the HResult on Linux (11) and macOS (35), a
+    // sharing violation on Windows. Any other failure (a read-only cache, say) is thrown, not waited on.
+    private const int LinuxWouldBlock = 11;
+    private const int MacWouldBlock = 35;
+    private const int WindowsSharingViolation = unchecked((int)0x80070020);
+
     private readonly FileStream file;
 
     private BuildLock(FileStream file) => this.file = file;
@@ -27,13 +33,16 @@ internal sealed class BuildLock : IDisposable
             {
                 return new BuildLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException) when (File.Exists(path))
+            catch (IOException e) when (HeldElsewhere(e))
             {
-                // Held by another builder (a build takes seconds to minutes): look again shortly.
+                // Another builder has it (a build takes seconds to minutes): look again shortly.
                 Thread.Sleep(Poll);
             }
         }
     }
+
+    private static bool HeldElsewhere(IOException e) =>
+        e.HResult == (OperatingSystem.IsWindows() ? WindowsSharingViolation : OperatingSystem.IsMacOS() ? MacWouldBlock : LinuxWouldBlock);
 
     /// <summary>
     /// The lock file stays: deleting it could let a waiter lock the old file while a newcomer locks a
