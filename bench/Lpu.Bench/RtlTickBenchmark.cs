@@ -91,7 +91,7 @@ internal static class RtlTickBenchmark
     {
         using var sim = build.CreateSimulation();
         RtlHost.Load(sim, design, program).StartProgram();
-        var events = sim.PortIndex("events");
+        var events = sim.PortIndex(TraceLayout.PortName);
         var running = sim.PortIndex("running");
         var trace = new uint[(design.Trace.Width + 31) / 32];
 

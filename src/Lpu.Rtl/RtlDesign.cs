@@ -31,7 +31,7 @@ public sealed class RtlDesign
     /// <summary><c>lpu_top</c>'s ports in declaration order.</summary>
     public IReadOnlyList<RtlPort> Ports { get; }
 
-    /// <summary>The layout of the <c>trace</c> output.</summary>
+    /// <summary>The layout of the <c>events</c> output.</summary>
     public TraceLayout Trace { get; }
 
     /// <summary>HW = max(64, 8L + C): width of <c>host_wdata</c> and <c>host_rdata</c>.</summary>

@@ -1,7 +1,7 @@
 namespace Lpu.Rtl;
 
 /// <summary>
-/// One event field of the <c>trace</c> output: its kind, unit (global slice, ALU or global queue
+/// One event field of the <c>events</c> output: its kind, unit (global slice, ALU or global queue
 /// index), superlane (0 for issues) and the bit of its first element (elements follow upward).
 /// </summary>
 public sealed record TraceField(TraceKind Kind, int Unit, int Superlane, int Offset)

@@ -1,6 +1,6 @@
 namespace Lpu.Rtl;
 
-/// <summary>The kinds of event fields on the <c>trace</c> output (docs/rtl.md "Event port").</summary>
+/// <summary>The kinds of event fields on the <c>events</c> output (docs/rtl.md "Event port").</summary>
 public enum TraceKind
 {
     /// <summary><c>{valid, code[6:0], data[8L-1:0]}</c>: a MEM slice's stream value, readable this cycle.</summary>

@@ -3,13 +3,16 @@ using Lpu.Architecture.Configuration;
 namespace Lpu.Rtl;
 
 /// <summary>
-/// The bit layout of <c>lpu_top</c>'s <c>trace</c> output, least significant first: MEM stream
+/// The bit layout of <c>lpu_top</c>'s <c>events</c> output, least significant first: MEM stream
 /// events (slice, superlane), VXM stream events (ALU, superlane), SRAM writes, ECC events (slice,
 /// superlane), issues (queue); then the summary: one bit per field, in field order, set when the
 /// field holds an event (its valid bit; for ECC either flag), so a reader can skip empty fields.
 /// </summary>
 public sealed class TraceLayout
 {
+    /// <summary>The output's name; not <c>trace</c>: Verilator's model class has a trace() method.</summary>
+    public const string PortName = "events";
+
     internal TraceLayout(LpuConfig config, IReadOnlyList<int> queues)
     {
         var fields = new List<TraceField>();

@@ -80,7 +80,7 @@ public sealed class CosimSession : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var decoder = new TraceDecoder(program.Config, design.Trace);
-        var reader = sim.CreateFieldReader("events", decoder.SummaryOffset, decoder.Pieces);
+        var reader = decoder.CreateReader(sim);
         var donePort = sim.PortIndex("done");
         var recent = new IssueHistory();
         var twoThreads = options.TwoThreads ?? Environment.ProcessorCount > 1;

@@ -61,8 +61,7 @@ public static class ProfileWorkload
         }
 
         // Ticked and read the way lockstep does (one native call per cycle), so that path is trained too.
-        var decoder = new TraceDecoder(config, design.Trace);
-        var reader = sim.CreateFieldReader("events", decoder.SummaryOffset, decoder.Pieces);
+        var reader = new TraceDecoder(config, design.Trace).CreateReader(sim);
         for (var cycle = 0; cycle < Cycles + 16; cycle++)
             sim.TickAndRead(reader);
     }

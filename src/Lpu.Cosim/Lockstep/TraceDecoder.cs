@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Layout;
+using Lpu.Cosim.Verilator;
 using Lpu.Rtl;
 
 namespace Lpu.Cosim.Lockstep;
@@ -11,7 +12,7 @@ namespace Lpu.Cosim.Lockstep;
 /// generated <see cref="TraceLayout"/> (docs/rtl.md "Event port"). The port is not read whole:
 /// <see cref="Pieces"/> tells the Verilator shim which bit ranges make up each field, and the shim
 /// copies only the fields whose summary bit is set, each piece word-aligned (see
-/// <see cref="Verilator.FieldReader"/>), so decoding costs one step per event.
+/// <see cref="FieldReader"/>), so decoding costs one step per event.
 /// </summary>
 internal sealed class TraceDecoder
 {
@@ -41,6 +42,9 @@ internal sealed class TraceDecoder
 
     /// <summary>Per field, the bit ranges the decoder needs (the valid bit is implied by the summary).</summary>
     public IReadOnlyList<IReadOnlyList<(int Offset, int Width)>> Pieces { get; }
+
+    /// <summary>The reader that copies this layout's set fields out of <paramref name="sim"/>'s event port at each tick.</summary>
+    public FieldReader CreateReader(VerilatorSimulation sim) => sim.CreateFieldReader(TraceLayout.PortName, SummaryOffset, Pieces);
 
     /// <summary>
     /// Decodes <paramref name="words"/> (the summary, then the pieces of each set field) into

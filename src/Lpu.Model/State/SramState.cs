@@ -76,14 +76,15 @@ internal sealed class SramState
     /// </summary>
     public void Reset()
     {
+        // Stored check fields need no clearing: only corrupted words use theirs.
+        var flagsSet = corrupted is not null && corruptedWords > 0;
         for (var slice = 0; slice < Slices; slice++)
         {
             if (versions[slice] == 0)
                 continue;
             Array.Clear(data[slice]);
-            // Stored check fields need no clearing: only corrupted words use theirs.
-            if (corrupted is not null && corruptedWords > 0)
-                Array.Clear(corrupted[slice]);
+            if (flagsSet)
+                Array.Clear(corrupted![slice]);
         }
 
         corruptedWords = 0;

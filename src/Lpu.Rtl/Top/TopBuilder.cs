@@ -59,7 +59,7 @@ internal sealed partial class TopBuilder
         runningOut = m.Output("running");
         doneOut = m.Output("done");
         cycleOut = m.Output("cycle", QueueGenerator.CycleWidth);
-        traceOut = m.Output("events", Trace.Width);   // not "trace": Verilator's model class has a trace() method
+        traceOut = m.Output(TraceLayout.PortName, Trace.Width);
 
         running = m.Reg("run_state", 1, d);
         prime = m.Reg("prime", 1, d);
