@@ -30,8 +30,8 @@ module lpu_host_link (
     reg [3:0] data_bytes;
     wire status_request;
     reg read_wait1_q;
-    reg read_wait2_q;
     reg read_counter1_q;
+    reg read_wait2_q;
     reg read_counter2_q;
     wire transmitter_ready;
     reg [47:0] reply_q;
@@ -123,8 +123,8 @@ module lpu_host_link (
             data_q <= 64'd0;
             issue_q <= 1'd0;
             read_wait1_q <= 1'd0;
-            read_wait2_q <= 1'd0;
             read_counter1_q <= 1'd0;
+            read_wait2_q <= 1'd0;
             read_counter2_q <= 1'd0;
             reply_q <= 48'd0;
             reply_left_q <= 3'd0;
@@ -162,8 +162,8 @@ module lpu_host_link (
                 gap_q <= tmp_2[15:0];
             end
             read_wait1_q <= issue_q & (command_q == 4'd5 | command_q == 4'd6);
-            read_wait2_q <= read_wait1_q;
             read_counter1_q <= command_q == 4'd6;
+            read_wait2_q <= read_wait1_q;
             read_counter2_q <= read_counter1_q;
             if (send) begin
                 reply_q <= reply_q << 8;

@@ -17,6 +17,10 @@ module lpu_top (
     output wire [31:0] cycle,
     output wire [21295:0] events
 );
+    reg host_cmd_valid_q;
+    reg [2:0] host_cmd_op_q;
+    reg [31:0] host_cmd_addr_q;
+    reg [71:0] host_cmd_wdata_q;
     reg run_state_q;
     reg prime_q;
     reg [31:0] program_cycle_q;
@@ -1046,53 +1050,53 @@ module lpu_top (
     wire [32:0] tmp_247;
     assign tmp_247 = {1'd0, count_ecc_uncorrectable_q} + {1'd0, tmp_248[31:0]};
     wire tmp_312;
-    assign tmp_312 = host_addr[31:24] == 8'd0 & !busy;
+    assign tmp_312 = host_cmd_addr_q[31:24] == 8'd0 & !busy;
     wire tmp_313;
-    assign tmp_313 = host_addr[31:24] == 8'd1 & !busy;
+    assign tmp_313 = host_cmd_addr_q[31:24] == 8'd1 & !busy;
     wire tmp_314;
-    assign tmp_314 = host_addr[31:24] == 8'd2 & !busy;
+    assign tmp_314 = host_cmd_addr_q[31:24] == 8'd2 & !busy;
     wire tmp_315;
-    assign tmp_315 = host_addr[31:24] == 8'd3 & !busy;
+    assign tmp_315 = host_cmd_addr_q[31:24] == 8'd3 & !busy;
     wire tmp_316;
-    assign tmp_316 = host_addr[31:24] == 8'd4 & !busy;
+    assign tmp_316 = host_cmd_addr_q[31:24] == 8'd4 & !busy;
     wire tmp_317;
-    assign tmp_317 = host_addr[31:24] == 8'd5 & !busy;
+    assign tmp_317 = host_cmd_addr_q[31:24] == 8'd5 & !busy;
     wire tmp_318;
-    assign tmp_318 = host_addr[31:24] == 8'd6 & !busy;
+    assign tmp_318 = host_cmd_addr_q[31:24] == 8'd6 & !busy;
     wire tmp_319;
-    assign tmp_319 = host_addr[31:24] == 8'd7 & !busy;
+    assign tmp_319 = host_cmd_addr_q[31:24] == 8'd7 & !busy;
     wire tmp_320;
-    assign tmp_320 = host_addr[31:24] == 8'd8 & !busy;
+    assign tmp_320 = host_cmd_addr_q[31:24] == 8'd8 & !busy;
     wire tmp_321;
-    assign tmp_321 = host_addr[31:24] == 8'd9 & !busy;
+    assign tmp_321 = host_cmd_addr_q[31:24] == 8'd9 & !busy;
     wire tmp_322;
-    assign tmp_322 = host_addr[31:24] == 8'd10 & !busy;
+    assign tmp_322 = host_cmd_addr_q[31:24] == 8'd10 & !busy;
     wire tmp_323;
-    assign tmp_323 = host_addr[31:24] == 8'd11 & !busy;
+    assign tmp_323 = host_cmd_addr_q[31:24] == 8'd11 & !busy;
     wire tmp_324;
-    assign tmp_324 = host_addr[31:24] == 8'd12 & !busy;
+    assign tmp_324 = host_cmd_addr_q[31:24] == 8'd12 & !busy;
     wire tmp_325;
-    assign tmp_325 = host_addr[31:24] == 8'd13 & !busy;
+    assign tmp_325 = host_cmd_addr_q[31:24] == 8'd13 & !busy;
     wire tmp_326;
-    assign tmp_326 = host_addr[31:24] == 8'd14 & !busy;
+    assign tmp_326 = host_cmd_addr_q[31:24] == 8'd14 & !busy;
     wire tmp_327;
-    assign tmp_327 = host_addr[31:24] == 8'd15 & !busy;
+    assign tmp_327 = host_cmd_addr_q[31:24] == 8'd15 & !busy;
     wire tmp_328;
-    assign tmp_328 = host_addr[31:24] == 8'd30 & !busy;
+    assign tmp_328 = host_cmd_addr_q[31:24] == 8'd30 & !busy;
     wire tmp_329;
-    assign tmp_329 = host_addr[31:24] == 8'd31 & !busy;
+    assign tmp_329 = host_cmd_addr_q[31:24] == 8'd31 & !busy;
     wire tmp_330;
-    assign tmp_330 = host_addr[31:24] == 8'd32 & !busy;
+    assign tmp_330 = host_cmd_addr_q[31:24] == 8'd32 & !busy;
     wire tmp_331;
-    assign tmp_331 = host_addr[31:24] == 8'd33 & !busy;
+    assign tmp_331 = host_cmd_addr_q[31:24] == 8'd33 & !busy;
     wire tmp_332;
-    assign tmp_332 = host_addr[31:24] == 8'd34 & !busy;
+    assign tmp_332 = host_cmd_addr_q[31:24] == 8'd34 & !busy;
     wire tmp_333;
-    assign tmp_333 = host_addr[31:24] == 8'd35 & !busy;
+    assign tmp_333 = host_cmd_addr_q[31:24] == 8'd35 & !busy;
     wire tmp_334;
-    assign tmp_334 = host_addr[31:24] == 8'd36 & !busy;
+    assign tmp_334 = host_cmd_addr_q[31:24] == 8'd36 & !busy;
     wire tmp_335;
-    assign tmp_335 = host_addr[31:24] == 8'd37 & !busy;
+    assign tmp_335 = host_cmd_addr_q[31:24] == 8'd37 & !busy;
     wire unused_ok = &{1'b0, config_mask_2_q, r_e_20_q, r_w_0_q, tmp_24, tmp_25, tmp_26, tmp_51, tmp_50, tmp_49, tmp_48, tmp_47, tmp_46, tmp_45, tmp_44, tmp_43, tmp_42, tmp_41, tmp_40, tmp_39, tmp_38, tmp_37, tmp_36, tmp_35, tmp_34, tmp_33, tmp_32, tmp_31, tmp_30, tmp_29, tmp_28, tmp_27, tmp_116, tmp_115, tmp_114, tmp_113, tmp_112, tmp_111, tmp_110, tmp_109, tmp_108, tmp_107, tmp_106, tmp_105, tmp_104, tmp_103, tmp_102, tmp_101, tmp_100, tmp_99, tmp_98, tmp_97, tmp_96, tmp_95, tmp_94, tmp_93, tmp_92, tmp_91, tmp_90, tmp_89, tmp_88, tmp_87, tmp_86, tmp_85, tmp_84, tmp_83, tmp_82, tmp_81, tmp_80, tmp_79, tmp_78, tmp_77, tmp_76, tmp_75, tmp_74, tmp_73, tmp_72, tmp_71, tmp_70, tmp_69, tmp_68, tmp_67, tmp_66, tmp_65, tmp_64, tmp_63, tmp_62, tmp_61, tmp_60, tmp_59, tmp_58, tmp_57, tmp_56, tmp_55, tmp_54, tmp_53, tmp_52, tmp_181, tmp_180, tmp_179, tmp_178, tmp_177, tmp_176, tmp_175, tmp_174, tmp_173, tmp_172, tmp_171, tmp_170, tmp_169, tmp_168, tmp_167, tmp_166, tmp_165, tmp_164, tmp_163, tmp_162, tmp_161, tmp_160, tmp_159, tmp_158, tmp_157, tmp_156, tmp_155, tmp_154, tmp_153, tmp_152, tmp_151, tmp_150, tmp_149, tmp_148, tmp_147, tmp_146, tmp_145, tmp_144, tmp_143, tmp_142, tmp_141, tmp_140, tmp_139, tmp_138, tmp_137, tmp_136, tmp_135, tmp_134, tmp_133, tmp_132, tmp_131, tmp_130, tmp_129, tmp_128, tmp_127, tmp_126, tmp_125, tmp_124, tmp_123, tmp_122, tmp_121, tmp_120, tmp_119, tmp_118, tmp_117, tmp_246, tmp_245, tmp_244, tmp_243, tmp_242, tmp_241, tmp_240, tmp_239, tmp_238, tmp_237, tmp_236, tmp_235, tmp_234, tmp_233, tmp_232, tmp_231, tmp_230, tmp_229, tmp_228, tmp_227, tmp_226, tmp_225, tmp_224, tmp_223, tmp_222, tmp_221, tmp_220, tmp_219, tmp_218, tmp_217, tmp_216, tmp_215, tmp_214, tmp_213, tmp_212, tmp_211, tmp_210, tmp_209, tmp_208, tmp_207, tmp_206, tmp_205, tmp_204, tmp_203, tmp_202, tmp_201, tmp_200, tmp_199, tmp_198, tmp_197, tmp_196, tmp_195, tmp_194, tmp_193, tmp_192, tmp_191, tmp_190, tmp_189, tmp_188, tmp_187, tmp_186, tmp_185, tmp_184, tmp_183, tmp_182, tmp_311, tmp_310, tmp_309, tmp_308, tmp_307, tmp_306, tmp_305, tmp_304, tmp_303, tmp_302, tmp_301, tmp_300, tmp_299, tmp_298, tmp_297, tmp_296, tmp_295, tmp_294, tmp_293, tmp_292, tmp_291, tmp_290, tmp_289, tmp_288, tmp_287, tmp_286, tmp_285, tmp_284, tmp_283, tmp_282, tmp_281, tmp_280, tmp_279, tmp_278, tmp_277, tmp_276, tmp_275, tmp_274, tmp_273, tmp_272, tmp_271, tmp_270, tmp_269, tmp_268, tmp_267, tmp_266, tmp_265, tmp_264, tmp_263, tmp_262, tmp_261, tmp_260, tmp_259, tmp_258, tmp_257, tmp_256, tmp_255, tmp_254, tmp_253, tmp_252, tmp_251, tmp_250, tmp_249, tmp_248, tmp_247, 1'b0};
 
     assign host_rdata = rd2_counter_q ? {40'd0, rd2_value_q} : rd2_slice_q == 8'd0 ? slice_0_host_rdata : rd2_slice_q == 8'd1 ? slice_1_host_rdata : rd2_slice_q == 8'd2 ? slice_2_host_rdata : rd2_slice_q == 8'd3 ? slice_3_host_rdata : rd2_slice_q == 8'd4 ? slice_4_host_rdata : rd2_slice_q == 8'd5 ? slice_5_host_rdata : rd2_slice_q == 8'd6 ? slice_6_host_rdata : rd2_slice_q == 8'd7 ? slice_7_host_rdata : rd2_slice_q == 8'd8 ? slice_8_host_rdata : rd2_slice_q == 8'd9 ? slice_9_host_rdata : rd2_slice_q == 8'd10 ? slice_10_host_rdata : rd2_slice_q == 8'd11 ? slice_11_host_rdata : rd2_slice_q == 8'd12 ? slice_12_host_rdata : rd2_slice_q == 8'd13 ? slice_13_host_rdata : rd2_slice_q == 8'd14 ? slice_14_host_rdata : rd2_slice_q == 8'd15 ? slice_15_host_rdata : 72'd0;
@@ -1103,13 +1107,14 @@ module lpu_top (
     assign events = {queue_vxm_7_issue_valid, queue_vxm_6_issue_valid, queue_vxm_5_issue_valid, queue_vxm_4_issue_valid, queue_vxm_3_issue_valid, queue_vxm_2_issue_valid, queue_vxm_1_issue_valid, queue_vxm_0_issue_valid, queue_mem_e_7_issue_valid, queue_mem_e_6_issue_valid, queue_mem_e_5_issue_valid, queue_mem_e_4_issue_valid, queue_mem_e_3_issue_valid, queue_mem_e_2_issue_valid, queue_mem_e_1_issue_valid, queue_mem_e_0_issue_valid, queue_mem_w_7_issue_valid, queue_mem_w_6_issue_valid, queue_mem_w_5_issue_valid, queue_mem_w_4_issue_valid, queue_mem_w_3_issue_valid, queue_mem_w_2_issue_valid, queue_mem_w_1_issue_valid, queue_mem_w_0_issue_valid, slice_15_ecc_uncorrectable[3] | slice_15_ecc_corrected[3], slice_15_ecc_uncorrectable[2] | slice_15_ecc_corrected[2], slice_15_ecc_uncorrectable[1] | slice_15_ecc_corrected[1], slice_15_ecc_uncorrectable[0] | slice_15_ecc_corrected[0], slice_14_ecc_uncorrectable[3] | slice_14_ecc_corrected[3], slice_14_ecc_uncorrectable[2] | slice_14_ecc_corrected[2], slice_14_ecc_uncorrectable[1] | slice_14_ecc_corrected[1], slice_14_ecc_uncorrectable[0] | slice_14_ecc_corrected[0], slice_13_ecc_uncorrectable[3] | slice_13_ecc_corrected[3], slice_13_ecc_uncorrectable[2] | slice_13_ecc_corrected[2], slice_13_ecc_uncorrectable[1] | slice_13_ecc_corrected[1], slice_13_ecc_uncorrectable[0] | slice_13_ecc_corrected[0], slice_12_ecc_uncorrectable[3] | slice_12_ecc_corrected[3], slice_12_ecc_uncorrectable[2] | slice_12_ecc_corrected[2], slice_12_ecc_uncorrectable[1] | slice_12_ecc_corrected[1], slice_12_ecc_uncorrectable[0] | slice_12_ecc_corrected[0], slice_11_ecc_uncorrectable[3] | slice_11_ecc_corrected[3], slice_11_ecc_uncorrectable[2] | slice_11_ecc_corrected[2], slice_11_ecc_uncorrectable[1] | slice_11_ecc_corrected[1], slice_11_ecc_uncorrectable[0] | slice_11_ecc_corrected[0], slice_10_ecc_uncorrectable[3] | slice_10_ecc_corrected[3], slice_10_ecc_uncorrectable[2] | slice_10_ecc_corrected[2], slice_10_ecc_uncorrectable[1] | slice_10_ecc_corrected[1], slice_10_ecc_uncorrectable[0] | slice_10_ecc_corrected[0], slice_9_ecc_uncorrectable[3] | slice_9_ecc_corrected[3], slice_9_ecc_uncorrectable[2] | slice_9_ecc_corrected[2], slice_9_ecc_uncorrectable[1] | slice_9_ecc_corrected[1], slice_9_ecc_uncorrectable[0] | slice_9_ecc_corrected[0], slice_8_ecc_uncorrectable[3] | slice_8_ecc_corrected[3], slice_8_ecc_uncorrectable[2] | slice_8_ecc_corrected[2], slice_8_ecc_uncorrectable[1] | slice_8_ecc_corrected[1], slice_8_ecc_uncorrectable[0] | slice_8_ecc_corrected[0], slice_7_ecc_uncorrectable[3] | slice_7_ecc_corrected[3], slice_7_ecc_uncorrectable[2] | slice_7_ecc_corrected[2], slice_7_ecc_uncorrectable[1] | slice_7_ecc_corrected[1], slice_7_ecc_uncorrectable[0] | slice_7_ecc_corrected[0], slice_6_ecc_uncorrectable[3] | slice_6_ecc_corrected[3], slice_6_ecc_uncorrectable[2] | slice_6_ecc_corrected[2], slice_6_ecc_uncorrectable[1] | slice_6_ecc_corrected[1], slice_6_ecc_uncorrectable[0] | slice_6_ecc_corrected[0], slice_5_ecc_uncorrectable[3] | slice_5_ecc_corrected[3], slice_5_ecc_uncorrectable[2] | slice_5_ecc_corrected[2], slice_5_ecc_uncorrectable[1] | slice_5_ecc_corrected[1], slice_5_ecc_uncorrectable[0] | slice_5_ecc_corrected[0], slice_4_ecc_uncorrectable[3] | slice_4_ecc_corrected[3], slice_4_ecc_uncorrectable[2] | slice_4_ecc_corrected[2], slice_4_ecc_uncorrectable[1] | slice_4_ecc_corrected[1], slice_4_ecc_uncorrectable[0] | slice_4_ecc_corrected[0], slice_3_ecc_uncorrectable[3] | slice_3_ecc_corrected[3], slice_3_ecc_uncorrectable[2] | slice_3_ecc_corrected[2], slice_3_ecc_uncorrectable[1] | slice_3_ecc_corrected[1], slice_3_ecc_uncorrectable[0] | slice_3_ecc_corrected[0], slice_2_ecc_uncorrectable[3] | slice_2_ecc_corrected[3], slice_2_ecc_uncorrectable[2] | slice_2_ecc_corrected[2], slice_2_ecc_uncorrectable[1] | slice_2_ecc_corrected[1], slice_2_ecc_uncorrectable[0] | slice_2_ecc_corrected[0], slice_1_ecc_uncorrectable[3] | slice_1_ecc_corrected[3], slice_1_ecc_uncorrectable[2] | slice_1_ecc_corrected[2], slice_1_ecc_uncorrectable[1] | slice_1_ecc_corrected[1], slice_1_ecc_uncorrectable[0] | slice_1_ecc_corrected[0], slice_0_ecc_uncorrectable[3] | slice_0_ecc_corrected[3], slice_0_ecc_uncorrectable[2] | slice_0_ecc_corrected[2], slice_0_ecc_uncorrectable[1] | slice_0_ecc_corrected[1], slice_0_ecc_uncorrectable[0] | slice_0_ecc_corrected[0], slice_15_sram_we[3], slice_15_sram_we[2], slice_15_sram_we[1], slice_15_sram_we[0], slice_14_sram_we[3], slice_14_sram_we[2], slice_14_sram_we[1], slice_14_sram_we[0], slice_13_sram_we[3], slice_13_sram_we[2], slice_13_sram_we[1], slice_13_sram_we[0], slice_12_sram_we[3], slice_12_sram_we[2], slice_12_sram_we[1], slice_12_sram_we[0], slice_11_sram_we[3], slice_11_sram_we[2], slice_11_sram_we[1], slice_11_sram_we[0], slice_10_sram_we[3], slice_10_sram_we[2], slice_10_sram_we[1], slice_10_sram_we[0], slice_9_sram_we[3], slice_9_sram_we[2], slice_9_sram_we[1], slice_9_sram_we[0], slice_8_sram_we[3], slice_8_sram_we[2], slice_8_sram_we[1], slice_8_sram_we[0], slice_7_sram_we[3], slice_7_sram_we[2], slice_7_sram_we[1], slice_7_sram_we[0], slice_6_sram_we[3], slice_6_sram_we[2], slice_6_sram_we[1], slice_6_sram_we[0], slice_5_sram_we[3], slice_5_sram_we[2], slice_5_sram_we[1], slice_5_sram_we[0], slice_4_sram_we[3], slice_4_sram_we[2], slice_4_sram_we[1], slice_4_sram_we[0], slice_3_sram_we[3], slice_3_sram_we[2], slice_3_sram_we[1], slice_3_sram_we[0], slice_2_sram_we[3], slice_2_sram_we[2], slice_2_sram_we[1], slice_2_sram_we[0], slice_1_sram_we[3], slice_1_sram_we[2], slice_1_sram_we[1], slice_1_sram_we[0], slice_0_sram_we[3], slice_0_sram_we[2], slice_0_sram_we[1], slice_0_sram_we[0], tr_vxm_valid_q[31], tr_vxm_valid_q[30], tr_vxm_valid_q[29], tr_vxm_valid_q[28], tr_vxm_valid_q[27], tr_vxm_valid_q[26], tr_vxm_valid_q[25], tr_vxm_valid_q[24], tr_vxm_valid_q[23], tr_vxm_valid_q[22], tr_vxm_valid_q[21], tr_vxm_valid_q[20], tr_vxm_valid_q[19], tr_vxm_valid_q[18], tr_vxm_valid_q[17], tr_vxm_valid_q[16], tr_vxm_valid_q[15], tr_vxm_valid_q[14], tr_vxm_valid_q[13], tr_vxm_valid_q[12], tr_vxm_valid_q[11], tr_vxm_valid_q[10], tr_vxm_valid_q[9], tr_vxm_valid_q[8], tr_vxm_valid_q[7], tr_vxm_valid_q[6], tr_vxm_valid_q[5], tr_vxm_valid_q[4], tr_vxm_valid_q[3], tr_vxm_valid_q[2], tr_vxm_valid_q[1], tr_vxm_valid_q[0], tr_mem_valid_15_q[3], tr_mem_valid_15_q[2], tr_mem_valid_15_q[1], tr_mem_valid_15_q[0], tr_mem_valid_14_q[3], tr_mem_valid_14_q[2], tr_mem_valid_14_q[1], tr_mem_valid_14_q[0], tr_mem_valid_13_q[3], tr_mem_valid_13_q[2], tr_mem_valid_13_q[1], tr_mem_valid_13_q[0], tr_mem_valid_12_q[3], tr_mem_valid_12_q[2], tr_mem_valid_12_q[1], tr_mem_valid_12_q[0], tr_mem_valid_11_q[3], tr_mem_valid_11_q[2], tr_mem_valid_11_q[1], tr_mem_valid_11_q[0], tr_mem_valid_10_q[3], tr_mem_valid_10_q[2], tr_mem_valid_10_q[1], tr_mem_valid_10_q[0], tr_mem_valid_9_q[3], tr_mem_valid_9_q[2], tr_mem_valid_9_q[1], tr_mem_valid_9_q[0], tr_mem_valid_8_q[3], tr_mem_valid_8_q[2], tr_mem_valid_8_q[1], tr_mem_valid_8_q[0], tr_mem_valid_7_q[3], tr_mem_valid_7_q[2], tr_mem_valid_7_q[1], tr_mem_valid_7_q[0], tr_mem_valid_6_q[3], tr_mem_valid_6_q[2], tr_mem_valid_6_q[1], tr_mem_valid_6_q[0], tr_mem_valid_5_q[3], tr_mem_valid_5_q[2], tr_mem_valid_5_q[1], tr_mem_valid_5_q[0], tr_mem_valid_4_q[3], tr_mem_valid_4_q[2], tr_mem_valid_4_q[1], tr_mem_valid_4_q[0], tr_mem_valid_3_q[3], tr_mem_valid_3_q[2], tr_mem_valid_3_q[1], tr_mem_valid_3_q[0], tr_mem_valid_2_q[3], tr_mem_valid_2_q[2], tr_mem_valid_2_q[1], tr_mem_valid_2_q[0], tr_mem_valid_1_q[3], tr_mem_valid_1_q[2], tr_mem_valid_1_q[1], tr_mem_valid_1_q[0], tr_mem_valid_0_q[3], tr_mem_valid_0_q[2], tr_mem_valid_0_q[1], tr_mem_valid_0_q[0], {queue_vxm_7_issue_word, queue_vxm_7_issue_valid}, {queue_vxm_6_issue_word, queue_vxm_6_issue_valid}, {queue_vxm_5_issue_word, queue_vxm_5_issue_valid}, {queue_vxm_4_issue_word, queue_vxm_4_issue_valid}, {queue_vxm_3_issue_word, queue_vxm_3_issue_valid}, {queue_vxm_2_issue_word, queue_vxm_2_issue_valid}, {queue_vxm_1_issue_word, queue_vxm_1_issue_valid}, {queue_vxm_0_issue_word, queue_vxm_0_issue_valid}, {queue_mem_e_7_issue_word, queue_mem_e_7_issue_valid}, {queue_mem_e_6_issue_word, queue_mem_e_6_issue_valid}, {queue_mem_e_5_issue_word, queue_mem_e_5_issue_valid}, {queue_mem_e_4_issue_word, queue_mem_e_4_issue_valid}, {queue_mem_e_3_issue_word, queue_mem_e_3_issue_valid}, {queue_mem_e_2_issue_word, queue_mem_e_2_issue_valid}, {queue_mem_e_1_issue_word, queue_mem_e_1_issue_valid}, {queue_mem_e_0_issue_word, queue_mem_e_0_issue_valid}, {queue_mem_w_7_issue_word, queue_mem_w_7_issue_valid}, {queue_mem_w_6_issue_word, queue_mem_w_6_issue_valid}, {queue_mem_w_5_issue_word, queue_mem_w_5_issue_valid}, {queue_mem_w_4_issue_word, queue_mem_w_4_issue_valid}, {queue_mem_w_3_issue_word, queue_mem_w_3_issue_valid}, {queue_mem_w_2_issue_word, queue_mem_w_2_issue_valid}, {queue_mem_w_1_issue_word, queue_mem_w_1_issue_valid}, {queue_mem_w_0_issue_word, queue_mem_w_0_issue_valid}, {slice_15_ecc_addr[63:48], slice_15_ecc_uncorrectable[3], slice_15_ecc_corrected[3]}, {slice_15_ecc_addr[47:32], slice_15_ecc_uncorrectable[2], slice_15_ecc_corrected[2]}, {slice_15_ecc_addr[31:16], slice_15_ecc_uncorrectable[1], slice_15_ecc_corrected[1]}, {slice_15_ecc_addr[15:0], slice_15_ecc_uncorrectable[0], slice_15_ecc_corrected[0]}, {slice_14_ecc_addr[63:48], slice_14_ecc_uncorrectable[3], slice_14_ecc_corrected[3]}, {slice_14_ecc_addr[47:32], slice_14_ecc_uncorrectable[2], slice_14_ecc_corrected[2]}, {slice_14_ecc_addr[31:16], slice_14_ecc_uncorrectable[1], slice_14_ecc_corrected[1]}, {slice_14_ecc_addr[15:0], slice_14_ecc_uncorrectable[0], slice_14_ecc_corrected[0]}, {slice_13_ecc_addr[63:48], slice_13_ecc_uncorrectable[3], slice_13_ecc_corrected[3]}, {slice_13_ecc_addr[47:32], slice_13_ecc_uncorrectable[2], slice_13_ecc_corrected[2]}, {slice_13_ecc_addr[31:16], slice_13_ecc_uncorrectable[1], slice_13_ecc_corrected[1]}, {slice_13_ecc_addr[15:0], slice_13_ecc_uncorrectable[0], slice_13_ecc_corrected[0]}, {slice_12_ecc_addr[63:48], slice_12_ecc_uncorrectable[3], slice_12_ecc_corrected[3]}, {slice_12_ecc_addr[47:32], slice_12_ecc_uncorrectable[2], slice_12_ecc_corrected[2]}, {slice_12_ecc_addr[31:16], slice_12_ecc_uncorrectable[1], slice_12_ecc_corrected[1]}, {slice_12_ecc_addr[15:0], slice_12_ecc_uncorrectable[0], slice_12_ecc_corrected[0]}, {slice_11_ecc_addr[63:48], slice_11_ecc_uncorrectable[3], slice_11_ecc_corrected[3]}, {slice_11_ecc_addr[47:32], slice_11_ecc_uncorrectable[2], slice_11_ecc_corrected[2]}, {slice_11_ecc_addr[31:16], slice_11_ecc_uncorrectable[1], slice_11_ecc_corrected[1]}, {slice_11_ecc_addr[15:0], slice_11_ecc_uncorrectable[0], slice_11_ecc_corrected[0]}, {slice_10_ecc_addr[63:48], slice_10_ecc_uncorrectable[3], slice_10_ecc_corrected[3]}, {slice_10_ecc_addr[47:32], slice_10_ecc_uncorrectable[2], slice_10_ecc_corrected[2]}, {slice_10_ecc_addr[31:16], slice_10_ecc_uncorrectable[1], slice_10_ecc_corrected[1]}, {slice_10_ecc_addr[15:0], slice_10_ecc_uncorrectable[0], slice_10_ecc_corrected[0]}, {slice_9_ecc_addr[63:48], slice_9_ecc_uncorrectable[3], slice_9_ecc_corrected[3]}, {slice_9_ecc_addr[47:32], slice_9_ecc_uncorrectable[2], slice_9_ecc_corrected[2]}, {slice_9_ecc_addr[31:16], slice_9_ecc_uncorrectable[1], slice_9_ecc_corrected[1]}, {slice_9_ecc_addr[15:0], slice_9_ecc_uncorrectable[0], slice_9_ecc_corrected[0]}, {slice_8_ecc_addr[63:48], slice_8_ecc_uncorrectable[3], slice_8_ecc_corrected[3]}, {slice_8_ecc_addr[47:32], slice_8_ecc_uncorrectable[2], slice_8_ecc_corrected[2]}, {slice_8_ecc_addr[31:16], slice_8_ecc_uncorrectable[1], slice_8_ecc_corrected[1]}, {slice_8_ecc_addr[15:0], slice_8_ecc_uncorrectable[0], slice_8_ecc_corrected[0]}, {slice_7_ecc_addr[63:48], slice_7_ecc_uncorrectable[3], slice_7_ecc_corrected[3]}, {slice_7_ecc_addr[47:32], slice_7_ecc_uncorrectable[2], slice_7_ecc_corrected[2]}, {slice_7_ecc_addr[31:16], slice_7_ecc_uncorrectable[1], slice_7_ecc_corrected[1]}, {slice_7_ecc_addr[15:0], slice_7_ecc_uncorrectable[0], slice_7_ecc_corrected[0]}, {slice_6_ecc_addr[63:48], slice_6_ecc_uncorrectable[3], slice_6_ecc_corrected[3]}, {slice_6_ecc_addr[47:32], slice_6_ecc_uncorrectable[2], slice_6_ecc_corrected[2]}, {slice_6_ecc_addr[31:16], slice_6_ecc_uncorrectable[1], slice_6_ecc_corrected[1]}, {slice_6_ecc_addr[15:0], slice_6_ecc_uncorrectable[0], slice_6_ecc_corrected[0]}, {slice_5_ecc_addr[63:48], slice_5_ecc_uncorrectable[3], slice_5_ecc_corrected[3]}, {slice_5_ecc_addr[47:32], slice_5_ecc_uncorrectable[2], slice_5_ecc_corrected[2]}, {slice_5_ecc_addr[31:16], slice_5_ecc_uncorrectable[1], slice_5_ecc_corrected[1]}, {slice_5_ecc_addr[15:0], slice_5_ecc_uncorrectable[0], slice_5_ecc_corrected[0]}, {slice_4_ecc_addr[63:48], slice_4_ecc_uncorrectable[3], slice_4_ecc_corrected[3]}, {slice_4_ecc_addr[47:32], slice_4_ecc_uncorrectable[2], slice_4_ecc_corrected[2]}, {slice_4_ecc_addr[31:16], slice_4_ecc_uncorrectable[1], slice_4_ecc_corrected[1]}, {slice_4_ecc_addr[15:0], slice_4_ecc_uncorrectable[0], slice_4_ecc_corrected[0]}, {slice_3_ecc_addr[63:48], slice_3_ecc_uncorrectable[3], slice_3_ecc_corrected[3]}, {slice_3_ecc_addr[47:32], slice_3_ecc_uncorrectable[2], slice_3_ecc_corrected[2]}, {slice_3_ecc_addr[31:16], slice_3_ecc_uncorrectable[1], slice_3_ecc_corrected[1]}, {slice_3_ecc_addr[15:0], slice_3_ecc_uncorrectable[0], slice_3_ecc_corrected[0]}, {slice_2_ecc_addr[63:48], slice_2_ecc_uncorrectable[3], slice_2_ecc_corrected[3]}, {slice_2_ecc_addr[47:32], slice_2_ecc_uncorrectable[2], slice_2_ecc_corrected[2]}, {slice_2_ecc_addr[31:16], slice_2_ecc_uncorrectable[1], slice_2_ecc_corrected[1]}, {slice_2_ecc_addr[15:0], slice_2_ecc_uncorrectable[0], slice_2_ecc_corrected[0]}, {slice_1_ecc_addr[63:48], slice_1_ecc_uncorrectable[3], slice_1_ecc_corrected[3]}, {slice_1_ecc_addr[47:32], slice_1_ecc_uncorrectable[2], slice_1_ecc_corrected[2]}, {slice_1_ecc_addr[31:16], slice_1_ecc_uncorrectable[1], slice_1_ecc_corrected[1]}, {slice_1_ecc_addr[15:0], slice_1_ecc_uncorrectable[0], slice_1_ecc_corrected[0]}, {slice_0_ecc_addr[63:48], slice_0_ecc_uncorrectable[3], slice_0_ecc_corrected[3]}, {slice_0_ecc_addr[47:32], slice_0_ecc_uncorrectable[2], slice_0_ecc_corrected[2]}, {slice_0_ecc_addr[31:16], slice_0_ecc_uncorrectable[1], slice_0_ecc_corrected[1]}, {slice_0_ecc_addr[15:0], slice_0_ecc_uncorrectable[0], slice_0_ecc_corrected[0]}, {slice_15_sram_wdata[255:192], slice_15_sram_addr[63:48], slice_15_sram_we[3]}, {slice_15_sram_wdata[191:128], slice_15_sram_addr[47:32], slice_15_sram_we[2]}, {slice_15_sram_wdata[127:64], slice_15_sram_addr[31:16], slice_15_sram_we[1]}, {slice_15_sram_wdata[63:0], slice_15_sram_addr[15:0], slice_15_sram_we[0]}, {slice_14_sram_wdata[255:192], slice_14_sram_addr[63:48], slice_14_sram_we[3]}, {slice_14_sram_wdata[191:128], slice_14_sram_addr[47:32], slice_14_sram_we[2]}, {slice_14_sram_wdata[127:64], slice_14_sram_addr[31:16], slice_14_sram_we[1]}, {slice_14_sram_wdata[63:0], slice_14_sram_addr[15:0], slice_14_sram_we[0]}, {slice_13_sram_wdata[255:192], slice_13_sram_addr[63:48], slice_13_sram_we[3]}, {slice_13_sram_wdata[191:128], slice_13_sram_addr[47:32], slice_13_sram_we[2]}, {slice_13_sram_wdata[127:64], slice_13_sram_addr[31:16], slice_13_sram_we[1]}, {slice_13_sram_wdata[63:0], slice_13_sram_addr[15:0], slice_13_sram_we[0]}, {slice_12_sram_wdata[255:192], slice_12_sram_addr[63:48], slice_12_sram_we[3]}, {slice_12_sram_wdata[191:128], slice_12_sram_addr[47:32], slice_12_sram_we[2]}, {slice_12_sram_wdata[127:64], slice_12_sram_addr[31:16], slice_12_sram_we[1]}, {slice_12_sram_wdata[63:0], slice_12_sram_addr[15:0], slice_12_sram_we[0]}, {slice_11_sram_wdata[255:192], slice_11_sram_addr[63:48], slice_11_sram_we[3]}, {slice_11_sram_wdata[191:128], slice_11_sram_addr[47:32], slice_11_sram_we[2]}, {slice_11_sram_wdata[127:64], slice_11_sram_addr[31:16], slice_11_sram_we[1]}, {slice_11_sram_wdata[63:0], slice_11_sram_addr[15:0], slice_11_sram_we[0]}, {slice_10_sram_wdata[255:192], slice_10_sram_addr[63:48], slice_10_sram_we[3]}, {slice_10_sram_wdata[191:128], slice_10_sram_addr[47:32], slice_10_sram_we[2]}, {slice_10_sram_wdata[127:64], slice_10_sram_addr[31:16], slice_10_sram_we[1]}, {slice_10_sram_wdata[63:0], slice_10_sram_addr[15:0], slice_10_sram_we[0]}, {slice_9_sram_wdata[255:192], slice_9_sram_addr[63:48], slice_9_sram_we[3]}, {slice_9_sram_wdata[191:128], slice_9_sram_addr[47:32], slice_9_sram_we[2]}, {slice_9_sram_wdata[127:64], slice_9_sram_addr[31:16], slice_9_sram_we[1]}, {slice_9_sram_wdata[63:0], slice_9_sram_addr[15:0], slice_9_sram_we[0]}, {slice_8_sram_wdata[255:192], slice_8_sram_addr[63:48], slice_8_sram_we[3]}, {slice_8_sram_wdata[191:128], slice_8_sram_addr[47:32], slice_8_sram_we[2]}, {slice_8_sram_wdata[127:64], slice_8_sram_addr[31:16], slice_8_sram_we[1]}, {slice_8_sram_wdata[63:0], slice_8_sram_addr[15:0], slice_8_sram_we[0]}, {slice_7_sram_wdata[255:192], slice_7_sram_addr[63:48], slice_7_sram_we[3]}, {slice_7_sram_wdata[191:128], slice_7_sram_addr[47:32], slice_7_sram_we[2]}, {slice_7_sram_wdata[127:64], slice_7_sram_addr[31:16], slice_7_sram_we[1]}, {slice_7_sram_wdata[63:0], slice_7_sram_addr[15:0], slice_7_sram_we[0]}, {slice_6_sram_wdata[255:192], slice_6_sram_addr[63:48], slice_6_sram_we[3]}, {slice_6_sram_wdata[191:128], slice_6_sram_addr[47:32], slice_6_sram_we[2]}, {slice_6_sram_wdata[127:64], slice_6_sram_addr[31:16], slice_6_sram_we[1]}, {slice_6_sram_wdata[63:0], slice_6_sram_addr[15:0], slice_6_sram_we[0]}, {slice_5_sram_wdata[255:192], slice_5_sram_addr[63:48], slice_5_sram_we[3]}, {slice_5_sram_wdata[191:128], slice_5_sram_addr[47:32], slice_5_sram_we[2]}, {slice_5_sram_wdata[127:64], slice_5_sram_addr[31:16], slice_5_sram_we[1]}, {slice_5_sram_wdata[63:0], slice_5_sram_addr[15:0], slice_5_sram_we[0]}, {slice_4_sram_wdata[255:192], slice_4_sram_addr[63:48], slice_4_sram_we[3]}, {slice_4_sram_wdata[191:128], slice_4_sram_addr[47:32], slice_4_sram_we[2]}, {slice_4_sram_wdata[127:64], slice_4_sram_addr[31:16], slice_4_sram_we[1]}, {slice_4_sram_wdata[63:0], slice_4_sram_addr[15:0], slice_4_sram_we[0]}, {slice_3_sram_wdata[255:192], slice_3_sram_addr[63:48], slice_3_sram_we[3]}, {slice_3_sram_wdata[191:128], slice_3_sram_addr[47:32], slice_3_sram_we[2]}, {slice_3_sram_wdata[127:64], slice_3_sram_addr[31:16], slice_3_sram_we[1]}, {slice_3_sram_wdata[63:0], slice_3_sram_addr[15:0], slice_3_sram_we[0]}, {slice_2_sram_wdata[255:192], slice_2_sram_addr[63:48], slice_2_sram_we[3]}, {slice_2_sram_wdata[191:128], slice_2_sram_addr[47:32], slice_2_sram_we[2]}, {slice_2_sram_wdata[127:64], slice_2_sram_addr[31:16], slice_2_sram_we[1]}, {slice_2_sram_wdata[63:0], slice_2_sram_addr[15:0], slice_2_sram_we[0]}, {slice_1_sram_wdata[255:192], slice_1_sram_addr[63:48], slice_1_sram_we[3]}, {slice_1_sram_wdata[191:128], slice_1_sram_addr[47:32], slice_1_sram_we[2]}, {slice_1_sram_wdata[127:64], slice_1_sram_addr[31:16], slice_1_sram_we[1]}, {slice_1_sram_wdata[63:0], slice_1_sram_addr[15:0], slice_1_sram_we[0]}, {slice_0_sram_wdata[255:192], slice_0_sram_addr[63:48], slice_0_sram_we[3]}, {slice_0_sram_wdata[191:128], slice_0_sram_addr[47:32], slice_0_sram_we[2]}, {slice_0_sram_wdata[127:64], slice_0_sram_addr[31:16], slice_0_sram_we[1]}, {slice_0_sram_wdata[63:0], slice_0_sram_addr[15:0], slice_0_sram_we[0]}, {tr_vxm_data_q[8191:7936], tr_vxm_bytes_q[95:93], tr_vxm_code_q[223:217], tr_vxm_valid_q[31]}, {tr_vxm_data_q[7935:7680], tr_vxm_bytes_q[92:90], tr_vxm_code_q[216:210], tr_vxm_valid_q[30]}, {tr_vxm_data_q[7679:7424], tr_vxm_bytes_q[89:87], tr_vxm_code_q[209:203], tr_vxm_valid_q[29]}, {tr_vxm_data_q[7423:7168], tr_vxm_bytes_q[86:84], tr_vxm_code_q[202:196], tr_vxm_valid_q[28]}, {tr_vxm_data_q[7167:6912], tr_vxm_bytes_q[83:81], tr_vxm_code_q[195:189], tr_vxm_valid_q[27]}, {tr_vxm_data_q[6911:6656], tr_vxm_bytes_q[80:78], tr_vxm_code_q[188:182], tr_vxm_valid_q[26]}, {tr_vxm_data_q[6655:6400], tr_vxm_bytes_q[77:75], tr_vxm_code_q[181:175], tr_vxm_valid_q[25]}, {tr_vxm_data_q[6399:6144], tr_vxm_bytes_q[74:72], tr_vxm_code_q[174:168], tr_vxm_valid_q[24]}, {tr_vxm_data_q[6143:5888], tr_vxm_bytes_q[71:69], tr_vxm_code_q[167:161], tr_vxm_valid_q[23]}, {tr_vxm_data_q[5887:5632], tr_vxm_bytes_q[68:66], tr_vxm_code_q[160:154], tr_vxm_valid_q[22]}, {tr_vxm_data_q[5631:5376], tr_vxm_bytes_q[65:63], tr_vxm_code_q[153:147], tr_vxm_valid_q[21]}, {tr_vxm_data_q[5375:5120], tr_vxm_bytes_q[62:60], tr_vxm_code_q[146:140], tr_vxm_valid_q[20]}, {tr_vxm_data_q[5119:4864], tr_vxm_bytes_q[59:57], tr_vxm_code_q[139:133], tr_vxm_valid_q[19]}, {tr_vxm_data_q[4863:4608], tr_vxm_bytes_q[56:54], tr_vxm_code_q[132:126], tr_vxm_valid_q[18]}, {tr_vxm_data_q[4607:4352], tr_vxm_bytes_q[53:51], tr_vxm_code_q[125:119], tr_vxm_valid_q[17]}, {tr_vxm_data_q[4351:4096], tr_vxm_bytes_q[50:48], tr_vxm_code_q[118:112], tr_vxm_valid_q[16]}, {tr_vxm_data_q[4095:3840], tr_vxm_bytes_q[47:45], tr_vxm_code_q[111:105], tr_vxm_valid_q[15]}, {tr_vxm_data_q[3839:3584], tr_vxm_bytes_q[44:42], tr_vxm_code_q[104:98], tr_vxm_valid_q[14]}, {tr_vxm_data_q[3583:3328], tr_vxm_bytes_q[41:39], tr_vxm_code_q[97:91], tr_vxm_valid_q[13]}, {tr_vxm_data_q[3327:3072], tr_vxm_bytes_q[38:36], tr_vxm_code_q[90:84], tr_vxm_valid_q[12]}, {tr_vxm_data_q[3071:2816], tr_vxm_bytes_q[35:33], tr_vxm_code_q[83:77], tr_vxm_valid_q[11]}, {tr_vxm_data_q[2815:2560], tr_vxm_bytes_q[32:30], tr_vxm_code_q[76:70], tr_vxm_valid_q[10]}, {tr_vxm_data_q[2559:2304], tr_vxm_bytes_q[29:27], tr_vxm_code_q[69:63], tr_vxm_valid_q[9]}, {tr_vxm_data_q[2303:2048], tr_vxm_bytes_q[26:24], tr_vxm_code_q[62:56], tr_vxm_valid_q[8]}, {tr_vxm_data_q[2047:1792], tr_vxm_bytes_q[23:21], tr_vxm_code_q[55:49], tr_vxm_valid_q[7]}, {tr_vxm_data_q[1791:1536], tr_vxm_bytes_q[20:18], tr_vxm_code_q[48:42], tr_vxm_valid_q[6]}, {tr_vxm_data_q[1535:1280], tr_vxm_bytes_q[17:15], tr_vxm_code_q[41:35], tr_vxm_valid_q[5]}, {tr_vxm_data_q[1279:1024], tr_vxm_bytes_q[14:12], tr_vxm_code_q[34:28], tr_vxm_valid_q[4]}, {tr_vxm_data_q[1023:768], tr_vxm_bytes_q[11:9], tr_vxm_code_q[27:21], tr_vxm_valid_q[3]}, {tr_vxm_data_q[767:512], tr_vxm_bytes_q[8:6], tr_vxm_code_q[20:14], tr_vxm_valid_q[2]}, {tr_vxm_data_q[511:256], tr_vxm_bytes_q[5:3], tr_vxm_code_q[13:7], tr_vxm_valid_q[1]}, {tr_vxm_data_q[255:0], tr_vxm_bytes_q[2:0], tr_vxm_code_q[6:0], tr_vxm_valid_q[0]}, {tr_mem_data_15_q[255:192], tr_mem_code_15_q[27:21], tr_mem_valid_15_q[3]}, {tr_mem_data_15_q[191:128], tr_mem_code_15_q[20:14], tr_mem_valid_15_q[2]}, {tr_mem_data_15_q[127:64], tr_mem_code_15_q[13:7], tr_mem_valid_15_q[1]}, {tr_mem_data_15_q[63:0], tr_mem_code_15_q[6:0], tr_mem_valid_15_q[0]}, {tr_mem_data_14_q[255:192], tr_mem_code_14_q[27:21], tr_mem_valid_14_q[3]}, {tr_mem_data_14_q[191:128], tr_mem_code_14_q[20:14], tr_mem_valid_14_q[2]}, {tr_mem_data_14_q[127:64], tr_mem_code_14_q[13:7], tr_mem_valid_14_q[1]}, {tr_mem_data_14_q[63:0], tr_mem_code_14_q[6:0], tr_mem_valid_14_q[0]}, {tr_mem_data_13_q[255:192], tr_mem_code_13_q[27:21], tr_mem_valid_13_q[3]}, {tr_mem_data_13_q[191:128], tr_mem_code_13_q[20:14], tr_mem_valid_13_q[2]}, {tr_mem_data_13_q[127:64], tr_mem_code_13_q[13:7], tr_mem_valid_13_q[1]}, {tr_mem_data_13_q[63:0], tr_mem_code_13_q[6:0], tr_mem_valid_13_q[0]}, {tr_mem_data_12_q[255:192], tr_mem_code_12_q[27:21], tr_mem_valid_12_q[3]}, {tr_mem_data_12_q[191:128], tr_mem_code_12_q[20:14], tr_mem_valid_12_q[2]}, {tr_mem_data_12_q[127:64], tr_mem_code_12_q[13:7], tr_mem_valid_12_q[1]}, {tr_mem_data_12_q[63:0], tr_mem_code_12_q[6:0], tr_mem_valid_12_q[0]}, {tr_mem_data_11_q[255:192], tr_mem_code_11_q[27:21], tr_mem_valid_11_q[3]}, {tr_mem_data_11_q[191:128], tr_mem_code_11_q[20:14], tr_mem_valid_11_q[2]}, {tr_mem_data_11_q[127:64], tr_mem_code_11_q[13:7], tr_mem_valid_11_q[1]}, {tr_mem_data_11_q[63:0], tr_mem_code_11_q[6:0], tr_mem_valid_11_q[0]}, {tr_mem_data_10_q[255:192], tr_mem_code_10_q[27:21], tr_mem_valid_10_q[3]}, {tr_mem_data_10_q[191:128], tr_mem_code_10_q[20:14], tr_mem_valid_10_q[2]}, {tr_mem_data_10_q[127:64], tr_mem_code_10_q[13:7], tr_mem_valid_10_q[1]}, {tr_mem_data_10_q[63:0], tr_mem_code_10_q[6:0], tr_mem_valid_10_q[0]}, {tr_mem_data_9_q[255:192], tr_mem_code_9_q[27:21], tr_mem_valid_9_q[3]}, {tr_mem_data_9_q[191:128], tr_mem_code_9_q[20:14], tr_mem_valid_9_q[2]}, {tr_mem_data_9_q[127:64], tr_mem_code_9_q[13:7], tr_mem_valid_9_q[1]}, {tr_mem_data_9_q[63:0], tr_mem_code_9_q[6:0], tr_mem_valid_9_q[0]}, {tr_mem_data_8_q[255:192], tr_mem_code_8_q[27:21], tr_mem_valid_8_q[3]}, {tr_mem_data_8_q[191:128], tr_mem_code_8_q[20:14], tr_mem_valid_8_q[2]}, {tr_mem_data_8_q[127:64], tr_mem_code_8_q[13:7], tr_mem_valid_8_q[1]}, {tr_mem_data_8_q[63:0], tr_mem_code_8_q[6:0], tr_mem_valid_8_q[0]}, {tr_mem_data_7_q[255:192], tr_mem_code_7_q[27:21], tr_mem_valid_7_q[3]}, {tr_mem_data_7_q[191:128], tr_mem_code_7_q[20:14], tr_mem_valid_7_q[2]}, {tr_mem_data_7_q[127:64], tr_mem_code_7_q[13:7], tr_mem_valid_7_q[1]}, {tr_mem_data_7_q[63:0], tr_mem_code_7_q[6:0], tr_mem_valid_7_q[0]}, {tr_mem_data_6_q[255:192], tr_mem_code_6_q[27:21], tr_mem_valid_6_q[3]}, {tr_mem_data_6_q[191:128], tr_mem_code_6_q[20:14], tr_mem_valid_6_q[2]}, {tr_mem_data_6_q[127:64], tr_mem_code_6_q[13:7], tr_mem_valid_6_q[1]}, {tr_mem_data_6_q[63:0], tr_mem_code_6_q[6:0], tr_mem_valid_6_q[0]}, {tr_mem_data_5_q[255:192], tr_mem_code_5_q[27:21], tr_mem_valid_5_q[3]}, {tr_mem_data_5_q[191:128], tr_mem_code_5_q[20:14], tr_mem_valid_5_q[2]}, {tr_mem_data_5_q[127:64], tr_mem_code_5_q[13:7], tr_mem_valid_5_q[1]}, {tr_mem_data_5_q[63:0], tr_mem_code_5_q[6:0], tr_mem_valid_5_q[0]}, {tr_mem_data_4_q[255:192], tr_mem_code_4_q[27:21], tr_mem_valid_4_q[3]}, {tr_mem_data_4_q[191:128], tr_mem_code_4_q[20:14], tr_mem_valid_4_q[2]}, {tr_mem_data_4_q[127:64], tr_mem_code_4_q[13:7], tr_mem_valid_4_q[1]}, {tr_mem_data_4_q[63:0], tr_mem_code_4_q[6:0], tr_mem_valid_4_q[0]}, {tr_mem_data_3_q[255:192], tr_mem_code_3_q[27:21], tr_mem_valid_3_q[3]}, {tr_mem_data_3_q[191:128], tr_mem_code_3_q[20:14], tr_mem_valid_3_q[2]}, {tr_mem_data_3_q[127:64], tr_mem_code_3_q[13:7], tr_mem_valid_3_q[1]}, {tr_mem_data_3_q[63:0], tr_mem_code_3_q[6:0], tr_mem_valid_3_q[0]}, {tr_mem_data_2_q[255:192], tr_mem_code_2_q[27:21], tr_mem_valid_2_q[3]}, {tr_mem_data_2_q[191:128], tr_mem_code_2_q[20:14], tr_mem_valid_2_q[2]}, {tr_mem_data_2_q[127:64], tr_mem_code_2_q[13:7], tr_mem_valid_2_q[1]}, {tr_mem_data_2_q[63:0], tr_mem_code_2_q[6:0], tr_mem_valid_2_q[0]}, {tr_mem_data_1_q[255:192], tr_mem_code_1_q[27:21], tr_mem_valid_1_q[3]}, {tr_mem_data_1_q[191:128], tr_mem_code_1_q[20:14], tr_mem_valid_1_q[2]}, {tr_mem_data_1_q[127:64], tr_mem_code_1_q[13:7], tr_mem_valid_1_q[1]}, {tr_mem_data_1_q[63:0], tr_mem_code_1_q[6:0], tr_mem_valid_1_q[0]}, {tr_mem_data_0_q[255:192], tr_mem_code_0_q[27:21], tr_mem_valid_0_q[3]}, {tr_mem_data_0_q[191:128], tr_mem_code_0_q[20:14], tr_mem_valid_0_q[2]}, {tr_mem_data_0_q[127:64], tr_mem_code_0_q[13:7], tr_mem_valid_0_q[1]}, {tr_mem_data_0_q[63:0], tr_mem_code_0_q[6:0], tr_mem_valid_0_q[0]}};
     assign run = run_state_q & !prime_q;
     assign busy = run_state_q & !done_now;
-    assign start = host_valid & host_op == 3'd7 & !busy;
+    assign start = host_cmd_valid_q & host_cmd_op_q == 3'd7 & !busy;
     assign notify_all = queue_mem_w_0_notify_out | queue_mem_w_1_notify_out | queue_mem_w_2_notify_out | queue_mem_w_3_notify_out | queue_mem_w_4_notify_out | queue_mem_w_5_notify_out | queue_mem_w_6_notify_out | queue_mem_w_7_notify_out | queue_mem_e_0_notify_out | queue_mem_e_1_notify_out | queue_mem_e_2_notify_out | queue_mem_e_3_notify_out | queue_mem_e_4_notify_out | queue_mem_e_5_notify_out | queue_mem_e_6_notify_out | queue_mem_e_7_notify_out | queue_vxm_0_notify_out | queue_vxm_1_notify_out | queue_vxm_2_notify_out | queue_vxm_3_notify_out | queue_vxm_4_notify_out | queue_vxm_5_notify_out | queue_vxm_6_notify_out | queue_vxm_7_notify_out;
     assign config_valid = (tmp | (tmp_1 | (tmp_2 | (tmp_3 | (tmp_4 | (tmp_5 | (tmp_6 | (tmp_7 | (tmp_8 | (tmp_9 | (tmp_10 | (tmp_11 | (tmp_12 | (tmp_13 | (tmp_14 | (tmp_15 | (tmp_16 | (tmp_17 | (tmp_18 | (tmp_19 | (tmp_20 | (tmp_21 | (tmp_22 | (tmp_23 | 1'd0)))))))))))))))))))))))) & run;
     assign config_mask = tmp ? queue_mem_w_0_issue_word[11:8] : tmp_1 ? queue_mem_w_1_issue_word[11:8] : tmp_2 ? queue_mem_w_2_issue_word[11:8] : tmp_3 ? queue_mem_w_3_issue_word[11:8] : tmp_4 ? queue_mem_w_4_issue_word[11:8] : tmp_5 ? queue_mem_w_5_issue_word[11:8] : tmp_6 ? queue_mem_w_6_issue_word[11:8] : tmp_7 ? queue_mem_w_7_issue_word[11:8] : tmp_8 ? queue_mem_e_0_issue_word[11:8] : tmp_9 ? queue_mem_e_1_issue_word[11:8] : tmp_10 ? queue_mem_e_2_issue_word[11:8] : tmp_11 ? queue_mem_e_3_issue_word[11:8] : tmp_12 ? queue_mem_e_4_issue_word[11:8] : tmp_13 ? queue_mem_e_5_issue_word[11:8] : tmp_14 ? queue_mem_e_6_issue_word[11:8] : tmp_15 ? queue_mem_e_7_issue_word[11:8] : tmp_16 ? queue_vxm_0_issue_word[11:8] : tmp_17 ? queue_vxm_1_issue_word[11:8] : tmp_18 ? queue_vxm_2_issue_word[11:8] : tmp_19 ? queue_vxm_3_issue_word[11:8] : tmp_20 ? queue_vxm_4_issue_word[11:8] : tmp_21 ? queue_vxm_5_issue_word[11:8] : tmp_22 ? queue_vxm_6_issue_word[11:8] : tmp_23 ? queue_vxm_7_issue_word[11:8] : 4'd0;
     assign done_now = run & (queue_mem_w_0_finished & queue_mem_w_1_finished & queue_mem_w_2_finished & queue_mem_w_3_finished & queue_mem_w_4_finished & queue_mem_w_5_finished & queue_mem_w_6_finished & queue_mem_w_7_finished & queue_mem_e_0_finished & queue_mem_e_1_finished & queue_mem_e_2_finished & queue_mem_e_3_finished & queue_mem_e_4_finished & queue_mem_e_5_finished & queue_mem_e_6_finished & queue_mem_e_7_finished & queue_vxm_0_finished & queue_vxm_1_finished & queue_vxm_2_finished & queue_vxm_3_finished & queue_vxm_4_finished & queue_vxm_5_finished & queue_vxm_6_finished & queue_vxm_7_finished) & (!issued_q | {1'd0, program_cycle_q} >= tmp_24[32:0]);
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
+            host_cmd_valid_q <= 1'd0;
             run_state_q <= 1'd0;
             prime_q <= 1'd0;
             program_cycle_q <= 32'd0;
@@ -1232,6 +1237,7 @@ module lpu_top (
             tr_vxm_bytes_q <= 96'd0;
             tr_vxm_data_q <= 8192'd0;
         end else begin
+            host_cmd_valid_q <= host_valid;
             if (prime_q) begin
                 config_valid_0_q <= 1'd0;
             end else begin
@@ -19012,10 +19018,10 @@ module lpu_top (
             end else if (run_state_q) begin
                 count_ecc_uncorrectable_q <= tmp_247[31:0];
             end
-            rd1_valid_q <= host_valid & host_op == 3'd5 & !busy | host_valid & host_op == 3'd6;
-            rd1_counter_q <= host_valid & host_op == 3'd6;
-            rd1_value_q <= host_addr[15:0] == 16'd0 ? count_cycles_q : host_addr[15:0] == 16'd1 ? count_issued_q : host_addr[15:0] == 16'd2 ? count_sram_reads_q : host_addr[15:0] == 16'd3 ? count_sram_writes_q : host_addr[15:0] == 16'd4 ? count_ecc_corrected_q : host_addr[15:0] == 16'd5 ? count_ecc_uncorrectable_q : 32'd0;
-            rd1_slice_q <= host_addr[31:24];
+            rd1_valid_q <= host_cmd_valid_q & host_cmd_op_q == 3'd5 & !busy | host_cmd_valid_q & host_cmd_op_q == 3'd6;
+            rd1_counter_q <= host_cmd_valid_q & host_cmd_op_q == 3'd6;
+            rd1_value_q <= host_cmd_addr_q[15:0] == 16'd0 ? count_cycles_q : host_cmd_addr_q[15:0] == 16'd1 ? count_issued_q : host_cmd_addr_q[15:0] == 16'd2 ? count_sram_reads_q : host_cmd_addr_q[15:0] == 16'd3 ? count_sram_writes_q : host_cmd_addr_q[15:0] == 16'd4 ? count_ecc_corrected_q : host_cmd_addr_q[15:0] == 16'd5 ? count_ecc_uncorrectable_q : 32'd0;
+            rd1_slice_q <= host_cmd_addr_q[31:24];
             rd2_valid_q <= rd1_valid_q;
             rd2_counter_q <= rd1_counter_q;
             rd2_value_q <= rd1_value_q;
@@ -19074,6 +19080,17 @@ module lpu_top (
             tr_vxm_data_q <= vxm_out_data;
         end
     end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            host_cmd_op_q <= 3'd0;
+            host_cmd_addr_q <= 32'd0;
+            host_cmd_wdata_q <= 72'd0;
+        end else if (host_valid) begin
+            host_cmd_op_q <= host_op;
+            host_cmd_addr_q <= host_addr;
+            host_cmd_wdata_q <= host_wdata;
+        end
+    end
     lpu_queue queue_mem_w_0 (
         .clk(clk),
         .rst_n(rst_n),
@@ -19081,11 +19098,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_312),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_312),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_312),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_312),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_0_issue_valid),
         .issue_word(queue_mem_w_0_issue_word),
         .notify_out(queue_mem_w_0_notify_out),
@@ -19098,11 +19115,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_313),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_313),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_313),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_313),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_1_issue_valid),
         .issue_word(queue_mem_w_1_issue_word),
         .notify_out(queue_mem_w_1_notify_out),
@@ -19115,11 +19132,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_314),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_314),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_314),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_314),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_2_issue_valid),
         .issue_word(queue_mem_w_2_issue_word),
         .notify_out(queue_mem_w_2_notify_out),
@@ -19132,11 +19149,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_315),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_315),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_315),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_315),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_3_issue_valid),
         .issue_word(queue_mem_w_3_issue_word),
         .notify_out(queue_mem_w_3_notify_out),
@@ -19149,11 +19166,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_316),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_316),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_316),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_316),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_4_issue_valid),
         .issue_word(queue_mem_w_4_issue_word),
         .notify_out(queue_mem_w_4_notify_out),
@@ -19166,11 +19183,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_317),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_317),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_317),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_317),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_5_issue_valid),
         .issue_word(queue_mem_w_5_issue_word),
         .notify_out(queue_mem_w_5_notify_out),
@@ -19183,11 +19200,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_318),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_318),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_318),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_318),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_6_issue_valid),
         .issue_word(queue_mem_w_6_issue_word),
         .notify_out(queue_mem_w_6_notify_out),
@@ -19200,11 +19217,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_319),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_319),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_319),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_319),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_7_issue_valid),
         .issue_word(queue_mem_w_7_issue_word),
         .notify_out(queue_mem_w_7_notify_out),
@@ -19217,11 +19234,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_320),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_320),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_320),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_320),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_0_issue_valid),
         .issue_word(queue_mem_e_0_issue_word),
         .notify_out(queue_mem_e_0_notify_out),
@@ -19234,11 +19251,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_321),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_321),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_321),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_321),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_1_issue_valid),
         .issue_word(queue_mem_e_1_issue_word),
         .notify_out(queue_mem_e_1_notify_out),
@@ -19251,11 +19268,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_322),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_322),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_322),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_322),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_2_issue_valid),
         .issue_word(queue_mem_e_2_issue_word),
         .notify_out(queue_mem_e_2_notify_out),
@@ -19268,11 +19285,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_323),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_323),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_323),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_323),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_3_issue_valid),
         .issue_word(queue_mem_e_3_issue_word),
         .notify_out(queue_mem_e_3_notify_out),
@@ -19285,11 +19302,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_324),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_324),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_324),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_324),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_4_issue_valid),
         .issue_word(queue_mem_e_4_issue_word),
         .notify_out(queue_mem_e_4_notify_out),
@@ -19302,11 +19319,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_325),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_325),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_325),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_325),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_5_issue_valid),
         .issue_word(queue_mem_e_5_issue_word),
         .notify_out(queue_mem_e_5_notify_out),
@@ -19319,11 +19336,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_326),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_326),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_326),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_326),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_6_issue_valid),
         .issue_word(queue_mem_e_6_issue_word),
         .notify_out(queue_mem_e_6_notify_out),
@@ -19336,11 +19353,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_327),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_327),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_327),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_327),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_7_issue_valid),
         .issue_word(queue_mem_e_7_issue_word),
         .notify_out(queue_mem_e_7_notify_out),
@@ -19353,11 +19370,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_328),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_328),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_328),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_328),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_0_issue_valid),
         .issue_word(queue_vxm_0_issue_word),
         .notify_out(queue_vxm_0_notify_out),
@@ -19370,11 +19387,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_329),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_329),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_329),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_329),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_1_issue_valid),
         .issue_word(queue_vxm_1_issue_word),
         .notify_out(queue_vxm_1_notify_out),
@@ -19387,11 +19404,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_330),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_330),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_330),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_330),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_2_issue_valid),
         .issue_word(queue_vxm_2_issue_word),
         .notify_out(queue_vxm_2_notify_out),
@@ -19404,11 +19421,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_331),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_331),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_331),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_331),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_3_issue_valid),
         .issue_word(queue_vxm_3_issue_word),
         .notify_out(queue_vxm_3_notify_out),
@@ -19421,11 +19438,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_332),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_332),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_332),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_332),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_4_issue_valid),
         .issue_word(queue_vxm_4_issue_word),
         .notify_out(queue_vxm_4_notify_out),
@@ -19438,11 +19455,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_333),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_333),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_333),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_333),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_5_issue_valid),
         .issue_word(queue_vxm_5_issue_word),
         .notify_out(queue_vxm_5_notify_out),
@@ -19455,11 +19472,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_334),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_334),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_334),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_334),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_6_issue_valid),
         .issue_word(queue_vxm_6_issue_word),
         .notify_out(queue_vxm_6_notify_out),
@@ -19472,11 +19489,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_335),
-        .load_addr(host_addr[9:0]),
-        .load_data(host_wdata[63:0]),
-        .len_we(host_valid & host_op == 3'd2 & tmp_335),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_335),
+        .load_addr(host_cmd_addr_q[9:0]),
+        .load_data(host_cmd_wdata_q[63:0]),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_335),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_7_issue_valid),
         .issue_word(queue_vxm_7_issue_word),
         .notify_out(queue_vxm_7_notify_out),
@@ -19511,11 +19528,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_0_ecc_uncorrectable),
         .ecc_addr(slice_0_ecc_addr),
         .sram_read(slice_0_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd0 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd0 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_0_host_rdata)
     );
     lpu_mem_slice slice_1 (
@@ -19535,11 +19552,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_1_ecc_uncorrectable),
         .ecc_addr(slice_1_ecc_addr),
         .sram_read(slice_1_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd1 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd1 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_1_host_rdata)
     );
     lpu_mem_slice slice_2 (
@@ -19559,11 +19576,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_2_ecc_uncorrectable),
         .ecc_addr(slice_2_ecc_addr),
         .sram_read(slice_2_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd2 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd2 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_2_host_rdata)
     );
     lpu_mem_slice slice_3 (
@@ -19583,11 +19600,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_3_ecc_uncorrectable),
         .ecc_addr(slice_3_ecc_addr),
         .sram_read(slice_3_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd3 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd3 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_3_host_rdata)
     );
     lpu_mem_slice slice_4 (
@@ -19607,11 +19624,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_4_ecc_uncorrectable),
         .ecc_addr(slice_4_ecc_addr),
         .sram_read(slice_4_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd4 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd4 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_4_host_rdata)
     );
     lpu_mem_slice slice_5 (
@@ -19631,11 +19648,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_5_ecc_uncorrectable),
         .ecc_addr(slice_5_ecc_addr),
         .sram_read(slice_5_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd5 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd5 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_5_host_rdata)
     );
     lpu_mem_slice slice_6 (
@@ -19655,11 +19672,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_6_ecc_uncorrectable),
         .ecc_addr(slice_6_ecc_addr),
         .sram_read(slice_6_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd6 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd6 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_6_host_rdata)
     );
     lpu_mem_slice slice_7 (
@@ -19679,11 +19696,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_7_ecc_uncorrectable),
         .ecc_addr(slice_7_ecc_addr),
         .sram_read(slice_7_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd7 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd7 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_7_host_rdata)
     );
     lpu_mem_slice slice_8 (
@@ -19703,11 +19720,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_8_ecc_uncorrectable),
         .ecc_addr(slice_8_ecc_addr),
         .sram_read(slice_8_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd8 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd8 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_8_host_rdata)
     );
     lpu_mem_slice slice_9 (
@@ -19727,11 +19744,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_9_ecc_uncorrectable),
         .ecc_addr(slice_9_ecc_addr),
         .sram_read(slice_9_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd9 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd9 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_9_host_rdata)
     );
     lpu_mem_slice slice_10 (
@@ -19751,11 +19768,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_10_ecc_uncorrectable),
         .ecc_addr(slice_10_ecc_addr),
         .sram_read(slice_10_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd10 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd10 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_10_host_rdata)
     );
     lpu_mem_slice slice_11 (
@@ -19775,11 +19792,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_11_ecc_uncorrectable),
         .ecc_addr(slice_11_ecc_addr),
         .sram_read(slice_11_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd11 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd11 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_11_host_rdata)
     );
     lpu_mem_slice slice_12 (
@@ -19799,11 +19816,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_12_ecc_uncorrectable),
         .ecc_addr(slice_12_ecc_addr),
         .sram_read(slice_12_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd12 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd12 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_12_host_rdata)
     );
     lpu_mem_slice slice_13 (
@@ -19823,11 +19840,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_13_ecc_uncorrectable),
         .ecc_addr(slice_13_ecc_addr),
         .sram_read(slice_13_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd13 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd13 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_13_host_rdata)
     );
     lpu_mem_slice slice_14 (
@@ -19847,11 +19864,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_14_ecc_uncorrectable),
         .ecc_addr(slice_14_ecc_addr),
         .sram_read(slice_14_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd14 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd14 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_14_host_rdata)
     );
     lpu_mem_slice slice_15 (
@@ -19871,11 +19888,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_15_ecc_uncorrectable),
         .ecc_addr(slice_15_ecc_addr),
         .sram_read(slice_15_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd15 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd15 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_15_host_rdata)
     );
 endmodule

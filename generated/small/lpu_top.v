@@ -17,6 +17,10 @@ module lpu_top (
     output wire [31:0] cycle,
     output wire [3671:0] events
 );
+    reg host_cmd_valid_q;
+    reg [2:0] host_cmd_op_q;
+    reg [31:0] host_cmd_addr_q;
+    reg [63:0] host_cmd_wdata_q;
     reg run_state_q;
     reg prime_q;
     reg [31:0] program_cycle_q;
@@ -434,29 +438,29 @@ module lpu_top (
     wire [32:0] tmp_79;
     assign tmp_79 = {1'd0, count_ecc_uncorrectable_q} + {1'd0, tmp_80[31:0]};
     wire tmp_96;
-    assign tmp_96 = host_addr[31:24] == 8'd0 & !busy;
+    assign tmp_96 = host_cmd_addr_q[31:24] == 8'd0 & !busy;
     wire tmp_97;
-    assign tmp_97 = host_addr[31:24] == 8'd1 & !busy;
+    assign tmp_97 = host_cmd_addr_q[31:24] == 8'd1 & !busy;
     wire tmp_98;
-    assign tmp_98 = host_addr[31:24] == 8'd2 & !busy;
+    assign tmp_98 = host_cmd_addr_q[31:24] == 8'd2 & !busy;
     wire tmp_99;
-    assign tmp_99 = host_addr[31:24] == 8'd3 & !busy;
+    assign tmp_99 = host_cmd_addr_q[31:24] == 8'd3 & !busy;
     wire tmp_100;
-    assign tmp_100 = host_addr[31:24] == 8'd4 & !busy;
+    assign tmp_100 = host_cmd_addr_q[31:24] == 8'd4 & !busy;
     wire tmp_101;
-    assign tmp_101 = host_addr[31:24] == 8'd5 & !busy;
+    assign tmp_101 = host_cmd_addr_q[31:24] == 8'd5 & !busy;
     wire tmp_102;
-    assign tmp_102 = host_addr[31:24] == 8'd6 & !busy;
+    assign tmp_102 = host_cmd_addr_q[31:24] == 8'd6 & !busy;
     wire tmp_103;
-    assign tmp_103 = host_addr[31:24] == 8'd7 & !busy;
+    assign tmp_103 = host_cmd_addr_q[31:24] == 8'd7 & !busy;
     wire tmp_104;
-    assign tmp_104 = host_addr[31:24] == 8'd18 & !busy;
+    assign tmp_104 = host_cmd_addr_q[31:24] == 8'd18 & !busy;
     wire tmp_105;
-    assign tmp_105 = host_addr[31:24] == 8'd19 & !busy;
+    assign tmp_105 = host_cmd_addr_q[31:24] == 8'd19 & !busy;
     wire tmp_106;
-    assign tmp_106 = host_addr[31:24] == 8'd20 & !busy;
+    assign tmp_106 = host_cmd_addr_q[31:24] == 8'd20 & !busy;
     wire tmp_107;
-    assign tmp_107 = host_addr[31:24] == 8'd21 & !busy;
+    assign tmp_107 = host_cmd_addr_q[31:24] == 8'd21 & !busy;
     wire unused_ok = &{1'b0, config_mask_0_q, r_e_12_q, r_w_0_q, tmp_12, tmp_13, tmp_14, tmp_27, tmp_26, tmp_25, tmp_24, tmp_23, tmp_22, tmp_21, tmp_20, tmp_19, tmp_18, tmp_17, tmp_16, tmp_15, tmp_44, tmp_43, tmp_42, tmp_41, tmp_40, tmp_39, tmp_38, tmp_37, tmp_36, tmp_35, tmp_34, tmp_33, tmp_32, tmp_31, tmp_30, tmp_29, tmp_28, tmp_61, tmp_60, tmp_59, tmp_58, tmp_57, tmp_56, tmp_55, tmp_54, tmp_53, tmp_52, tmp_51, tmp_50, tmp_49, tmp_48, tmp_47, tmp_46, tmp_45, tmp_78, tmp_77, tmp_76, tmp_75, tmp_74, tmp_73, tmp_72, tmp_71, tmp_70, tmp_69, tmp_68, tmp_67, tmp_66, tmp_65, tmp_64, tmp_63, tmp_62, tmp_95, tmp_94, tmp_93, tmp_92, tmp_91, tmp_90, tmp_89, tmp_88, tmp_87, tmp_86, tmp_85, tmp_84, tmp_83, tmp_82, tmp_81, tmp_80, tmp_79, 1'b0};
 
     assign host_rdata = rd2_counter_q ? {32'd0, rd2_value_q} : rd2_slice_q == 8'd0 ? slice_0_host_rdata : rd2_slice_q == 8'd1 ? slice_1_host_rdata : rd2_slice_q == 8'd2 ? slice_2_host_rdata : rd2_slice_q == 8'd3 ? slice_3_host_rdata : rd2_slice_q == 8'd4 ? slice_4_host_rdata : rd2_slice_q == 8'd5 ? slice_5_host_rdata : rd2_slice_q == 8'd6 ? slice_6_host_rdata : rd2_slice_q == 8'd7 ? slice_7_host_rdata : 64'd0;
@@ -467,13 +471,14 @@ module lpu_top (
     assign events = {queue_vxm_3_issue_valid, queue_vxm_2_issue_valid, queue_vxm_1_issue_valid, queue_vxm_0_issue_valid, queue_mem_e_3_issue_valid, queue_mem_e_2_issue_valid, queue_mem_e_1_issue_valid, queue_mem_e_0_issue_valid, queue_mem_w_3_issue_valid, queue_mem_w_2_issue_valid, queue_mem_w_1_issue_valid, queue_mem_w_0_issue_valid, slice_7_ecc_uncorrectable[1] | slice_7_ecc_corrected[1], slice_7_ecc_uncorrectable[0] | slice_7_ecc_corrected[0], slice_6_ecc_uncorrectable[1] | slice_6_ecc_corrected[1], slice_6_ecc_uncorrectable[0] | slice_6_ecc_corrected[0], slice_5_ecc_uncorrectable[1] | slice_5_ecc_corrected[1], slice_5_ecc_uncorrectable[0] | slice_5_ecc_corrected[0], slice_4_ecc_uncorrectable[1] | slice_4_ecc_corrected[1], slice_4_ecc_uncorrectable[0] | slice_4_ecc_corrected[0], slice_3_ecc_uncorrectable[1] | slice_3_ecc_corrected[1], slice_3_ecc_uncorrectable[0] | slice_3_ecc_corrected[0], slice_2_ecc_uncorrectable[1] | slice_2_ecc_corrected[1], slice_2_ecc_uncorrectable[0] | slice_2_ecc_corrected[0], slice_1_ecc_uncorrectable[1] | slice_1_ecc_corrected[1], slice_1_ecc_uncorrectable[0] | slice_1_ecc_corrected[0], slice_0_ecc_uncorrectable[1] | slice_0_ecc_corrected[1], slice_0_ecc_uncorrectable[0] | slice_0_ecc_corrected[0], slice_7_sram_we[1], slice_7_sram_we[0], slice_6_sram_we[1], slice_6_sram_we[0], slice_5_sram_we[1], slice_5_sram_we[0], slice_4_sram_we[1], slice_4_sram_we[0], slice_3_sram_we[1], slice_3_sram_we[0], slice_2_sram_we[1], slice_2_sram_we[0], slice_1_sram_we[1], slice_1_sram_we[0], slice_0_sram_we[1], slice_0_sram_we[0], tr_vxm_valid_q[7], tr_vxm_valid_q[6], tr_vxm_valid_q[5], tr_vxm_valid_q[4], tr_vxm_valid_q[3], tr_vxm_valid_q[2], tr_vxm_valid_q[1], tr_vxm_valid_q[0], tr_mem_valid_7_q[1], tr_mem_valid_7_q[0], tr_mem_valid_6_q[1], tr_mem_valid_6_q[0], tr_mem_valid_5_q[1], tr_mem_valid_5_q[0], tr_mem_valid_4_q[1], tr_mem_valid_4_q[0], tr_mem_valid_3_q[1], tr_mem_valid_3_q[0], tr_mem_valid_2_q[1], tr_mem_valid_2_q[0], tr_mem_valid_1_q[1], tr_mem_valid_1_q[0], tr_mem_valid_0_q[1], tr_mem_valid_0_q[0], {queue_vxm_3_issue_word, queue_vxm_3_issue_valid}, {queue_vxm_2_issue_word, queue_vxm_2_issue_valid}, {queue_vxm_1_issue_word, queue_vxm_1_issue_valid}, {queue_vxm_0_issue_word, queue_vxm_0_issue_valid}, {queue_mem_e_3_issue_word, queue_mem_e_3_issue_valid}, {queue_mem_e_2_issue_word, queue_mem_e_2_issue_valid}, {queue_mem_e_1_issue_word, queue_mem_e_1_issue_valid}, {queue_mem_e_0_issue_word, queue_mem_e_0_issue_valid}, {queue_mem_w_3_issue_word, queue_mem_w_3_issue_valid}, {queue_mem_w_2_issue_word, queue_mem_w_2_issue_valid}, {queue_mem_w_1_issue_word, queue_mem_w_1_issue_valid}, {queue_mem_w_0_issue_word, queue_mem_w_0_issue_valid}, {slice_7_ecc_addr[31:16], slice_7_ecc_uncorrectable[1], slice_7_ecc_corrected[1]}, {slice_7_ecc_addr[15:0], slice_7_ecc_uncorrectable[0], slice_7_ecc_corrected[0]}, {slice_6_ecc_addr[31:16], slice_6_ecc_uncorrectable[1], slice_6_ecc_corrected[1]}, {slice_6_ecc_addr[15:0], slice_6_ecc_uncorrectable[0], slice_6_ecc_corrected[0]}, {slice_5_ecc_addr[31:16], slice_5_ecc_uncorrectable[1], slice_5_ecc_corrected[1]}, {slice_5_ecc_addr[15:0], slice_5_ecc_uncorrectable[0], slice_5_ecc_corrected[0]}, {slice_4_ecc_addr[31:16], slice_4_ecc_uncorrectable[1], slice_4_ecc_corrected[1]}, {slice_4_ecc_addr[15:0], slice_4_ecc_uncorrectable[0], slice_4_ecc_corrected[0]}, {slice_3_ecc_addr[31:16], slice_3_ecc_uncorrectable[1], slice_3_ecc_corrected[1]}, {slice_3_ecc_addr[15:0], slice_3_ecc_uncorrectable[0], slice_3_ecc_corrected[0]}, {slice_2_ecc_addr[31:16], slice_2_ecc_uncorrectable[1], slice_2_ecc_corrected[1]}, {slice_2_ecc_addr[15:0], slice_2_ecc_uncorrectable[0], slice_2_ecc_corrected[0]}, {slice_1_ecc_addr[31:16], slice_1_ecc_uncorrectable[1], slice_1_ecc_corrected[1]}, {slice_1_ecc_addr[15:0], slice_1_ecc_uncorrectable[0], slice_1_ecc_corrected[0]}, {slice_0_ecc_addr[31:16], slice_0_ecc_uncorrectable[1], slice_0_ecc_corrected[1]}, {slice_0_ecc_addr[15:0], slice_0_ecc_uncorrectable[0], slice_0_ecc_corrected[0]}, {slice_7_sram_wdata[63:32], slice_7_sram_addr[31:16], slice_7_sram_we[1]}, {slice_7_sram_wdata[31:0], slice_7_sram_addr[15:0], slice_7_sram_we[0]}, {slice_6_sram_wdata[63:32], slice_6_sram_addr[31:16], slice_6_sram_we[1]}, {slice_6_sram_wdata[31:0], slice_6_sram_addr[15:0], slice_6_sram_we[0]}, {slice_5_sram_wdata[63:32], slice_5_sram_addr[31:16], slice_5_sram_we[1]}, {slice_5_sram_wdata[31:0], slice_5_sram_addr[15:0], slice_5_sram_we[0]}, {slice_4_sram_wdata[63:32], slice_4_sram_addr[31:16], slice_4_sram_we[1]}, {slice_4_sram_wdata[31:0], slice_4_sram_addr[15:0], slice_4_sram_we[0]}, {slice_3_sram_wdata[63:32], slice_3_sram_addr[31:16], slice_3_sram_we[1]}, {slice_3_sram_wdata[31:0], slice_3_sram_addr[15:0], slice_3_sram_we[0]}, {slice_2_sram_wdata[63:32], slice_2_sram_addr[31:16], slice_2_sram_we[1]}, {slice_2_sram_wdata[31:0], slice_2_sram_addr[15:0], slice_2_sram_we[0]}, {slice_1_sram_wdata[63:32], slice_1_sram_addr[31:16], slice_1_sram_we[1]}, {slice_1_sram_wdata[31:0], slice_1_sram_addr[15:0], slice_1_sram_we[0]}, {slice_0_sram_wdata[63:32], slice_0_sram_addr[31:16], slice_0_sram_we[1]}, {slice_0_sram_wdata[31:0], slice_0_sram_addr[15:0], slice_0_sram_we[0]}, {tr_vxm_data_q[1023:896], tr_vxm_bytes_q[23:21], tr_vxm_code_q[55:49], tr_vxm_valid_q[7]}, {tr_vxm_data_q[895:768], tr_vxm_bytes_q[20:18], tr_vxm_code_q[48:42], tr_vxm_valid_q[6]}, {tr_vxm_data_q[767:640], tr_vxm_bytes_q[17:15], tr_vxm_code_q[41:35], tr_vxm_valid_q[5]}, {tr_vxm_data_q[639:512], tr_vxm_bytes_q[14:12], tr_vxm_code_q[34:28], tr_vxm_valid_q[4]}, {tr_vxm_data_q[511:384], tr_vxm_bytes_q[11:9], tr_vxm_code_q[27:21], tr_vxm_valid_q[3]}, {tr_vxm_data_q[383:256], tr_vxm_bytes_q[8:6], tr_vxm_code_q[20:14], tr_vxm_valid_q[2]}, {tr_vxm_data_q[255:128], tr_vxm_bytes_q[5:3], tr_vxm_code_q[13:7], tr_vxm_valid_q[1]}, {tr_vxm_data_q[127:0], tr_vxm_bytes_q[2:0], tr_vxm_code_q[6:0], tr_vxm_valid_q[0]}, {tr_mem_data_7_q[63:32], tr_mem_code_7_q[13:7], tr_mem_valid_7_q[1]}, {tr_mem_data_7_q[31:0], tr_mem_code_7_q[6:0], tr_mem_valid_7_q[0]}, {tr_mem_data_6_q[63:32], tr_mem_code_6_q[13:7], tr_mem_valid_6_q[1]}, {tr_mem_data_6_q[31:0], tr_mem_code_6_q[6:0], tr_mem_valid_6_q[0]}, {tr_mem_data_5_q[63:32], tr_mem_code_5_q[13:7], tr_mem_valid_5_q[1]}, {tr_mem_data_5_q[31:0], tr_mem_code_5_q[6:0], tr_mem_valid_5_q[0]}, {tr_mem_data_4_q[63:32], tr_mem_code_4_q[13:7], tr_mem_valid_4_q[1]}, {tr_mem_data_4_q[31:0], tr_mem_code_4_q[6:0], tr_mem_valid_4_q[0]}, {tr_mem_data_3_q[63:32], tr_mem_code_3_q[13:7], tr_mem_valid_3_q[1]}, {tr_mem_data_3_q[31:0], tr_mem_code_3_q[6:0], tr_mem_valid_3_q[0]}, {tr_mem_data_2_q[63:32], tr_mem_code_2_q[13:7], tr_mem_valid_2_q[1]}, {tr_mem_data_2_q[31:0], tr_mem_code_2_q[6:0], tr_mem_valid_2_q[0]}, {tr_mem_data_1_q[63:32], tr_mem_code_1_q[13:7], tr_mem_valid_1_q[1]}, {tr_mem_data_1_q[31:0], tr_mem_code_1_q[6:0], tr_mem_valid_1_q[0]}, {tr_mem_data_0_q[63:32], tr_mem_code_0_q[13:7], tr_mem_valid_0_q[1]}, {tr_mem_data_0_q[31:0], tr_mem_code_0_q[6:0], tr_mem_valid_0_q[0]}};
     assign run = run_state_q & !prime_q;
     assign busy = run_state_q & !done_now;
-    assign start = host_valid & host_op == 3'd7 & !busy;
+    assign start = host_cmd_valid_q & host_cmd_op_q == 3'd7 & !busy;
     assign notify_all = queue_mem_w_0_notify_out | queue_mem_w_1_notify_out | queue_mem_w_2_notify_out | queue_mem_w_3_notify_out | queue_mem_e_0_notify_out | queue_mem_e_1_notify_out | queue_mem_e_2_notify_out | queue_mem_e_3_notify_out | queue_vxm_0_notify_out | queue_vxm_1_notify_out | queue_vxm_2_notify_out | queue_vxm_3_notify_out;
     assign config_valid = (tmp | (tmp_1 | (tmp_2 | (tmp_3 | (tmp_4 | (tmp_5 | (tmp_6 | (tmp_7 | (tmp_8 | (tmp_9 | (tmp_10 | (tmp_11 | 1'd0)))))))))))) & run;
     assign config_mask = tmp ? queue_mem_w_0_issue_word[9:8] : tmp_1 ? queue_mem_w_1_issue_word[9:8] : tmp_2 ? queue_mem_w_2_issue_word[9:8] : tmp_3 ? queue_mem_w_3_issue_word[9:8] : tmp_4 ? queue_mem_e_0_issue_word[9:8] : tmp_5 ? queue_mem_e_1_issue_word[9:8] : tmp_6 ? queue_mem_e_2_issue_word[9:8] : tmp_7 ? queue_mem_e_3_issue_word[9:8] : tmp_8 ? queue_vxm_0_issue_word[9:8] : tmp_9 ? queue_vxm_1_issue_word[9:8] : tmp_10 ? queue_vxm_2_issue_word[9:8] : tmp_11 ? queue_vxm_3_issue_word[9:8] : 2'd0;
     assign done_now = run & (queue_mem_w_0_finished & queue_mem_w_1_finished & queue_mem_w_2_finished & queue_mem_w_3_finished & queue_mem_e_0_finished & queue_mem_e_1_finished & queue_mem_e_2_finished & queue_mem_e_3_finished & queue_vxm_0_finished & queue_vxm_1_finished & queue_vxm_2_finished & queue_vxm_3_finished) & (!issued_q | {1'd0, program_cycle_q} >= tmp_12[32:0]);
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
+            host_cmd_valid_q <= 1'd0;
             run_state_q <= 1'd0;
             prime_q <= 1'd0;
             program_cycle_q <= 32'd0;
@@ -552,6 +557,7 @@ module lpu_top (
             tr_vxm_bytes_q <= 24'd0;
             tr_vxm_data_q <= 1024'd0;
         end else begin
+            host_cmd_valid_q <= host_valid;
             if (prime_q) begin
                 config_valid_0_q <= 1'd0;
             end else begin
@@ -2752,10 +2758,10 @@ module lpu_top (
             end else if (run_state_q) begin
                 count_ecc_uncorrectable_q <= tmp_79[31:0];
             end
-            rd1_valid_q <= host_valid & host_op == 3'd5 & !busy | host_valid & host_op == 3'd6;
-            rd1_counter_q <= host_valid & host_op == 3'd6;
-            rd1_value_q <= host_addr[15:0] == 16'd0 ? count_cycles_q : host_addr[15:0] == 16'd1 ? count_issued_q : host_addr[15:0] == 16'd2 ? count_sram_reads_q : host_addr[15:0] == 16'd3 ? count_sram_writes_q : host_addr[15:0] == 16'd4 ? count_ecc_corrected_q : host_addr[15:0] == 16'd5 ? count_ecc_uncorrectable_q : 32'd0;
-            rd1_slice_q <= host_addr[31:24];
+            rd1_valid_q <= host_cmd_valid_q & host_cmd_op_q == 3'd5 & !busy | host_cmd_valid_q & host_cmd_op_q == 3'd6;
+            rd1_counter_q <= host_cmd_valid_q & host_cmd_op_q == 3'd6;
+            rd1_value_q <= host_cmd_addr_q[15:0] == 16'd0 ? count_cycles_q : host_cmd_addr_q[15:0] == 16'd1 ? count_issued_q : host_cmd_addr_q[15:0] == 16'd2 ? count_sram_reads_q : host_cmd_addr_q[15:0] == 16'd3 ? count_sram_writes_q : host_cmd_addr_q[15:0] == 16'd4 ? count_ecc_corrected_q : host_cmd_addr_q[15:0] == 16'd5 ? count_ecc_uncorrectable_q : 32'd0;
+            rd1_slice_q <= host_cmd_addr_q[31:24];
             rd2_valid_q <= rd1_valid_q;
             rd2_counter_q <= rd1_counter_q;
             rd2_value_q <= rd1_value_q;
@@ -2790,6 +2796,17 @@ module lpu_top (
             tr_vxm_data_q <= vxm_out_data;
         end
     end
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            host_cmd_op_q <= 3'd0;
+            host_cmd_addr_q <= 32'd0;
+            host_cmd_wdata_q <= 64'd0;
+        end else if (host_valid) begin
+            host_cmd_op_q <= host_op;
+            host_cmd_addr_q <= host_addr;
+            host_cmd_wdata_q <= host_wdata;
+        end
+    end
     lpu_queue queue_mem_w_0 (
         .clk(clk),
         .rst_n(rst_n),
@@ -2797,11 +2814,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_96),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_96),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_96),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_96),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_0_issue_valid),
         .issue_word(queue_mem_w_0_issue_word),
         .notify_out(queue_mem_w_0_notify_out),
@@ -2814,11 +2831,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_97),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_97),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_97),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_97),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_1_issue_valid),
         .issue_word(queue_mem_w_1_issue_word),
         .notify_out(queue_mem_w_1_notify_out),
@@ -2831,11 +2848,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_98),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_98),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_98),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_98),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_2_issue_valid),
         .issue_word(queue_mem_w_2_issue_word),
         .notify_out(queue_mem_w_2_notify_out),
@@ -2848,11 +2865,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_99),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_99),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_99),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_99),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_w_3_issue_valid),
         .issue_word(queue_mem_w_3_issue_word),
         .notify_out(queue_mem_w_3_notify_out),
@@ -2865,11 +2882,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_100),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_100),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_100),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_100),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_0_issue_valid),
         .issue_word(queue_mem_e_0_issue_word),
         .notify_out(queue_mem_e_0_notify_out),
@@ -2882,11 +2899,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_101),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_101),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_101),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_101),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_1_issue_valid),
         .issue_word(queue_mem_e_1_issue_word),
         .notify_out(queue_mem_e_1_notify_out),
@@ -2899,11 +2916,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_102),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_102),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_102),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_102),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_2_issue_valid),
         .issue_word(queue_mem_e_2_issue_word),
         .notify_out(queue_mem_e_2_notify_out),
@@ -2916,11 +2933,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_103),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_103),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_103),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_103),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_mem_e_3_issue_valid),
         .issue_word(queue_mem_e_3_issue_word),
         .notify_out(queue_mem_e_3_notify_out),
@@ -2933,11 +2950,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_104),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_104),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_104),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_104),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_0_issue_valid),
         .issue_word(queue_vxm_0_issue_word),
         .notify_out(queue_vxm_0_notify_out),
@@ -2950,11 +2967,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_105),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_105),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_105),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_105),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_1_issue_valid),
         .issue_word(queue_vxm_1_issue_word),
         .notify_out(queue_vxm_1_notify_out),
@@ -2967,11 +2984,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_106),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_106),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_106),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_106),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_2_issue_valid),
         .issue_word(queue_vxm_2_issue_word),
         .notify_out(queue_vxm_2_notify_out),
@@ -2984,11 +3001,11 @@ module lpu_top (
         .run(run),
         .cycle(program_cycle_q),
         .notify_in(notify_all),
-        .load_we(host_valid & host_op == 3'd1 & tmp_107),
-        .load_addr(host_addr[7:0]),
-        .load_data(host_wdata),
-        .len_we(host_valid & host_op == 3'd2 & tmp_107),
-        .len_data(host_wdata[15:0]),
+        .load_we(host_cmd_valid_q & host_cmd_op_q == 3'd1 & tmp_107),
+        .load_addr(host_cmd_addr_q[7:0]),
+        .load_data(host_cmd_wdata_q),
+        .len_we(host_cmd_valid_q & host_cmd_op_q == 3'd2 & tmp_107),
+        .len_data(host_cmd_wdata_q[15:0]),
         .issue_valid(queue_vxm_3_issue_valid),
         .issue_word(queue_vxm_3_issue_word),
         .notify_out(queue_vxm_3_notify_out),
@@ -3023,11 +3040,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_0_ecc_uncorrectable),
         .ecc_addr(slice_0_ecc_addr),
         .sram_read(slice_0_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd0 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd0 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_0_host_rdata)
     );
     lpu_mem_slice slice_1 (
@@ -3047,11 +3064,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_1_ecc_uncorrectable),
         .ecc_addr(slice_1_ecc_addr),
         .sram_read(slice_1_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd1 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd1 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_1_host_rdata)
     );
     lpu_mem_slice slice_2 (
@@ -3071,11 +3088,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_2_ecc_uncorrectable),
         .ecc_addr(slice_2_ecc_addr),
         .sram_read(slice_2_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd2 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd2 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_2_host_rdata)
     );
     lpu_mem_slice slice_3 (
@@ -3095,11 +3112,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_3_ecc_uncorrectable),
         .ecc_addr(slice_3_ecc_addr),
         .sram_read(slice_3_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd3 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd3 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_3_host_rdata)
     );
     lpu_mem_slice slice_4 (
@@ -3119,11 +3136,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_4_ecc_uncorrectable),
         .ecc_addr(slice_4_ecc_addr),
         .sram_read(slice_4_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd4 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd4 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_4_host_rdata)
     );
     lpu_mem_slice slice_5 (
@@ -3143,11 +3160,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_5_ecc_uncorrectable),
         .ecc_addr(slice_5_ecc_addr),
         .sram_read(slice_5_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd5 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd5 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_5_host_rdata)
     );
     lpu_mem_slice slice_6 (
@@ -3167,11 +3184,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_6_ecc_uncorrectable),
         .ecc_addr(slice_6_ecc_addr),
         .sram_read(slice_6_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd6 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd6 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_6_host_rdata)
     );
     lpu_mem_slice slice_7 (
@@ -3191,11 +3208,11 @@ module lpu_top (
         .ecc_uncorrectable(slice_7_ecc_uncorrectable),
         .ecc_addr(slice_7_ecc_addr),
         .sram_read(slice_7_sram_read),
-        .host_valid(host_valid & host_addr[31:24] == 8'd7 & (host_op == 3'd3 | host_op == 3'd4 | host_op == 3'd5) & !busy),
-        .host_op(host_op),
-        .host_tile(host_addr[23:16]),
-        .host_word(host_addr[15:0]),
-        .host_wdata(host_wdata),
+        .host_valid(host_cmd_valid_q & host_cmd_addr_q[31:24] == 8'd7 & (host_cmd_op_q == 3'd3 | host_cmd_op_q == 3'd4 | host_cmd_op_q == 3'd5) & !busy),
+        .host_op(host_cmd_op_q),
+        .host_tile(host_cmd_addr_q[23:16]),
+        .host_word(host_cmd_addr_q[15:0]),
+        .host_wdata(host_cmd_wdata_q),
         .host_rdata(slice_7_host_rdata)
     );
 endmodule

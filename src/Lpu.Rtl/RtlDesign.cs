@@ -1,16 +1,18 @@
 using Lpu.Architecture.Configuration;
 using Lpu.Hdl.Verilog;
+using Lpu.Rtl.Top;
 
 namespace Lpu.Rtl;
 
 /// <summary>
 /// The generated RTL of one configuration: the Verilog of <c>lpu_top</c> and its submodules, the
-/// top's ports, the trace layout, the host data width and the queues the RTL implements.
+/// top's ports, the trace layout, the host port's width and timing, and the queues the RTL implements.
 /// </summary>
 public sealed class RtlDesign
 {
-    internal RtlDesign(LpuConfig config, EmittedDesign verilog, IReadOnlyList<RtlPort> ports, TraceLayout trace, int hostDataWidth, IReadOnlyList<int> queues)
+    internal RtlDesign(LpuConfig config, EmittedDesign verilog, IReadOnlyList<RtlPort> ports, TraceLayout trace, int hostDataWidth, int hostCommandDelay, IReadOnlyList<int> queues)
     {
+        HostCommandDelay = hostCommandDelay;
         Config = config;
         Verilog = verilog;
         Ports = ports;
@@ -36,6 +38,14 @@ public sealed class RtlDesign
 
     /// <summary>HW = max(64, 8L + C): width of <c>host_wdata</c> and <c>host_rdata</c>.</summary>
     public int HostDataWidth { get; }
+
+    /// <summary>Cycles from a command on the host port to the cycle it acts in: 1 with the port's inputs
+    /// registered (<see cref="RtlOptions.RegisteredHostPort"/>), else 0.</summary>
+    public int HostCommandDelay { get; }
+
+    /// <summary>Cycles from a read command on the host port to its answer on <c>host_rdata</c> with
+    /// <c>host_rvalid</c>: the command's delay, the tile's SRAM read, the slice registering the word.</summary>
+    public int HostReadLatency => TopBuilder.ReadLatency(HostCommandDelay);
 
     /// <summary>Global queue indices present in the RTL (MEM and VXM queues, ascending).</summary>
     public IReadOnlyList<int> Queues { get; }

@@ -170,20 +170,31 @@ public sealed class CosimSession : IDisposable
         return (simulation, RtlHost.Load(simulation, design, rtlProgram));
     }
 
-    /// <summary>START, then ticks until the RTL's <c>cycle</c> output reads program cycle 0; returns that tick.</summary>
+    /// <summary>
+    /// START, then ticks through the priming cycle (<c>cycle</c> all ones) to program cycle 0
+    /// (docs/rtl.md "Cycle alignment"); returns that tick. Waiting for the priming cycle, not for a
+    /// zero, matters: before START takes effect <c>cycle</c> still reads 0.
+    /// </summary>
     private static ulong StartProgram(VerilatorSimulation sim, RtlHost host)
     {
         var cyclePort = sim.PortIndex("cycle");
         var width = sim.Design.Ports[cyclePort].Width;
+        var priming = width >= 64 ? ulong.MaxValue : (1UL << width) - 1;
         host.StartProgram();
         for (var i = 0; i < 8; i++)
         {
-            if (sim.GetOutput(cyclePort) == 0)
+            if (sim.GetOutput(cyclePort) == priming)
+            {
+                sim.Tick();
+                if (sim.GetOutput(cyclePort) != 0)
+                    break;
                 return sim.Cycle;
+            }
+
             sim.Tick();
         }
 
-        throw new InvalidOperationException($"lpu_top's cycle output ({width} bits) did not reach program cycle 0 within 8 cycles of START");
+        throw new InvalidOperationException($"lpu_top's cycle output ({width} bits) did not go through the priming cycle to program cycle 0 within 8 cycles of START");
     }
 
     private void FlipInRtl(RtlHost driver, int slice, int superlane, int address, int bit)

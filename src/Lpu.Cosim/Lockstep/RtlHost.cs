@@ -6,7 +6,7 @@ namespace Lpu.Cosim.Lockstep;
 
 /// <summary>
 /// Drives <c>lpu_top</c>'s host port (docs/rtl.md "Host port") on a Verilator simulation: one
-/// command per clock cycle, reads answered two cycles later.
+/// command per clock cycle, reads answered <see cref="RtlDesign.HostReadLatency"/> cycles later.
 /// </summary>
 internal sealed class RtlHost
 {

@@ -48,8 +48,11 @@ public static class FpgaGenerator
         var rstN = m.Wire("rst_n");
         m.Assign(rstN, por[PowerOnResetCycles - 1]);
 
-        var link = m.Instance(HostLinkGenerator.Create(protocol, divisor), "link");
-        var lpu = m.Instance(new TopBuilder(config, new RtlOptions()).Build(), "lpu");
+        // The link holds every command field in registers until the next command: lpu_top need not
+        // register them again (the registers would take ~100 logic cells of an almost full HX8K).
+        var top = new TopBuilder(config, new RtlOptions(RegisteredHostPort: false));
+        var link = m.Instance(HostLinkGenerator.Create(protocol, divisor, TopBuilder.ReadLatency(top.HostCommandDelay)), "link");
+        var lpu = m.Instance(top.Build(), "lpu");
         link.Connect("clk", d.Clock).Connect("rst_n", rstN).Connect("uart_rx", uartRx)
             .Connect("host_rdata", lpu.Output("host_rdata")).Connect("running", lpu.Output("running")).Connect("done", lpu.Output("done"));
         lpu.Connect("clk", d.Clock).Connect("rst_n", rstN)

@@ -13,7 +13,8 @@ internal static class HostLinkGenerator
     private const int GapWidth = 16;   // HostLinkProtocol.GapTimeoutCycles = 2^16
     private const int HeartbeatBit = 23;   // ~0.7 Hz blink at 12 MHz
 
-    public static Module Create(HostLinkProtocol protocol, int divisor)
+    /// <summary>The link for <c>lpu_top</c>'s host port answering reads <paramref name="readLatency"/> cycles after the command.</summary>
+    public static Module Create(HostLinkProtocol protocol, int divisor, int readLatency)
     {
         var hw = protocol.HostDataWidth;
         var m = new Module("lpu_host_link");
@@ -91,28 +92,35 @@ internal static class HostLinkGenerator
         m.Assign(hostAddr, address);
         m.Assign(hostWdata, data);
 
-        BuildReplies(m, d, protocol, divisor, issue, command, statusNow, hostRdata, running, done, uartTx);
+        BuildReplies(m, d, protocol, divisor, readLatency, issue, command, statusNow, hostRdata, running, done, uartTx);
         BuildLeds(m, d, active, running, done, led);
         return m;
     }
 
-    /// <summary>Reads are answered two cycles after the command (lpu_top's read latency); the reply is shifted
+    /// <summary>Reads are answered <paramref name="readLatency"/> cycles after the command; the reply is shifted
     /// out most significant byte first.</summary>
-    private static void BuildReplies(Module m, ClockDomain d, HostLinkProtocol protocol, int divisor, Expr issue, Expr command,
+    private static void BuildReplies(Module m, ClockDomain d, HostLinkProtocol protocol, int divisor, int readLatency, Expr issue, Expr command,
         Expr statusNow, Expr hostRdata, Expr running, Expr done, Signal uartTx)
     {
         var hw = protocol.HostDataWidth;
         var replyBits = 8 * protocol.MaxReplyBytes;
         var leftWidth = BitsFor(protocol.MaxReplyBytes);
-        var read1 = m.Reg("read_wait1", 1, d);
-        var read2 = m.Reg("read_wait2", 1, d);
-        var counter1 = m.Reg("read_counter1", 1, d);
-        var counter2 = m.Reg("read_counter2", 1, d);
+        // A read's command travels down a chain as long as the host port's read latency.
         var isRead = command.Eq((int)HostLinkCommand.ReadSramRaw) | command.Eq((int)HostLinkCommand.ReadCounter);
-        m.Assign(read1, issue & isRead);
-        m.Assign(read2, read1);
-        m.Assign(counter1, command.Eq((int)HostLinkCommand.ReadCounter));
-        m.Assign(counter2, counter1);
+        Expr readNext = issue & isRead;
+        Expr counterNext = command.Eq((int)HostLinkCommand.ReadCounter);
+        for (var stage = 1; stage <= readLatency; stage++)
+        {
+            var read = m.Reg($"read_wait{stage}", 1, d);
+            var counter = m.Reg($"read_counter{stage}", 1, d);
+            m.Assign(read, readNext);
+            m.Assign(counter, counterNext);
+            readNext = read;
+            counterNext = counter;
+        }
+
+        var answered = readNext;
+        var answeredCounter = counterNext;
 
         var tx = m.Instance(UartGenerator.CreateTransmitter(divisor), "transmitter");
         var ready = tx.Output("ready");
@@ -136,11 +144,11 @@ internal static class HostLinkGenerator
         {
             m.Assign(reply, Reply(HostLinkCommand.Status, Hw.Concat(Hw.Const(0, 6), done, running)));
             m.Assign(left, protocol.ReplyBytes(HostLinkCommand.Status));
-        }).ElseWhen(read2 & counter2, () =>
+        }).ElseWhen(answered & answeredCounter, () =>
         {
             m.Assign(reply, Reply(HostLinkCommand.ReadCounter, counterValue));
             m.Assign(left, protocol.ReplyBytes(HostLinkCommand.ReadCounter));
-        }).ElseWhen(read2, () =>
+        }).ElseWhen(answered, () =>
         {
             m.Assign(reply, Reply(HostLinkCommand.ReadSramRaw, raw));
             m.Assign(left, protocol.ReplyBytes(HostLinkCommand.ReadSramRaw));

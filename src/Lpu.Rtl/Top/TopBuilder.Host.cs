@@ -8,7 +8,8 @@ internal sealed partial class TopBuilder
     private const int CounterWidth = 32;
 
     /// <summary>Counters 0-5 (cleared by START) and the read-back path of READ_SRAM_RAW and
-    /// READ_COUNTER: the answer is on <c>host_rdata</c> with <c>host_rvalid</c> two cycles later.</summary>
+    /// READ_COUNTER: the answer is on <c>host_rdata</c> with <c>host_rvalid</c> <see cref="ReadLatency"/> cycles
+    /// after the command.</summary>
     private void BuildHost()
     {
         var sl = c.Superlanes;

@@ -50,10 +50,8 @@ internal sealed partial class TopBuilder
         Trace = new TraceLayout(config, Queues);
         m = new Module("lpu_top");
         d = m.ClockDomain();
-        hostValid = m.Input("host_valid");
-        hostOp = m.Input("host_op", 3);
-        hostAddr = m.Input("host_addr", 32);
-        hostWdata = m.Input("host_wdata", HostDataWidth);
+        (hostValid, hostOp, hostAddr, hostWdata) = HostCommand(options.RegisteredHostPort);
+        HostCommandDelay = options.RegisteredHostPort ? 1 : 0;
         hostRdata = m.Output("host_rdata", HostDataWidth);
         hostRvalid = m.Output("host_rvalid");
         runningOut = m.Output("running");
@@ -73,6 +71,9 @@ internal sealed partial class TopBuilder
     }
 
     public int HostDataWidth { get; }
+
+    /// <summary>Cycles from a host command on the port to the cycle it acts in (<see cref="RtlDesign.HostCommandDelay"/>).</summary>
+    public int HostCommandDelay { get; }
 
     public IReadOnlyList<int> Queues { get; }
 
@@ -103,6 +104,34 @@ internal sealed partial class TopBuilder
         while ((1 << r) < n + r + 1)
             r++;
         return r + 1;
+    }
+
+    /// <summary>The host port's read latency for a command delay: the tile's SRAM read and the slice's register follow it.</summary>
+    public static int ReadLatency(int commandDelay) => commandDelay + 2;
+
+    /// <summary>
+    /// The host command as the chip uses it: the port's inputs, or registered copies of them. What
+    /// depends on a model's inputs Verilator evaluates at both evaluations of every cycle, and with
+    /// the host logic of every tile in it that was ~11% of a <c>small</c> tick (docs/performance.md).
+    /// </summary>
+    private (Signal Valid, Signal Op, Signal Addr, Signal Wdata) HostCommand(bool registered)
+    {
+        var valid = m.Input("host_valid");
+        var op = m.Input("host_op", 3);
+        var addr = m.Input("host_addr", 32);
+        var wdata = m.Input("host_wdata", HostDataWidth);
+        if (!registered)
+            return (valid, op, addr, wdata);
+
+        var validQ = m.Reg("host_cmd_valid", 1, d);
+        var opQ = m.Reg("host_cmd_op", 3, d, enable: valid);
+        var addrQ = m.Reg("host_cmd_addr", 32, d, enable: valid);
+        var wdataQ = m.Reg("host_cmd_wdata", HostDataWidth, d, enable: valid);
+        m.Assign(validQ, valid);
+        m.Assign(opQ, op);
+        m.Assign(addrQ, addr);
+        m.Assign(wdataQ, wdata);
+        return (validQ, opQ, addrQ, wdataQ);
     }
 
     private static string QueueName(QueueInfo q) => "queue_" + q.Name.Replace('.', '_');

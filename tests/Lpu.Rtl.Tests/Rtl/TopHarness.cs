@@ -94,6 +94,7 @@ internal sealed class TopHarness : IDisposable
     public (List<string> Lines, long Done) Run(int maxCycles = 100_000)
     {
         Host(7, 0, 0, 0, 0);
+        sim.Tick((ulong)design.HostCommandDelay);   // until START acts: before, cycle and done still show the last run
         var lines = new List<string>();
         for (var n = 0; n < maxCycles + 2; n++)
         {
@@ -116,7 +117,7 @@ internal sealed class TopHarness : IDisposable
     public BigInteger ReadRaw(int slice, int tile, int word)
     {
         Host(5, slice, tile, word, 0);
-        sim.Tick();
+        sim.Tick((ulong)design.HostReadLatency - 1);
         sim.Eval();
         Assert.Equal(1UL, sim.GetOutput(rvalid));
         return GetWide(rdata, design.HostDataWidth);
@@ -137,7 +138,7 @@ internal sealed class TopHarness : IDisposable
     public ulong Counter(int index)
     {
         Host(6, 0, 0, index, 0);
-        sim.Tick();
+        sim.Tick((ulong)design.HostReadLatency - 1);
         sim.Eval();
         Assert.Equal(1UL, sim.GetOutput(rvalid));
         return (ulong)(GetWide(rdata, design.HostDataWidth) & ulong.MaxValue);
