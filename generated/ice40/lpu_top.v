@@ -244,47 +244,36 @@ module lpu_top (
             end
             r_e_3_q <= r_e_2_q;
             if (vxm_out_valid) begin
-                case (vxm_out_code)
-                    7'd0: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_e_3_q[31:0] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_e_3_q[63:32] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes > 3'd2) begin
-                            r_e_3_q[95:64] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes > 3'd3) begin
-                            r_e_3_q[127:96] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_e_3_q[63:32] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_e_3_q[95:64] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes > 3'd2) begin
-                            r_e_3_q[127:96] <= vxm_out_data[95:64];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_e_3_q[95:64] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_e_3_q[127:96] <= vxm_out_data[63:32];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_e_3_q[127:96] <= vxm_out_data[31:0];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[63:32] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[63:32] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd2) begin
+                    r_e_3_q[95:64] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd2 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd0 & vxm_out_bytes > 3'd3) begin
+                    r_e_3_q[127:96] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code == 7'd1 & vxm_out_bytes > 3'd2) begin
+                    r_e_3_q[127:96] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd2 & vxm_out_bytes > 3'd1) begin
+                    r_e_3_q[127:96] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd3 & vxm_out_bytes > 3'd0) begin
+                    r_e_3_q[127:96] <= vxm_out_data[31:0];
+                end
             end
             r_e_4_q <= r_e_3_q;
             if (slice_1_out_valid) begin
@@ -322,47 +311,36 @@ module lpu_top (
             end
             r_w_3_q <= r_w_4_q;
             if (vxm_out_valid) begin
-                case (vxm_out_code)
-                    7'd64: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_w_3_q[31:0] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_w_3_q[63:32] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes > 3'd2) begin
-                            r_w_3_q[95:64] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes > 3'd3) begin
-                            r_w_3_q[127:96] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_w_3_q[63:32] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_w_3_q[95:64] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes > 3'd2) begin
-                            r_w_3_q[127:96] <= vxm_out_data[95:64];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_w_3_q[95:64] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes > 3'd1) begin
-                            r_w_3_q[127:96] <= vxm_out_data[63:32];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes > 3'd0) begin
-                            r_w_3_q[127:96] <= vxm_out_data[31:0];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[63:32] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[63:32] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd2) begin
+                    r_w_3_q[95:64] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd66 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code == 7'd64 & vxm_out_bytes > 3'd3) begin
+                    r_w_3_q[127:96] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code == 7'd65 & vxm_out_bytes > 3'd2) begin
+                    r_w_3_q[127:96] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code == 7'd66 & vxm_out_bytes > 3'd1) begin
+                    r_w_3_q[127:96] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code == 7'd67 & vxm_out_bytes > 3'd0) begin
+                    r_w_3_q[127:96] <= vxm_out_data[31:0];
+                end
             end
             r_w_4_q <= r_w_5_q;
             if (slice_1_out_valid) begin

@@ -72,23 +72,21 @@ module lpu_mem_tile (
         reg [7:0] tmp_3;
         reg [6:0] tmp_2;
         reg tmp_4;
-        reg [71:0] tmp_5;
         reg secded_decode_unused;
         begin
             tmp_1 = ^secded_decode_word;
             tmp_3 = secded_decode_word[71:64];
             tmp_2 = {^(secded_decode_word[63:0] & 64'hfe00000000000000), ^(secded_decode_word[63:0] & 64'h1fffffffc000000), ^(secded_decode_word[63:0] & 64'h1fffe0003fff800), ^(secded_decode_word[63:0] & 64'h1fe01fe03fc07f0), ^(secded_decode_word[63:0] & 64'hf1e1e1e1e3c3c78e), ^(secded_decode_word[63:0] & 64'hcd9999999b33366d), ^(secded_decode_word[63:0] & 64'hab55555556aaad5b)} ^ tmp_3[6:0];
             tmp_4 = tmp_2 > 7'd71;
-            tmp_5 = 72'd1 << tmp_2;
-            secded_decode_unused = &{1'b0, tmp_3, tmp_5, 1'b0};
-            secded_decode = {!tmp_1 & tmp_2 != 7'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[63:0] ^ {tmp_5[71:65], tmp_5[63:33], tmp_5[31:17], tmp_5[15:9], tmp_5[7:5], tmp_5[3]} & {64{tmp_1}}};
+            secded_decode_unused = &{1'b0, tmp_3, 1'b0};
+            secded_decode = {!tmp_1 & tmp_2 != 7'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[63:0] ^ {tmp_2 == 7'd71, tmp_2 == 7'd70, tmp_2 == 7'd69, tmp_2 == 7'd68, tmp_2 == 7'd67, tmp_2 == 7'd66, tmp_2 == 7'd65, tmp_2 == 7'd63, tmp_2 == 7'd62, tmp_2 == 7'd61, tmp_2 == 7'd60, tmp_2 == 7'd59, tmp_2 == 7'd58, tmp_2 == 7'd57, tmp_2 == 7'd56, tmp_2 == 7'd55, tmp_2 == 7'd54, tmp_2 == 7'd53, tmp_2 == 7'd52, tmp_2 == 7'd51, tmp_2 == 7'd50, tmp_2 == 7'd49, tmp_2 == 7'd48, tmp_2 == 7'd47, tmp_2 == 7'd46, tmp_2 == 7'd45, tmp_2 == 7'd44, tmp_2 == 7'd43, tmp_2 == 7'd42, tmp_2 == 7'd41, tmp_2 == 7'd40, tmp_2 == 7'd39, tmp_2 == 7'd38, tmp_2 == 7'd37, tmp_2 == 7'd36, tmp_2 == 7'd35, tmp_2 == 7'd34, tmp_2 == 7'd33, tmp_2 == 7'd31, tmp_2 == 7'd30, tmp_2 == 7'd29, tmp_2 == 7'd28, tmp_2 == 7'd27, tmp_2 == 7'd26, tmp_2 == 7'd25, tmp_2 == 7'd24, tmp_2 == 7'd23, tmp_2 == 7'd22, tmp_2 == 7'd21, tmp_2 == 7'd20, tmp_2 == 7'd19, tmp_2 == 7'd18, tmp_2 == 7'd17, tmp_2 == 7'd15, tmp_2 == 7'd14, tmp_2 == 7'd13, tmp_2 == 7'd12, tmp_2 == 7'd11, tmp_2 == 7'd10, tmp_2 == 7'd9, tmp_2 == 7'd7, tmp_2 == 7'd6, tmp_2 == 7'd5, tmp_2 == 7'd3} & {64{tmp_1}}};
         end
     endfunction
+    wire [15:0] tmp_5;
+    assign tmp_5 = inst_word[55:40];
     wire [15:0] tmp_6;
     assign tmp_6 = inst_word[55:40];
-    wire [15:0] tmp_7;
-    assign tmp_7 = inst_word[55:40];
-    wire unused_ok = &{1'b0, inst_word, host_word, tmp_6, tmp_7, 1'b0};
+    wire unused_ok = &{1'b0, inst_word, host_word, tmp_5, tmp_6, 1'b0};
 
     assign out_valid = result_valid_q;
     assign out_code = result_valid_q ? result_code_q : 7'd0;
@@ -110,7 +108,7 @@ module lpu_mem_tile (
     assign data_code = is_write ? inst_word[39:33] : inst_word[55:49];
     assign adr_code = inst_word[48:42];
     assign read_now = is_read | gather_valid_q;
-    assign read_addr = is_read ? tmp_6[9:0] : gather_addr_q;
+    assign read_addr = is_read ? tmp_5[9:0] : gather_addr_q;
     assign host_read = host_valid & host_op == 3'd5;
     assign host_write = host_valid & (host_op == 3'd3 | host_op == 3'd4);
     assign bank_raddr = host_read ? host_word[9:0] : read_addr;
@@ -259,7 +257,7 @@ module lpu_mem_tile (
             write_data_q <= 64'd0;
         end else if (takes_data) begin
             if (is_write) begin
-                write_addr_q <= tmp_7[9:0];
+                write_addr_q <= tmp_6[9:0];
             end else begin
                 case (adr_code)
                     7'd0: begin

@@ -72,23 +72,21 @@ module lpu_mem_tile (
         reg [6:0] tmp_3;
         reg [5:0] tmp_2;
         reg tmp_4;
-        reg [38:0] tmp_5;
         reg secded_decode_unused;
         begin
             tmp_1 = ^secded_decode_word;
             tmp_3 = secded_decode_word[38:32];
             tmp_2 = {^(secded_decode_word[31:0] & 32'hfc000000), ^(secded_decode_word[31:0] & 32'h3fff800), ^(secded_decode_word[31:0] & 32'h3fc07f0), ^(secded_decode_word[31:0] & 32'he3c3c78e), ^(secded_decode_word[31:0] & 32'h9b33366d), ^(secded_decode_word[31:0] & 32'h56aaad5b)} ^ tmp_3[5:0];
             tmp_4 = tmp_2 > 6'd38;
-            tmp_5 = 39'd1 << tmp_2;
-            secded_decode_unused = &{1'b0, tmp_3, tmp_5, 1'b0};
-            secded_decode = {!tmp_1 & tmp_2 != 6'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[31:0] ^ {tmp_5[38:33], tmp_5[31:17], tmp_5[15:9], tmp_5[7:5], tmp_5[3]} & {32{tmp_1}}};
+            secded_decode_unused = &{1'b0, tmp_3, 1'b0};
+            secded_decode = {!tmp_1 & tmp_2 != 6'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[31:0] ^ {tmp_2 == 6'd38, tmp_2 == 6'd37, tmp_2 == 6'd36, tmp_2 == 6'd35, tmp_2 == 6'd34, tmp_2 == 6'd33, tmp_2 == 6'd31, tmp_2 == 6'd30, tmp_2 == 6'd29, tmp_2 == 6'd28, tmp_2 == 6'd27, tmp_2 == 6'd26, tmp_2 == 6'd25, tmp_2 == 6'd24, tmp_2 == 6'd23, tmp_2 == 6'd22, tmp_2 == 6'd21, tmp_2 == 6'd20, tmp_2 == 6'd19, tmp_2 == 6'd18, tmp_2 == 6'd17, tmp_2 == 6'd15, tmp_2 == 6'd14, tmp_2 == 6'd13, tmp_2 == 6'd12, tmp_2 == 6'd11, tmp_2 == 6'd10, tmp_2 == 6'd9, tmp_2 == 6'd7, tmp_2 == 6'd6, tmp_2 == 6'd5, tmp_2 == 6'd3} & {32{tmp_1}}};
         end
     endfunction
+    wire [15:0] tmp_5;
+    assign tmp_5 = inst_word[55:40];
     wire [15:0] tmp_6;
     assign tmp_6 = inst_word[55:40];
-    wire [15:0] tmp_7;
-    assign tmp_7 = inst_word[55:40];
-    wire unused_ok = &{1'b0, inst_word, host_word, tmp_6, tmp_7, 1'b0};
+    wire unused_ok = &{1'b0, inst_word, host_word, tmp_5, tmp_6, 1'b0};
 
     assign out_valid = result_valid_q;
     assign out_code = result_valid_q ? result_code_q : 7'd0;
@@ -110,7 +108,7 @@ module lpu_mem_tile (
     assign data_code = is_write ? inst_word[39:33] : inst_word[55:49];
     assign adr_code = inst_word[48:42];
     assign read_now = is_read | gather_valid_q;
-    assign read_addr = is_read ? tmp_6[7:0] : gather_addr_q;
+    assign read_addr = is_read ? tmp_5[7:0] : gather_addr_q;
     assign host_read = host_valid & host_op == 3'd5;
     assign host_write = host_valid & (host_op == 3'd3 | host_op == 3'd4);
     assign bank_raddr = host_read ? host_word[7:0] : read_addr;
@@ -211,7 +209,7 @@ module lpu_mem_tile (
             write_data_q <= 32'd0;
         end else if (takes_data) begin
             if (is_write) begin
-                write_addr_q <= tmp_7[7:0];
+                write_addr_q <= tmp_6[7:0];
             end else begin
                 case (adr_code)
                     7'd0: begin

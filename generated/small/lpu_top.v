@@ -785,796 +785,644 @@ module lpu_top (
             end
             r_e_6_q <= r_e_5_q;
             if (vxm_out_valid[6]) begin
-                case (vxm_out_code[48:42])
-                    7'd0: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[31:0] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[95:64] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[159:128] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_e_6_q[223:192] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[95:64] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[159:128] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[223:192] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_e_6_q[287:256] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[159:128] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[223:192] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[287:256] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_e_6_q[351:320] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[223:192] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[287:256] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[351:320] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_e_6_q[415:384] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[287:256] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[351:320] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[415:384] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_e_6_q[479:448] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[351:320] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[415:384] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_e_6_q[479:448] <= vxm_out_data[863:832];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[415:384] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_e_6_q[479:448] <= vxm_out_data[831:800];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_e_6_q[479:448] <= vxm_out_data[799:768];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd0 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd1 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd2 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd3 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd4 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd5 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd6 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd7 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[799:768];
+                end
             end
             if (vxm_out_valid[7]) begin
-                case (vxm_out_code[55:49])
-                    7'd0: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[63:32] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[127:96] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[191:160] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_e_6_q[255:224] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[127:96] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[191:160] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[255:224] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_e_6_q[319:288] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[191:160] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[255:224] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[319:288] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_e_6_q[383:352] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[255:224] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[319:288] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[383:352] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_e_6_q[447:416] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[319:288] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[383:352] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[447:416] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_e_6_q[511:480] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[383:352] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[447:416] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_e_6_q[511:480] <= vxm_out_data[991:960];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[447:416] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_e_6_q[511:480] <= vxm_out_data[959:928];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_e_6_q[511:480] <= vxm_out_data[927:896];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd0 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd1 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd2 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd3 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd4 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd5 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd6 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd7 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[927:896];
+                end
             end
             if (vxm_out_valid[4]) begin
-                case (vxm_out_code[34:28])
-                    7'd0: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[31:0] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[95:64] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[159:128] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_e_6_q[223:192] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[95:64] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[159:128] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[223:192] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_e_6_q[287:256] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[159:128] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[223:192] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[287:256] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_e_6_q[351:320] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[223:192] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[287:256] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[351:320] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_e_6_q[415:384] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[287:256] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[351:320] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[415:384] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_e_6_q[479:448] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[351:320] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[415:384] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_e_6_q[479:448] <= vxm_out_data[607:576];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[415:384] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_e_6_q[479:448] <= vxm_out_data[575:544];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_e_6_q[479:448] <= vxm_out_data[543:512];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd0 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd1 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd2 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd3 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd4 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd5 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd6 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd7 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[543:512];
+                end
             end
             if (vxm_out_valid[5]) begin
-                case (vxm_out_code[41:35])
-                    7'd0: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[63:32] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[127:96] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[191:160] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_e_6_q[255:224] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[127:96] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[191:160] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[255:224] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_e_6_q[319:288] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[191:160] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[255:224] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[319:288] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_e_6_q[383:352] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[255:224] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[319:288] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[383:352] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_e_6_q[447:416] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[319:288] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[383:352] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[447:416] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_e_6_q[511:480] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[383:352] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[447:416] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_e_6_q[511:480] <= vxm_out_data[735:704];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[447:416] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_e_6_q[511:480] <= vxm_out_data[703:672];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_e_6_q[511:480] <= vxm_out_data[671:640];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd0 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd1 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd2 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd3 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd4 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd5 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd6 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd7 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[671:640];
+                end
             end
             if (vxm_out_valid[2]) begin
-                case (vxm_out_code[20:14])
-                    7'd0: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[31:0] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[95:64] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[159:128] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_e_6_q[223:192] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[95:64] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[159:128] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[223:192] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_e_6_q[287:256] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[159:128] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[223:192] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[287:256] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_e_6_q[351:320] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[223:192] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[287:256] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[351:320] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_e_6_q[415:384] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[287:256] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[351:320] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[415:384] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_e_6_q[479:448] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[351:320] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[415:384] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_e_6_q[479:448] <= vxm_out_data[351:320];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[415:384] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_e_6_q[479:448] <= vxm_out_data[319:288];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_e_6_q[479:448] <= vxm_out_data[287:256];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd0 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd1 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd2 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd3 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd4 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd5 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd6 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd7 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[287:256];
+                end
             end
             if (vxm_out_valid[3]) begin
-                case (vxm_out_code[27:21])
-                    7'd0: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[63:32] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[127:96] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[191:160] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_e_6_q[255:224] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[127:96] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[191:160] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[255:224] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_e_6_q[319:288] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[191:160] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[255:224] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[319:288] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_e_6_q[383:352] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[255:224] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[319:288] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[383:352] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_e_6_q[447:416] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[319:288] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[383:352] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[447:416] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_e_6_q[511:480] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[383:352] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[447:416] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_e_6_q[511:480] <= vxm_out_data[479:448];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[447:416] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_e_6_q[511:480] <= vxm_out_data[447:416];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_e_6_q[511:480] <= vxm_out_data[415:384];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd0 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd1 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd2 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd3 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd4 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd5 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd6 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd7 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[415:384];
+                end
             end
             if (vxm_out_valid[0]) begin
-                case (vxm_out_code[6:0])
-                    7'd0: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[31:0] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[95:64] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[159:128] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_e_6_q[223:192] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[95:64] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[159:128] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[223:192] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_e_6_q[287:256] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[159:128] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[223:192] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[287:256] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_e_6_q[351:320] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[223:192] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[287:256] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[351:320] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_e_6_q[415:384] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[287:256] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[351:320] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[415:384] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_e_6_q[479:448] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[351:320] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[415:384] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_e_6_q[479:448] <= vxm_out_data[95:64];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[415:384] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_e_6_q[479:448] <= vxm_out_data[63:32];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_e_6_q[479:448] <= vxm_out_data[31:0];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[159:128] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[159:128] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[159:128] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd0 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[223:192] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[223:192] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[223:192] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[223:192] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd1 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[287:256] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[287:256] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[287:256] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[287:256] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd2 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[351:320] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[351:320] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[351:320] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[351:320] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd3 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[415:384] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[415:384] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[415:384] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[415:384] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd4 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_e_6_q[479:448] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd5 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_e_6_q[479:448] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd6 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_e_6_q[479:448] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd7 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_e_6_q[479:448] <= vxm_out_data[31:0];
+                end
             end
             if (vxm_out_valid[1]) begin
-                case (vxm_out_code[13:7])
-                    7'd0: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[63:32] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[127:96] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[191:160] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_e_6_q[255:224] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd1: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[127:96] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[191:160] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[255:224] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_e_6_q[319:288] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd2: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[191:160] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[255:224] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[319:288] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_e_6_q[383:352] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd3: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[255:224] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[319:288] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[383:352] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_e_6_q[447:416] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd4: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[319:288] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[383:352] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[447:416] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_e_6_q[511:480] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd5: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[383:352] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[447:416] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_e_6_q[511:480] <= vxm_out_data[223:192];
-                        end
-                    end
-                    7'd6: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[447:416] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_e_6_q[511:480] <= vxm_out_data[191:160];
-                        end
-                    end
-                    7'd7: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_e_6_q[511:480] <= vxm_out_data[159:128];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[63:32] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[127:96] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[127:96] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[191:160] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[191:160] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[191:160] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd0 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[255:224] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[255:224] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[255:224] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[255:224] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd1 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[319:288] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[319:288] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[319:288] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[319:288] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd2 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[383:352] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[383:352] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[383:352] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[383:352] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd3 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[447:416] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[447:416] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[447:416] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[447:416] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd4 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_e_6_q[511:480] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd5 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_e_6_q[511:480] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd6 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_e_6_q[511:480] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd7 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_e_6_q[511:480] <= vxm_out_data[159:128];
+                end
             end
             r_e_7_q <= r_e_6_q;
             if (slice_4_out_valid[0]) begin
@@ -2006,796 +1854,644 @@ module lpu_top (
             end
             r_w_6_q <= r_w_7_q;
             if (vxm_out_valid[6]) begin
-                case (vxm_out_code[48:42])
-                    7'd64: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[31:0] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[95:64] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[159:128] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_w_6_q[223:192] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[95:64] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[159:128] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[223:192] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_w_6_q[287:256] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[159:128] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[223:192] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[287:256] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_w_6_q[351:320] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[223:192] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[287:256] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[351:320] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_w_6_q[415:384] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[287:256] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[351:320] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[415:384] <= vxm_out_data[863:832];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd3) begin
-                            r_w_6_q[479:448] <= vxm_out_data[895:864];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[351:320] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[415:384] <= vxm_out_data[831:800];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd2) begin
-                            r_w_6_q[479:448] <= vxm_out_data[863:832];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[415:384] <= vxm_out_data[799:768];
-                        end
-                        if (vxm_out_bytes[20:18] > 3'd1) begin
-                            r_w_6_q[479:448] <= vxm_out_data[831:800];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[20:18] > 3'd0) begin
-                            r_w_6_q[479:448] <= vxm_out_data[799:768];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd64 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd65 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd66 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd67 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[799:768];
+                end
+                if (vxm_out_code[48:42] == 7'd68 & vxm_out_bytes[20:18] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[895:864];
+                end
+                if (vxm_out_code[48:42] == 7'd69 & vxm_out_bytes[20:18] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[863:832];
+                end
+                if (vxm_out_code[48:42] == 7'd70 & vxm_out_bytes[20:18] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[831:800];
+                end
+                if (vxm_out_code[48:42] == 7'd71 & vxm_out_bytes[20:18] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[799:768];
+                end
             end
             if (vxm_out_valid[7]) begin
-                case (vxm_out_code[55:49])
-                    7'd64: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[63:32] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[127:96] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[191:160] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_w_6_q[255:224] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[127:96] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[191:160] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[255:224] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_w_6_q[319:288] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[191:160] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[255:224] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[319:288] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_w_6_q[383:352] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[255:224] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[319:288] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[383:352] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_w_6_q[447:416] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[319:288] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[383:352] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[447:416] <= vxm_out_data[991:960];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd3) begin
-                            r_w_6_q[511:480] <= vxm_out_data[1023:992];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[383:352] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[447:416] <= vxm_out_data[959:928];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd2) begin
-                            r_w_6_q[511:480] <= vxm_out_data[991:960];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[447:416] <= vxm_out_data[927:896];
-                        end
-                        if (vxm_out_bytes[23:21] > 3'd1) begin
-                            r_w_6_q[511:480] <= vxm_out_data[959:928];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[23:21] > 3'd0) begin
-                            r_w_6_q[511:480] <= vxm_out_data[927:896];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd64 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd65 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd66 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd67 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[927:896];
+                end
+                if (vxm_out_code[55:49] == 7'd68 & vxm_out_bytes[23:21] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[1023:992];
+                end
+                if (vxm_out_code[55:49] == 7'd69 & vxm_out_bytes[23:21] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[991:960];
+                end
+                if (vxm_out_code[55:49] == 7'd70 & vxm_out_bytes[23:21] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[959:928];
+                end
+                if (vxm_out_code[55:49] == 7'd71 & vxm_out_bytes[23:21] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[927:896];
+                end
             end
             if (vxm_out_valid[4]) begin
-                case (vxm_out_code[34:28])
-                    7'd64: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[31:0] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[95:64] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[159:128] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_w_6_q[223:192] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[95:64] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[159:128] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[223:192] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_w_6_q[287:256] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[159:128] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[223:192] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[287:256] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_w_6_q[351:320] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[223:192] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[287:256] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[351:320] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_w_6_q[415:384] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[287:256] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[351:320] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[415:384] <= vxm_out_data[607:576];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd3) begin
-                            r_w_6_q[479:448] <= vxm_out_data[639:608];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[351:320] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[415:384] <= vxm_out_data[575:544];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd2) begin
-                            r_w_6_q[479:448] <= vxm_out_data[607:576];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[415:384] <= vxm_out_data[543:512];
-                        end
-                        if (vxm_out_bytes[14:12] > 3'd1) begin
-                            r_w_6_q[479:448] <= vxm_out_data[575:544];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[14:12] > 3'd0) begin
-                            r_w_6_q[479:448] <= vxm_out_data[543:512];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd64 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd65 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd66 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd67 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[543:512];
+                end
+                if (vxm_out_code[34:28] == 7'd68 & vxm_out_bytes[14:12] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[639:608];
+                end
+                if (vxm_out_code[34:28] == 7'd69 & vxm_out_bytes[14:12] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[607:576];
+                end
+                if (vxm_out_code[34:28] == 7'd70 & vxm_out_bytes[14:12] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[575:544];
+                end
+                if (vxm_out_code[34:28] == 7'd71 & vxm_out_bytes[14:12] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[543:512];
+                end
             end
             if (vxm_out_valid[5]) begin
-                case (vxm_out_code[41:35])
-                    7'd64: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[63:32] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[127:96] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[191:160] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_w_6_q[255:224] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[127:96] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[191:160] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[255:224] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_w_6_q[319:288] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[191:160] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[255:224] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[319:288] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_w_6_q[383:352] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[255:224] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[319:288] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[383:352] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_w_6_q[447:416] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[319:288] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[383:352] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[447:416] <= vxm_out_data[735:704];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd3) begin
-                            r_w_6_q[511:480] <= vxm_out_data[767:736];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[383:352] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[447:416] <= vxm_out_data[703:672];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd2) begin
-                            r_w_6_q[511:480] <= vxm_out_data[735:704];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[447:416] <= vxm_out_data[671:640];
-                        end
-                        if (vxm_out_bytes[17:15] > 3'd1) begin
-                            r_w_6_q[511:480] <= vxm_out_data[703:672];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[17:15] > 3'd0) begin
-                            r_w_6_q[511:480] <= vxm_out_data[671:640];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd64 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd65 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd66 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd67 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[671:640];
+                end
+                if (vxm_out_code[41:35] == 7'd68 & vxm_out_bytes[17:15] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[767:736];
+                end
+                if (vxm_out_code[41:35] == 7'd69 & vxm_out_bytes[17:15] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[735:704];
+                end
+                if (vxm_out_code[41:35] == 7'd70 & vxm_out_bytes[17:15] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[703:672];
+                end
+                if (vxm_out_code[41:35] == 7'd71 & vxm_out_bytes[17:15] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[671:640];
+                end
             end
             if (vxm_out_valid[2]) begin
-                case (vxm_out_code[20:14])
-                    7'd64: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[31:0] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[95:64] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[159:128] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_w_6_q[223:192] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[95:64] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[159:128] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[223:192] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_w_6_q[287:256] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[159:128] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[223:192] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[287:256] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_w_6_q[351:320] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[223:192] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[287:256] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[351:320] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_w_6_q[415:384] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[287:256] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[351:320] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[415:384] <= vxm_out_data[351:320];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd3) begin
-                            r_w_6_q[479:448] <= vxm_out_data[383:352];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[351:320] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[415:384] <= vxm_out_data[319:288];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd2) begin
-                            r_w_6_q[479:448] <= vxm_out_data[351:320];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[415:384] <= vxm_out_data[287:256];
-                        end
-                        if (vxm_out_bytes[8:6] > 3'd1) begin
-                            r_w_6_q[479:448] <= vxm_out_data[319:288];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[8:6] > 3'd0) begin
-                            r_w_6_q[479:448] <= vxm_out_data[287:256];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd64 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd65 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd66 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd67 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[287:256];
+                end
+                if (vxm_out_code[20:14] == 7'd68 & vxm_out_bytes[8:6] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[383:352];
+                end
+                if (vxm_out_code[20:14] == 7'd69 & vxm_out_bytes[8:6] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[351:320];
+                end
+                if (vxm_out_code[20:14] == 7'd70 & vxm_out_bytes[8:6] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[319:288];
+                end
+                if (vxm_out_code[20:14] == 7'd71 & vxm_out_bytes[8:6] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[287:256];
+                end
             end
             if (vxm_out_valid[3]) begin
-                case (vxm_out_code[27:21])
-                    7'd64: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[63:32] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[127:96] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[191:160] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_w_6_q[255:224] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[127:96] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[191:160] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[255:224] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_w_6_q[319:288] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[191:160] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[255:224] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[319:288] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_w_6_q[383:352] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[255:224] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[319:288] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[383:352] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_w_6_q[447:416] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[319:288] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[383:352] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[447:416] <= vxm_out_data[479:448];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd3) begin
-                            r_w_6_q[511:480] <= vxm_out_data[511:480];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[383:352] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[447:416] <= vxm_out_data[447:416];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd2) begin
-                            r_w_6_q[511:480] <= vxm_out_data[479:448];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[447:416] <= vxm_out_data[415:384];
-                        end
-                        if (vxm_out_bytes[11:9] > 3'd1) begin
-                            r_w_6_q[511:480] <= vxm_out_data[447:416];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[11:9] > 3'd0) begin
-                            r_w_6_q[511:480] <= vxm_out_data[415:384];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd64 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd65 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd66 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd67 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[415:384];
+                end
+                if (vxm_out_code[27:21] == 7'd68 & vxm_out_bytes[11:9] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[511:480];
+                end
+                if (vxm_out_code[27:21] == 7'd69 & vxm_out_bytes[11:9] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[479:448];
+                end
+                if (vxm_out_code[27:21] == 7'd70 & vxm_out_bytes[11:9] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[447:416];
+                end
+                if (vxm_out_code[27:21] == 7'd71 & vxm_out_bytes[11:9] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[415:384];
+                end
             end
             if (vxm_out_valid[0]) begin
-                case (vxm_out_code[6:0])
-                    7'd64: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[31:0] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[95:64] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[159:128] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_w_6_q[223:192] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[95:64] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[159:128] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[223:192] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_w_6_q[287:256] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[159:128] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[223:192] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[287:256] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_w_6_q[351:320] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[223:192] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[287:256] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[351:320] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_w_6_q[415:384] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[287:256] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[351:320] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[415:384] <= vxm_out_data[95:64];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd3) begin
-                            r_w_6_q[479:448] <= vxm_out_data[127:96];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[351:320] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[415:384] <= vxm_out_data[63:32];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd2) begin
-                            r_w_6_q[479:448] <= vxm_out_data[95:64];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[415:384] <= vxm_out_data[31:0];
-                        end
-                        if (vxm_out_bytes[2:0] > 3'd1) begin
-                            r_w_6_q[479:448] <= vxm_out_data[63:32];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[2:0] > 3'd0) begin
-                            r_w_6_q[479:448] <= vxm_out_data[31:0];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[31:0] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[95:64] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[95:64] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[159:128] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[159:128] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[159:128] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd64 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[223:192] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[223:192] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[223:192] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[223:192] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd65 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[287:256] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[287:256] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[287:256] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[287:256] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd66 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[351:320] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[351:320] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[351:320] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[351:320] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd67 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[415:384] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[415:384] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[415:384] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[415:384] <= vxm_out_data[31:0];
+                end
+                if (vxm_out_code[6:0] == 7'd68 & vxm_out_bytes[2:0] > 3'd3) begin
+                    r_w_6_q[479:448] <= vxm_out_data[127:96];
+                end
+                if (vxm_out_code[6:0] == 7'd69 & vxm_out_bytes[2:0] > 3'd2) begin
+                    r_w_6_q[479:448] <= vxm_out_data[95:64];
+                end
+                if (vxm_out_code[6:0] == 7'd70 & vxm_out_bytes[2:0] > 3'd1) begin
+                    r_w_6_q[479:448] <= vxm_out_data[63:32];
+                end
+                if (vxm_out_code[6:0] == 7'd71 & vxm_out_bytes[2:0] > 3'd0) begin
+                    r_w_6_q[479:448] <= vxm_out_data[31:0];
+                end
             end
             if (vxm_out_valid[1]) begin
-                case (vxm_out_code[13:7])
-                    7'd64: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[63:32] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[127:96] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[191:160] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_w_6_q[255:224] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd65: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[127:96] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[191:160] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[255:224] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_w_6_q[319:288] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd66: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[191:160] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[255:224] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[319:288] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_w_6_q[383:352] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd67: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[255:224] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[319:288] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[383:352] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_w_6_q[447:416] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd68: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[319:288] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[383:352] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[447:416] <= vxm_out_data[223:192];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd3) begin
-                            r_w_6_q[511:480] <= vxm_out_data[255:224];
-                        end
-                    end
-                    7'd69: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[383:352] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[447:416] <= vxm_out_data[191:160];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd2) begin
-                            r_w_6_q[511:480] <= vxm_out_data[223:192];
-                        end
-                    end
-                    7'd70: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[447:416] <= vxm_out_data[159:128];
-                        end
-                        if (vxm_out_bytes[5:3] > 3'd1) begin
-                            r_w_6_q[511:480] <= vxm_out_data[191:160];
-                        end
-                    end
-                    7'd71: begin
-                        if (vxm_out_bytes[5:3] > 3'd0) begin
-                            r_w_6_q[511:480] <= vxm_out_data[159:128];
-                        end
-                    end
-                    default: ;
-                endcase
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[63:32] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[127:96] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[127:96] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[191:160] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[191:160] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[191:160] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd64 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[255:224] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[255:224] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[255:224] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[255:224] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd65 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[319:288] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[319:288] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[319:288] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[319:288] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd66 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[383:352] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[383:352] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[383:352] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[383:352] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd67 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[447:416] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[447:416] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[447:416] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[447:416] <= vxm_out_data[159:128];
+                end
+                if (vxm_out_code[13:7] == 7'd68 & vxm_out_bytes[5:3] > 3'd3) begin
+                    r_w_6_q[511:480] <= vxm_out_data[255:224];
+                end
+                if (vxm_out_code[13:7] == 7'd69 & vxm_out_bytes[5:3] > 3'd2) begin
+                    r_w_6_q[511:480] <= vxm_out_data[223:192];
+                end
+                if (vxm_out_code[13:7] == 7'd70 & vxm_out_bytes[5:3] > 3'd1) begin
+                    r_w_6_q[511:480] <= vxm_out_data[191:160];
+                end
+                if (vxm_out_code[13:7] == 7'd71 & vxm_out_bytes[5:3] > 3'd0) begin
+                    r_w_6_q[511:480] <= vxm_out_data[159:128];
+                end
             end
             r_w_7_q <= r_w_8_q;
             if (slice_4_out_valid[0]) begin

@@ -61,26 +61,13 @@ public static class SecdedDecoderGenerator
         var corrected = parityWrong & !beyond;
         var uncorrectable = (!parityWrong & syndrome.Ne(0)) | (parityWrong & beyond);
 
-        // The flipped bit as a one-hot over codeword positions (a syndrome past n + r shifts out), then
-        // the data positions picked out as the few runs between powers of two: one shift and a handful
-        // of part selects instead of n comparisons, which a simulator would evaluate one by one.
-        var positions = code.CodewordBits + 1;
-        var named = Hw.Const(1, positions) << syndrome;
-        var runs = new List<Expr>();
-        for (var j = n - 1; j >= 0;)
+        var flips = new Expr[n];
+        for (var j = 0; j < n; j++)
         {
-            var top = code.PositionOf(j);
-            var low = j;
-            while (low > 0 && code.PositionOf(low - 1) == code.PositionOf(low) - 1)
-            {
-                low--;
-            }
-
-            runs.Add(named[top, code.PositionOf(low)]);
-            j = low - 1;
+            flips[n - 1 - j] = syndrome.Eq(code.PositionOf(j));
         }
 
-        var flip = Hw.Concat([.. runs]) & Hw.Replicate(parityWrong, n);
+        var flip = Hw.Concat(flips) & Hw.Replicate(parityWrong, n);
         decode.Return(Hw.Concat(uncorrectable, corrected, data ^ flip));
         return decode;
     }

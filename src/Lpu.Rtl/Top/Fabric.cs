@@ -94,23 +94,17 @@ internal sealed class Fabric
                 var superlane = k;
                 var code = vxm.Output("out_code")[(7 * i) + 6, 7 * i];
                 var bytes = vxm.Output("out_bytes")[(3 * i) + 2, 3 * i];
-                // One case per first stream: a simulator compares the code once, not once per (stream, word).
                 m.When(vxm.Output("out_valid")[i], () =>
                 {
-                    var first = m.Switch(code);
-                    for (var s = 0; s < c.StreamsPerDirection; s++)
+                    for (var st = 0; st < c.StreamsPerDirection; st++)
                     {
-                        var start = s;
-                        first.Case((dir << 6) | start, () =>
+                        var lsb = WordLsb(st, superlane);
+                        for (var j = Math.Min(3, st); j >= 0; j--)
                         {
-                            for (var j = 0; j < 4 && start + j < c.StreamsPerDirection; j++)
-                            {
-                                var dataLsb = (32 * c.LanesPerSuperlane * i) + (bits * j);
-                                var word = vxm.Output("out_data")[dataLsb + bits - 1, dataLsb];
-                                var lsb = WordLsb(start + j, superlane);
-                                m.When(bytes > j, () => m.AssignPart(reg, lsb, word));
-                            }
-                        });
+                            var dataLsb = (32 * c.LanesPerSuperlane * i) + (bits * j);
+                            var word = vxm.Output("out_data")[dataLsb + bits - 1, dataLsb];
+                            m.When(code.Eq((dir << 6) | (st - j)) & (bytes > j), () => m.AssignPart(reg, lsb, word));
+                        }
                     }
                 });
             }
