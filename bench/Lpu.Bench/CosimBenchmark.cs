@@ -14,10 +14,11 @@ namespace Lpu.Bench;
 /// RTL on a second thread (<see cref="CosimOptions.TwoThreads"/>; the fastest of three runs each), plus the Verilator build time
 /// cold (empty cache) and cached; then where a lockstep cycle's time goes, per thread (runs with
 /// <see cref="CosimOptions.MeasurePhases"/>, whose timestamps add ~20 ns per phase). Usage:
-/// <c>cosim [--cached] [--pgo] [--opt "FLAGS"] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
+/// <c>cosim [--cached] [--pgo] [--opt "FLAGS"] [--rtl DIR] [preset ...]</c>, default <c>small</c>; <c>--cached</c> uses
 /// the shared build cache (<c>$LPU_SIM_CACHE</c>) instead of timing a cold build; <c>--pgo</c> makes the
 /// build profile-guided (<see cref="VerilatorOptions.ProfileGuided"/>, trained on <see cref="ProfileWorkload"/>,
-/// not on this program); <c>--opt</c> replaces Verilator's optimisation flags (<see cref="VerilatorOptions.FastFlags"/>) to compare builds.
+/// not on this program); <c>--opt</c> replaces Verilator's optimisation flags (<see cref="VerilatorOptions.FastFlags"/>) to compare builds;
+/// <c>--rtl DIR</c> co-simulates the Verilog in DIR (e.g. an earlier <c>generated/small</c>) to compare RTL versions.
 /// </summary>
 internal static class CosimBenchmark
 {
@@ -32,7 +33,9 @@ internal static class CosimBenchmark
             ? VerilatorOptions.Default with { OptimisationFlags = args[opt + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries) }
             : VerilatorOptions.Default;
         verilator = verilator with { ProfileGuided = args.Contains("--pgo") };
-        args = [.. args.Where((a, i) => a is not "--cached" and not "--pgo" && (opt < 0 || (i != opt && i != opt + 1)))];
+        var rtl = Array.IndexOf(args, "--rtl");
+        var rtlDirectory = rtl >= 0 && rtl + 1 < args.Length ? args[rtl + 1] : null;
+        args = [.. args.Where((a, i) => a is not "--cached" and not "--pgo" && (opt < 0 || (i != opt && i != opt + 1)) && (rtl < 0 || (i != rtl && i != rtl + 1)))];
         Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}{(verilator.ProfileGuided ? ", profile-guided" : string.Empty)}");
         var presets = args.Length > 0 ? args : ["small"];
         Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep, one thread, cycles/s | ... cycles/CPU-s | lockstep, two threads, cycles/s | ... cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
@@ -54,17 +57,17 @@ internal static class CosimBenchmark
 
             var cache = cached ? null : Path.Combine(Path.GetTempPath(), "lpu-cosim-bench-" + Environment.ProcessId);
             clock.Restart();
-            using (var cold = new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator }))
+            var options = new CosimOptions { CacheRoot = cache, Verilator = verilator, RtlDirectory = rtlDirectory };
+            using (var cold = new CosimSession(program, options))
                 _ = cold.RtlBuildFromCache;
             var coldSeconds = cached ? double.NaN : clock.Elapsed.TotalSeconds;
 
             clock.Restart();
-            using (new CosimSession(program, new CosimOptions { CacheRoot = cache, Verilator = verilator }))
+            using (new CosimSession(program, options))
                 _ = clock.Elapsed;
             var cachedSeconds = clock.Elapsed.TotalSeconds;
 
             // Each way three times, alternating, keeping the fastest: the least disturbed by other work.
-            var options = new CosimOptions { CacheRoot = cache, Verilator = verilator };
             var single = new List<(CosimResult Result, double CpuRate, double Bytes)>();
             var pipelined = new List<(CosimResult Result, double CpuRate, double Bytes)>();
             for (var i = 0; i < Runs; i++)
