@@ -1,6 +1,5 @@
 using Lpu.Architecture.Configuration;
 using Lpu.Hdl.Verilog;
-using Lpu.Rtl.Top;
 
 namespace Lpu.Rtl;
 
@@ -10,9 +9,10 @@ namespace Lpu.Rtl;
 /// </summary>
 public sealed class RtlDesign
 {
-    internal RtlDesign(LpuConfig config, EmittedDesign verilog, IReadOnlyList<RtlPort> ports, TraceLayout trace, int hostDataWidth, int hostCommandDelay, IReadOnlyList<int> queues)
+    internal RtlDesign(LpuConfig config, EmittedDesign verilog, IReadOnlyList<RtlPort> ports, TraceLayout trace, int hostDataWidth, int hostCommandDelay, int hostReadLatency, IReadOnlyList<int> queues)
     {
         HostCommandDelay = hostCommandDelay;
+        HostReadLatency = hostReadLatency;
         Config = config;
         Verilog = verilog;
         Ports = ports;
@@ -45,7 +45,7 @@ public sealed class RtlDesign
 
     /// <summary>Cycles from a read command on the host port to its answer on <c>host_rdata</c> with
     /// <c>host_rvalid</c>: the command's delay, the tile's SRAM read, the slice registering the word.</summary>
-    public int HostReadLatency => TopBuilder.ReadLatency(HostCommandDelay);
+    public int HostReadLatency { get; }
 
     /// <summary>Global queue indices present in the RTL (MEM and VXM queues, ascending).</summary>
     public IReadOnlyList<int> Queues { get; }

@@ -26,6 +26,6 @@ public static class RtlGenerator
         var top = builder.Build();
         var verilog = VerilogEmitter.Emit(top, new EmitOptions(Version, ConfigJson.Hash(config)));
         var ports = top.Ports.Select(p => new RtlPort(p.Name, p.Width, p.Kind == SignalKind.Input)).ToList();
-        return new RtlDesign(config, verilog, ports, builder.Trace, builder.HostDataWidth, builder.HostCommandDelay, builder.Queues);
+        return new RtlDesign(config, verilog, ports, builder.Trace, builder.HostDataWidth, builder.HostCommandDelay, builder.HostReadLatency, builder.Queues);
     }
 }

@@ -51,7 +51,7 @@ public static class FpgaGenerator
         // The link holds every command field in registers until the next command: lpu_top need not
         // register them again (the registers would take ~100 logic cells of an almost full HX8K).
         var top = new TopBuilder(config, new RtlOptions(RegisteredHostPort: false));
-        var link = m.Instance(HostLinkGenerator.Create(protocol, divisor, TopBuilder.ReadLatency(top.HostCommandDelay)), "link");
+        var link = m.Instance(HostLinkGenerator.Create(protocol, divisor, top.HostReadLatency), "link");
         var lpu = m.Instance(top.Build(), "lpu");
         link.Connect("clk", d.Clock).Connect("rst_n", rstN).Connect("uart_rx", uartRx)
             .Connect("host_rdata", lpu.Output("host_rdata")).Connect("running", lpu.Output("running")).Connect("done", lpu.Output("done"));

@@ -107,20 +107,17 @@ internal static class HostLinkGenerator
         var leftWidth = BitsFor(protocol.MaxReplyBytes);
         // A read's command travels down a chain as long as the host port's read latency.
         var isRead = command.Eq((int)HostLinkCommand.ReadSramRaw) | command.Eq((int)HostLinkCommand.ReadCounter);
-        Expr readNext = issue & isRead;
-        Expr counterNext = command.Eq((int)HostLinkCommand.ReadCounter);
+        Expr answered = issue & isRead;
+        Expr answeredCounter = command.Eq((int)HostLinkCommand.ReadCounter);
         for (var stage = 1; stage <= readLatency; stage++)
         {
             var read = m.Reg($"read_wait{stage}", 1, d);
             var counter = m.Reg($"read_counter{stage}", 1, d);
-            m.Assign(read, readNext);
-            m.Assign(counter, counterNext);
-            readNext = read;
-            counterNext = counter;
+            m.Assign(read, answered);
+            m.Assign(counter, answeredCounter);
+            answered = read;
+            answeredCounter = counter;
         }
-
-        var answered = readNext;
-        var answeredCounter = counterNext;
 
         var tx = m.Instance(UartGenerator.CreateTransmitter(divisor), "transmitter");
         var ready = tx.Output("ready");

@@ -8,7 +8,7 @@ internal sealed partial class TopBuilder
     private const int CounterWidth = 32;
 
     /// <summary>Counters 0-5 (cleared by START) and the read-back path of READ_SRAM_RAW and
-    /// READ_COUNTER: the answer is on <c>host_rdata</c> with <c>host_rvalid</c> <see cref="ReadLatency"/> cycles
+    /// READ_COUNTER: the answer is on <c>host_rdata</c> with <c>host_rvalid</c> <see cref="HostReadLatency"/> cycles
     /// after the command.</summary>
     private void BuildHost()
     {

@@ -106,8 +106,9 @@ internal sealed partial class TopBuilder
         return r + 1;
     }
 
-    /// <summary>The host port's read latency for a command delay: the tile's SRAM read and the slice's register follow it.</summary>
-    public static int ReadLatency(int commandDelay) => commandDelay + 2;
+    /// <summary>Cycles from a read command to its answer (<see cref="RtlDesign.HostReadLatency"/>): the command's
+    /// delay, then the tile's SRAM read and the slice's register.</summary>
+    public int HostReadLatency => HostCommandDelay + 2;
 
     /// <summary>
     /// The host command as the chip uses it: the port's inputs, or registered copies of them. What
