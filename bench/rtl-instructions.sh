@@ -4,9 +4,9 @@
 # where timings vary by more than that from run to run (docs/performance.md).
 #
 # usage: bench/rtl-instructions.sh [rtl-tick arguments...]   e.g.  small   or   small --rtl DIR
-# Runs `Lpu.Bench rtl-tick ARGS` under callgrind twice, for 2,000 and 4,000 timed cycles, counting
-# only inside the tick calls; the difference over the extra 3 x 2,000 ticks (rtl-tick times three
-# runs) is the steady-state count per tick, without the program load's ticks.
+# Runs `Lpu.Bench rtl-tick ARGS --runs 1` under callgrind twice, for 2,000 and 4,000 timed cycles,
+# counting only inside the tick calls; the difference over the extra 2,000 ticks is the steady-state
+# count per tick, without the program load's ticks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "rtl-instructions: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
@@ -25,6 +25,6 @@ count() {
     dotnet "$bench" rtl-tick "$@" >"$work/log.$label" 2>&1 || { cat "$work/log.$label" >&2; exit 1; }
   sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p' "$work/log.$label"
 }
-short=$(count 2000 "$@" --cycles 2000)
-long=$(count 4000 "$@" --cycles 4000)
-echo "rtl-tick $*: $(( (long - short) / 6000 )) instructions per tick (callgrind, tick calls only)"
+short=$(count 2000 "$@" --runs 1 --cycles 2000)
+long=$(count 4000 "$@" --runs 1 --cycles 4000)
+echo "rtl-tick $*: $(( (long - short) / 2000 )) instructions per tick (callgrind, tick calls only)"

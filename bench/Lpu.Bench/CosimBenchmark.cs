@@ -27,17 +27,14 @@ internal static class CosimBenchmark
 
     public static void Run(string[] args)
     {
-        var cached = args.Contains("--cached");
-        var opt = Array.IndexOf(args, "--opt");
-        var verilator = opt >= 0 && opt + 1 < args.Length
-            ? VerilatorOptions.Default with { OptimisationFlags = args[opt + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries) }
-            : VerilatorOptions.Default;
-        verilator = verilator with { ProfileGuided = args.Contains("--pgo") };
-        var rtl = Array.IndexOf(args, "--rtl");
-        var rtlDirectory = rtl >= 0 && rtl + 1 < args.Length ? args[rtl + 1] : null;
-        args = [.. args.Where((a, i) => a is not "--cached" and not "--pgo" && (opt < 0 || (i != opt && i != opt + 1)) && (rtl < 0 || (i != rtl && i != rtl + 1)))];
+        var parsed = new BenchArgs(args, ["--cached", "--pgo"], ["--opt", "--rtl"]);
+        var cached = parsed.Has("--cached");
+        var verilator = VerilatorOptions.Default with { ProfileGuided = parsed.Has("--pgo") };
+        if (parsed.Value("--opt") is { } opt)
+            verilator = verilator with { OptimisationFlags = opt.Split(' ', StringSplitOptions.RemoveEmptyEntries) };
+        var rtlDirectory = parsed.Value("--rtl");
         Console.WriteLine($"Verilator flags: {string.Join(' ', verilator.VerilatorFlags())}{(verilator.ProfileGuided ? ", profile-guided" : string.Empty)}");
-        var presets = args.Length > 0 ? args : ["small"];
+        var presets = parsed.Positional.Count > 0 ? parsed.Positional : ["small"];
         Console.WriteLine("| preset | cycles | model alone cycles/s | lockstep, one thread, cycles/s | ... cycles/CPU-s | lockstep, two threads, cycles/s | ... cycles/CPU-s | bytes allocated/cycle, model alone | ... lockstep | build cold s | build cached s |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var oneThread = new List<string>();

@@ -8,59 +8,31 @@ using Lpu.Rtl;
 namespace Lpu.Bench;
 
 /// <summary>
-/// <c>rtl-tick [preset or config.json ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...] [--pgo]</c>: the RTL's share of lockstep co-simulation.
+/// <c>rtl-tick [preset or config.json ...] [--cycles N] [--rtl DIR] [--verilator-flag F ...] [--pgo] [--runs N]</c>: the RTL's share of lockstep co-simulation.
 /// Builds <c>lpu_top</c> of each preset with Verilator (cached; the fast build the co-simulator uses),
 /// loads a streaming program through the host port (VXM add every cycle, two reads and a write), and
 /// times N cycles of "read the <c>events</c> port, tick" as the co-simulator does, without the model.
 /// <c>--rtl DIR</c> builds the Verilog in DIR instead (e.g. a hand-edited variant, to find where the
 /// time goes) with the generated port list; <c>--verilator-flag</c> adds a Verilator argument to the fast
 /// build (repeat it for several, e.g. <c>--verilator-flag --expand-limit --verilator-flag 128</c>); <c>--pgo</c>
-/// makes it profile-guided (trained on <see cref="ProfileWorkload"/>, not on the timed program). Default: <c>small</c>, 60,000 cycles (at most 65,435).
+/// makes it profile-guided (trained on <see cref="ProfileWorkload"/>, not on the timed program). Default: <c>small</c>, 60,000 cycles (at most 65,435), best of 3 runs.
 /// </summary>
 internal static class RtlTickBenchmark
 {
-    private const int Repeats = 3;
-
     private const int MaxCycles = 65_535 - 100;
 
     public static void Run(string[] args)
     {
-        var presets = new List<string>();
-        var cycles = 60_000;
-        string? rtlDirectory = null;
-        var flags = new List<string>();
-        var profileGuided = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--cycles" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0)
-            {
-                // The program is one repeat per queue, whose count is a 16-bit field.
-                if (n > MaxCycles)
-                    throw new ArgumentException($"--cycles: at most {MaxCycles:N0} (one repeat of the streaming program), got {n:N0}");
-                cycles = n;
-            }
-            else if (args[i] == "--rtl" && i + 1 < args.Length)
-                rtlDirectory = args[i + 1];
-            else if (args[i] == "--verilator-flag" && i + 1 < args.Length)
-                flags.Add(args[i + 1]);
-            else if (args[i] == "--pgo")
-            {
-                profileGuided = true;
-                continue;
-            }
-            else
-            {
-                presets.Add(args[i]);
-                continue;
-            }
+        var parsed = new BenchArgs(args, ["--pgo"], ["--cycles", "--runs", "--rtl", "--verilator-flag"]);
+        // The program is one repeat per queue, whose count is a 16-bit field.
+        var cycles = PositiveInt(parsed, "--cycles", 60_000, MaxCycles);
+        var runs = PositiveInt(parsed, "--runs", 3, 100);
+        var rtlDirectory = parsed.Value("--rtl");
+        var flags = parsed.Values("--verilator-flag");
+        var profileGuided = parsed.Has("--pgo");
+        var presets = parsed.Positional.Count > 0 ? parsed.Positional : ["small"];
 
-            i++;
-        }
-
-        if (presets.Count == 0)
-            presets.Add("small");
-
-        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion} {string.Join(' ', flags)}{(profileGuided ? " profile-guided" : string.Empty)}; {cycles:N0} cycles per measurement, best of {Repeats}");
+        Console.WriteLine($"rtl-tick: {VerilatorBuild.VerilatorVersion} {string.Join(' ', flags)}{(profileGuided ? " profile-guided" : string.Empty)}; {cycles:N0} cycles per measurement, best of {runs}");
         Console.WriteLine("| preset | build s | us/tick (CPU) | us/tick (wall) |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var preset in presets)
@@ -74,7 +46,7 @@ internal static class RtlTickBenchmark
 
             var bestCpu = double.MaxValue;
             var bestWall = double.MaxValue;
-            for (var run = 0; run < Repeats; run++)
+            for (var run = 0; run < runs; run++)
             {
                 var (cpu, wall) = TimeTicks(build, design, program, cycles);
                 bestCpu = Math.Min(bestCpu, cpu);
@@ -111,5 +83,15 @@ internal static class RtlTickBenchmark
         if (sim.GetOutput(running) == 0)
             throw new InvalidOperationException("the program stopped before the measurement ended: the timing would include idle cycles");
         return (cpu.TotalMicroseconds / cycles, wall.Elapsed.TotalMicroseconds / cycles);
+    }
+
+    private static int PositiveInt(BenchArgs parsed, string name, int fallback, int max)
+    {
+        var text = parsed.Value(name);
+        if (text is null)
+            return fallback;
+        if (!int.TryParse(text, out var n) || n < 1 || n > max)
+            throw new ArgumentException($"{name}: a whole number from 1 to {max:N0}, got '{text}'");
+        return n;
     }
 }
