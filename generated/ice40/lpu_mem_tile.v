@@ -79,7 +79,7 @@ module lpu_mem_tile (
             tmp_2 = {^(secded_decode_word[31:0] & 32'hfc000000), ^(secded_decode_word[31:0] & 32'h3fff800), ^(secded_decode_word[31:0] & 32'h3fc07f0), ^(secded_decode_word[31:0] & 32'he3c3c78e), ^(secded_decode_word[31:0] & 32'h9b33366d), ^(secded_decode_word[31:0] & 32'h56aaad5b)} ^ tmp_3[5:0];
             tmp_4 = tmp_2 > 6'd38;
             secded_decode_unused = &{1'b0, tmp_3, 1'b0};
-            secded_decode = {!tmp_1 & tmp_2 != 6'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, secded_decode_word[31:0] ^ {tmp_2 == 6'd38, tmp_2 == 6'd37, tmp_2 == 6'd36, tmp_2 == 6'd35, tmp_2 == 6'd34, tmp_2 == 6'd33, tmp_2 == 6'd31, tmp_2 == 6'd30, tmp_2 == 6'd29, tmp_2 == 6'd28, tmp_2 == 6'd27, tmp_2 == 6'd26, tmp_2 == 6'd25, tmp_2 == 6'd24, tmp_2 == 6'd23, tmp_2 == 6'd22, tmp_2 == 6'd21, tmp_2 == 6'd20, tmp_2 == 6'd19, tmp_2 == 6'd18, tmp_2 == 6'd17, tmp_2 == 6'd15, tmp_2 == 6'd14, tmp_2 == 6'd13, tmp_2 == 6'd12, tmp_2 == 6'd11, tmp_2 == 6'd10, tmp_2 == 6'd9, tmp_2 == 6'd7, tmp_2 == 6'd6, tmp_2 == 6'd5, tmp_2 == 6'd3} & {32{tmp_1}}};
+            secded_decode = {!tmp_1 & tmp_2 != 6'd0 | tmp_1 & tmp_4, tmp_1 & !tmp_4, tmp_1 ? secded_decode_word[31:0] ^ {tmp_2 == 6'd38, tmp_2 == 6'd37, tmp_2 == 6'd36, tmp_2 == 6'd35, tmp_2 == 6'd34, tmp_2 == 6'd33, tmp_2 == 6'd31, tmp_2 == 6'd30, tmp_2 == 6'd29, tmp_2 == 6'd28, tmp_2 == 6'd27, tmp_2 == 6'd26, tmp_2 == 6'd25, tmp_2 == 6'd24, tmp_2 == 6'd23, tmp_2 == 6'd22, tmp_2 == 6'd21, tmp_2 == 6'd20, tmp_2 == 6'd19, tmp_2 == 6'd18, tmp_2 == 6'd17, tmp_2 == 6'd15, tmp_2 == 6'd14, tmp_2 == 6'd13, tmp_2 == 6'd12, tmp_2 == 6'd11, tmp_2 == 6'd10, tmp_2 == 6'd9, tmp_2 == 6'd7, tmp_2 == 6'd6, tmp_2 == 6'd5, tmp_2 == 6'd3} : secded_decode_word[31:0]};
         end
     endfunction
     wire [15:0] tmp_5;

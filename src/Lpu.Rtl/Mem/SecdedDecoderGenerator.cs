@@ -67,8 +67,9 @@ public static class SecdedDecoderGenerator
             flips[n - 1 - j] = syndrome.Eq(code.PositionOf(j));
         }
 
-        var flip = Hw.Concat(flips) & Hw.Replicate(parityWrong, n);
-        decode.Return(Hw.Concat(uncorrectable, corrected, data ^ flip));
+        // A select, not a mask ANDed with the parity: a simulator evaluates only the chosen side of
+        // ?:, so the n comparisons run only for a word with a flip (the same logic for synthesis).
+        decode.Return(Hw.Concat(uncorrectable, corrected, Hw.Mux(parityWrong, data ^ Hw.Concat(flips), data)));
         return decode;
     }
 }
