@@ -51,4 +51,15 @@ internal sealed class BenchArgs
 
     /// <summary>Every value given for <paramref name="name"/>, in order.</summary>
     public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>The last value given for <paramref name="name"/> as a whole number from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when not given.</summary>
+    public int PositiveInt(string name, int fallback, int max)
+    {
+        var text = Value(name);
+        if (text is null)
+            return fallback;
+        if (!int.TryParse(text, out var n) || n < 1 || n > max)
+            throw new ArgumentException($"{name}: a whole number from 1 to {max:N0}, got '{text}'");
+        return n;
+    }
 }

@@ -25,8 +25,8 @@ internal static class RtlTickBenchmark
     {
         var parsed = new BenchArgs(args, ["--pgo"], ["--cycles", "--runs", "--rtl", "--verilator-flag"]);
         // The program is one repeat per queue, whose count is a 16-bit field.
-        var cycles = PositiveInt(parsed, "--cycles", 60_000, MaxCycles);
-        var runs = PositiveInt(parsed, "--runs", 3, 100);
+        var cycles = parsed.PositiveInt("--cycles", 60_000, MaxCycles);
+        var runs = parsed.PositiveInt("--runs", 3, 100);
         var rtlDirectory = parsed.Value("--rtl");
         var flags = parsed.Values("--verilator-flag");
         var profileGuided = parsed.Has("--pgo");
@@ -83,15 +83,5 @@ internal static class RtlTickBenchmark
         if (sim.GetOutput(running) == 0)
             throw new InvalidOperationException("the program stopped before the measurement ended: the timing would include idle cycles");
         return (cpu.TotalMicroseconds / cycles, wall.Elapsed.TotalMicroseconds / cycles);
-    }
-
-    private static int PositiveInt(BenchArgs parsed, string name, int fallback, int max)
-    {
-        var text = parsed.Value(name);
-        if (text is null)
-            return fallback;
-        if (!int.TryParse(text, out var n) || n < 1 || n > max)
-            throw new ArgumentException($"{name}: a whole number from 1 to {max:N0}, got '{text}'");
-        return n;
     }
 }
