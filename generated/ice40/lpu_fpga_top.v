@@ -22,7 +22,7 @@ module lpu_fpga_top (
     wire [7:0] link_led;
     wire lpu_host_rvalid;
     wire [31:0] lpu_cycle;
-    wire [557:0] lpu_events;
+    wire [777:0] lpu_events;
     wire unused_ok = &{1'b0, lpu_host_rvalid, lpu_cycle, lpu_events, 1'b0};
 
     assign uart_tx = link_uart_tx;

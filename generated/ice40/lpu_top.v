@@ -15,7 +15,7 @@ module lpu_top (
     output wire running,
     output wire done,
     output wire [31:0] cycle,
-    output wire [557:0] events
+    output wire [777:0] events
 );
     reg run_state_q;
     reg prime_q;
@@ -101,10 +101,10 @@ module lpu_top (
     reg [6:0] tr_vxm_code_q;
     reg [2:0] tr_vxm_bytes_q;
     reg [127:0] tr_vxm_data_q;
-    wire [31:0] slice_0_sram_wdata;
     wire [15:0] slice_0_sram_addr;
-    wire [31:0] slice_1_sram_wdata;
+    wire [31:0] slice_0_sram_wdata;
     wire [15:0] slice_1_sram_addr;
+    wire [31:0] slice_1_sram_wdata;
     wire [15:0] slice_0_ecc_addr;
     wire [15:0] slice_1_ecc_addr;
     wire tmp;
@@ -164,7 +164,7 @@ module lpu_top (
     assign running = busy;
     assign done = done_state_q | done_now;
     assign cycle = program_cycle_q;
-    assign events = {queue_vxm_0_issue_valid, queue_mem_e_0_issue_valid, queue_mem_w_0_issue_valid, slice_1_ecc_uncorrectable | slice_1_ecc_corrected, slice_0_ecc_uncorrectable | slice_0_ecc_corrected, slice_1_sram_we, slice_0_sram_we, tr_vxm_valid_q, tr_mem_valid_1_q, tr_mem_valid_0_q, {queue_vxm_0_issue_word, queue_vxm_0_issue_valid}, {queue_mem_e_0_issue_word, queue_mem_e_0_issue_valid}, {queue_mem_w_0_issue_word, queue_mem_w_0_issue_valid}, {slice_1_ecc_addr, slice_1_ecc_uncorrectable, slice_1_ecc_corrected}, {slice_0_ecc_addr, slice_0_ecc_uncorrectable, slice_0_ecc_corrected}, {slice_1_sram_wdata, slice_1_sram_addr, slice_1_sram_we}, {slice_0_sram_wdata, slice_0_sram_addr, slice_0_sram_we}, {tr_vxm_data_q, tr_vxm_bytes_q, tr_vxm_code_q, tr_vxm_valid_q}, {tr_mem_data_1_q, tr_mem_code_1_q, tr_mem_valid_1_q}, {tr_mem_data_0_q, tr_mem_code_0_q, tr_mem_valid_0_q}};
+    assign events = {queue_vxm_0_issue_valid, queue_mem_e_0_issue_valid, queue_mem_w_0_issue_valid, slice_1_ecc_uncorrectable | slice_1_ecc_corrected, slice_0_ecc_uncorrectable | slice_0_ecc_corrected, slice_1_sram_we, slice_0_sram_we, tr_vxm_valid_q, tr_mem_valid_1_q, tr_mem_valid_0_q, {queue_vxm_0_issue_word, 31'd0, queue_vxm_0_issue_valid}, {queue_mem_e_0_issue_word, 31'd0, queue_mem_e_0_issue_valid}, {queue_mem_w_0_issue_word, 31'd0, queue_mem_w_0_issue_valid}, {14'd0, {slice_1_ecc_addr, slice_1_ecc_uncorrectable, slice_1_ecc_corrected}}, {14'd0, {slice_0_ecc_addr, slice_0_ecc_uncorrectable, slice_0_ecc_corrected}}, {slice_1_sram_wdata, 15'd0, {slice_1_sram_addr, slice_1_sram_we}}, {slice_0_sram_wdata, 15'd0, {slice_0_sram_addr, slice_0_sram_we}}, {tr_vxm_data_q, 21'd0, {tr_vxm_bytes_q, tr_vxm_code_q, tr_vxm_valid_q}}, {tr_mem_data_1_q, 24'd0, {tr_mem_code_1_q, tr_mem_valid_1_q}}, {tr_mem_data_0_q, 24'd0, {tr_mem_code_0_q, tr_mem_valid_0_q}}};
     assign run = run_state_q & !prime_q;
     assign busy = run_state_q & !done_now;
     assign start = host_valid & host_op == 3'd7 & !busy;

@@ -5,8 +5,9 @@ namespace Lpu.Rtl;
 /// <summary>
 /// The bit layout of <c>lpu_top</c>'s <c>events</c> output, least significant first: MEM stream
 /// events (slice, superlane), VXM stream events (ALU, superlane), SRAM writes, ECC events (slice,
-/// superlane), issues (queue); then the summary: one bit per field, in field order, set when the
-/// field holds an event (its valid bit; for ECC either flag), so a reader can skip empty fields.
+/// superlane), issues (queue), each whole 32-bit words (<see cref="TraceField"/>); then the summary:
+/// one bit per field, in field order, set when the field holds an event (its valid bit; for ECC
+/// either flag), so a reader can skip empty fields.
 /// </summary>
 public sealed class TraceLayout
 {

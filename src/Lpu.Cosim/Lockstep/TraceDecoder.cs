@@ -121,14 +121,14 @@ internal sealed class TraceDecoder
     /// <summary>The ranges of a field after its valid bit: header bits (code, count, address), then data.</summary>
     private IReadOnlyList<(int Offset, int Width)> PiecesOf(TraceField f)
     {
-        var o = f.Offset;
+        var (o, data) = (f.Offset, f.DataOffset);
         return f.Kind switch
         {
-            TraceKind.MemStream => [(o + 1, 7), (o + 8, 8 * lanes)],
-            TraceKind.VxmStream => [(o + 1, 10), (o + 11, 32 * lanes)],
-            TraceKind.SramWrite => [(o + 1, 16), (o + 17, 8 * lanes)],
+            TraceKind.MemStream => [(o + 1, 7), (data, 8 * lanes)],
+            TraceKind.VxmStream => [(o + 1, 10), (data, 32 * lanes)],
+            TraceKind.SramWrite => [(o + 1, 16), (data, 8 * lanes)],
             TraceKind.Ecc => [(o, 18)],
-            _ => [(o + 1, 64)],
+            _ => [(data, 64)],
         };
     }
 }

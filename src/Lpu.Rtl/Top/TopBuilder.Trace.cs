@@ -29,13 +29,13 @@ internal sealed partial class TopBuilder
             var k = f.Superlane;
             fields.Add(f.Kind switch
             {
-                TraceKind.MemStream => Hw.Concat(Part(memOut[f.Unit].Data, k, 8 * l), Part(memOut[f.Unit].Code, k, 7), memOut[f.Unit].Valid[k]),
-                TraceKind.VxmStream => Event(f.Unit, k, vValid, vCode, vBytes, vData),
-                TraceKind.SramWrite => Hw.Concat(Part(slices[f.Unit].Output("sram_wdata"), k, 8 * l),
-                    Part(slices[f.Unit].Output("sram_addr"), k, 16), slices[f.Unit].Output("sram_we")[k]),
-                TraceKind.Ecc => Hw.Concat(Part(slices[f.Unit].Output("ecc_addr"), k, 16),
-                    slices[f.Unit].Output("ecc_uncorrectable")[k], slices[f.Unit].Output("ecc_corrected")[k]),
-                _ => Issue(f.Unit),
+                TraceKind.MemStream => Field(f, Hw.Concat(Part(memOut[f.Unit].Code, k, 7), memOut[f.Unit].Valid[k]), Part(memOut[f.Unit].Data, k, 8 * l)),
+                TraceKind.VxmStream => Event(f, vValid, vCode, vBytes, vData),
+                TraceKind.SramWrite => Field(f, Hw.Concat(Part(slices[f.Unit].Output("sram_addr"), k, 16), slices[f.Unit].Output("sram_we")[k]),
+                    Part(slices[f.Unit].Output("sram_wdata"), k, 8 * l)),
+                TraceKind.Ecc => Field(f, Hw.Concat(Part(slices[f.Unit].Output("ecc_addr"), k, 16),
+                    slices[f.Unit].Output("ecc_uncorrectable")[k], slices[f.Unit].Output("ecc_corrected")[k]), null),
+                _ => Issue(f),
             });
             summary.Add(f.Kind switch
             {
@@ -50,16 +50,34 @@ internal sealed partial class TopBuilder
         m.Assign(traceOut, Hw.Concat([.. Enumerable.Reverse(summary), .. Enumerable.Reverse(fields)]));
     }
 
-    private Expr Event(int alu, int k, Signal valid, Signal code, Signal bytes, Signal data)
+    private Expr Event(TraceField f, Signal valid, Signal code, Signal bytes, Signal data)
     {
-        var i = (alu * c.Superlanes) + k;
-        return Hw.Concat(Part(data, i, 32 * c.LanesPerSuperlane), Part(bytes, i, 3), Part(code, i, 7), valid[i]);
+        var i = (f.Unit * c.Superlanes) + f.Superlane;
+        return Field(f, Hw.Concat(Part(bytes, i, 3), Part(code, i, 7), valid[i]), Part(data, i, 32 * c.LanesPerSuperlane));
     }
 
-    private Expr Issue(int queue)
+    private Expr Issue(TraceField f)
     {
-        var q = queues.First(x => x.Index == queue).Queue;
-        return Hw.Concat(q.Output("issue_word"), q.Output("issue_valid"));
+        var q = queues.First(x => x.Index == f.Unit).Queue;
+        return Field(f, q.Output("issue_valid"), q.Output("issue_word"));
+    }
+
+    /// <summary>A field as <see cref="TraceField"/> lays it out: the header zero-padded to a word, then the data to whole words.</summary>
+    private Expr Field(TraceField f, Expr header, Expr? data)
+    {
+        var parts = new List<Expr>();
+        var dataWidth = TraceField.WidthOf(f.Kind, c.LanesPerSuperlane) - TraceField.HeaderBits;
+        if (data is not null)
+        {
+            if (dataWidth > data.Width)
+                parts.Add(Hw.Const(0, dataWidth - data.Width));
+            parts.Add(data);
+        }
+
+        if (header.Width < TraceField.HeaderBits)
+            parts.Add(Hw.Const(0, TraceField.HeaderBits - header.Width));
+        parts.Add(header);
+        return Hw.Concat([.. parts]);
     }
 
     private static Expr Part(Expr bus, int index, int width) => bus[(width * index) + width - 1, width * index];

@@ -64,16 +64,20 @@ public sealed class RtlToolchainTests
 
         // small: 8 MEM queues (0..7), no SXM/MXM queues, VXM queues after the 2 x (4 + 5) MEM and SXM ones.
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 18, 19, 20, 21], design.Queues);
-        var l = config.LanesPerSuperlane;
-        var fieldBits = (8 * 2 * (8 + (8 * l))) + (4 * 2 * (11 + (32 * l))) + (8 * 2 * (17 + (8 * l))) + (8 * 2 * 18) + (12 * 65);
+        // Every field is whole words: a header word, then its data (L = 4): MEM stream 32 + 32,
+        // VXM stream 32 + 128, SRAM write 32 + 32, ECC 32, issue 32 + 64.
+        var fieldBits = (8 * 2 * 64) + (4 * 2 * 160) + (8 * 2 * 64) + (8 * 2 * 32) + (12 * 96);
+        Assert.Equal(4_992, fieldBits);
         var fields = (8 * 2) + (4 * 2) + (8 * 2) + (8 * 2) + 12;   // then one summary bit per field
         Assert.Equal(fieldBits + fields, design.Trace.Width);
         Assert.Equal(fieldBits, design.Trace.SummaryOffset);
         Assert.Equal(fields, design.Trace.Fields.Count);
         Assert.Equal(fieldBits + fields, design.Ports.Single(p => p.Name == "events").Width);
         Assert.Equal(0, design.Trace.Find(TraceKind.MemStream, 0, 0).Offset);
-        Assert.Equal(8 + (8 * l), design.Trace.Find(TraceKind.MemStream, 0, 1).Offset);
-        Assert.Equal(fieldBits - 65, design.Trace.Find(TraceKind.Issue, 21).Offset);
+        Assert.Equal(64, design.Trace.Find(TraceKind.MemStream, 0, 1).Offset);
+        Assert.Equal(96, design.Trace.Find(TraceKind.MemStream, 0, 1).DataOffset);
+        Assert.Equal((16 * 64) + (2 * 160) + 32, design.Trace.Find(TraceKind.VxmStream, 1, 0).DataOffset);   // ALU 1 follows both superlanes of ALU 0
+        Assert.Equal(fieldBits - 96, design.Trace.Find(TraceKind.Issue, 21).Offset);
         Assert.Equal(["clk", "rst_n", "host_valid", "host_op", "host_addr", "host_wdata", "host_rdata", "host_rvalid", "running", "done", "cycle", "events"],
             design.Ports.Select(p => p.Name));
     }

@@ -162,25 +162,25 @@ internal sealed class TopHarness : IDisposable
 
         foreach (var f in design.Trace.Fields)
         {
-            var o = f.Offset;
+            var (o, data) = (f.Offset, f.DataOffset);
             switch (f.Kind)
             {
                 case TraceKind.MemStream when Bit(o):
-                    lines.Add($"{c} S {plan.SlicePosition(f.Unit)} {Stream((int)Bits(o + 1, 7))} {f.Superlane} {Hex(o + 8, l)}");
+                    lines.Add($"{c} S {plan.SlicePosition(f.Unit)} {Stream((int)Bits(o + 1, 7))} {f.Superlane} {Hex(data, l)}");
                     break;
                 case TraceKind.VxmStream when Bit(o):
                     var code = (int)Bits(o + 1, 7);
                     for (var j = 0; j < (int)Bits(o + 8, 3); j++)
-                        lines.Add($"{c} S {plan.VxmPosition} {Stream(code + j)} {f.Superlane} {Hex(o + 11 + (8 * l * j), l)}");
+                        lines.Add($"{c} S {plan.VxmPosition} {Stream(code + j)} {f.Superlane} {Hex(data + (8 * l * j), l)}");
                     break;
                 case TraceKind.SramWrite when Bit(o):
-                    lines.Add($"{c} M {f.Unit} {f.Superlane} {Bits(o + 1, 16)} {Hex(o + 17, l)}");
+                    lines.Add($"{c} M {f.Unit} {f.Superlane} {Bits(o + 1, 16)} {Hex(data, l)}");
                     break;
                 case TraceKind.Ecc when Bit(o) || Bit(o + 1):
                     lines.Add($"{c} E {f.Unit} {f.Superlane} {Bits(o + 2, 16)} {(Bit(o) ? 'C' : 'U')}");
                     break;
                 case TraceKind.Issue when Bit(o):
-                    lines.Add($"{c} I {f.Unit} {Bits(o + 1, 64):x16}");
+                    lines.Add($"{c} I {f.Unit} {Bits(data, 64):x16}");
                     break;
                 default:
                     break;
