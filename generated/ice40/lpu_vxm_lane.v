@@ -12,11 +12,17 @@ module lpu_vxm_lane (
     input wire [31:0] b,
     input wire [15:0] scale,
     input wire [5:0] shift,
-    output wire [31:0] y
+    output reg [31:0] y
 );
     reg [31:0] add_y;
     reg [31:0] sub_y;
-    reg [31:0] elementwise_y;
+    reg [31:0] min_y;
+    reg [31:0] max_y;
+    reg [31:0] and_y;
+    reg [31:0] or_y;
+    reg [31:0] xor_y;
+    reg [31:0] mov_y;
+    reg [31:0] relu_y;
     function automatic [31:0] fn_add_i8;
         input [31:0] fn_add_i8_a;
         input [31:0] fn_add_i8_b;
@@ -112,7 +118,41 @@ module lpu_vxm_lane (
     endfunction
     wire unused_ok = &{1'b0, from, to, scale, shift, 1'b0};
 
-    assign y = add_y | sub_y | elementwise_y;
+    always @* begin
+        y = 32'd0;
+        case (opcode)
+            8'd32: begin
+                y = add_y;
+            end
+            8'd33: begin
+                y = sub_y;
+            end
+            8'd35: begin
+                y = min_y;
+            end
+            8'd36: begin
+                y = max_y;
+            end
+            8'd37: begin
+                y = and_y;
+            end
+            8'd38: begin
+                y = or_y;
+            end
+            8'd39: begin
+                y = xor_y;
+            end
+            8'd40: begin
+                y = mov_y;
+            end
+            8'd43: begin
+                y = relu_y;
+            end
+            default: begin
+                y = 32'd0;
+            end
+        endcase
+    end
     always @* begin
         add_y = 32'd0;
         if (opcode == 8'd32) begin
@@ -136,66 +176,81 @@ module lpu_vxm_lane (
         end
     end
     always @* begin
-        elementwise_y = 32'd0;
-        case (opcode)
-            8'd35: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_min_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd36: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_max_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd37: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_and_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd38: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_or_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd39: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_xor_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd40: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_mov_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd43: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_relu_i8(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            default: ;
-        endcase
+        min_y = 32'd0;
+        if (opcode == 8'd35) begin
+            case (type_)
+                3'd0: begin
+                    min_y = fn_min_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        max_y = 32'd0;
+        if (opcode == 8'd36) begin
+            case (type_)
+                3'd0: begin
+                    max_y = fn_max_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        and_y = 32'd0;
+        if (opcode == 8'd37) begin
+            case (type_)
+                3'd0: begin
+                    and_y = fn_and_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        or_y = 32'd0;
+        if (opcode == 8'd38) begin
+            case (type_)
+                3'd0: begin
+                    or_y = fn_or_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        xor_y = 32'd0;
+        if (opcode == 8'd39) begin
+            case (type_)
+                3'd0: begin
+                    xor_y = fn_xor_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        mov_y = 32'd0;
+        if (opcode == 8'd40) begin
+            case (type_)
+                3'd0: begin
+                    mov_y = fn_mov_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        relu_y = 32'd0;
+        if (opcode == 8'd43) begin
+            case (type_)
+                3'd0: begin
+                    relu_y = fn_relu_i8(a, b);
+                end
+                default: ;
+            endcase
+        end
     end
 endmodule
 

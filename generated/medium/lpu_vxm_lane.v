@@ -12,521 +12,512 @@ module lpu_vxm_lane (
     input wire [31:0] b,
     input wire [15:0] scale,
     input wire [5:0] shift,
-    output wire [31:0] y
+    output reg [31:0] y
 );
     reg [7:0] rom_tanh;
     reg [7:0] rom_exp;
     reg [7:0] rom_rsqrt;
-    reg [31:0] requant_y;
     reg [31:0] add_y;
     reg [31:0] sub_y;
     reg [31:0] mul_y;
-    reg [31:0] elementwise_y;
-    reg [31:0] table_y;
+    reg [31:0] min_y;
+    reg [31:0] max_y;
+    reg [31:0] and_y;
+    reg [31:0] or_y;
+    reg [31:0] xor_y;
+    reg [31:0] mov_y;
+    reg [31:0] neg_y;
+    reg [31:0] abs_y;
+    reg [31:0] relu_y;
+    reg [31:0] not_y;
+    reg [31:0] tanh_y;
+    reg [31:0] exp_y;
+    reg [31:0] rsqrt_y;
     reg [31:0] cvt_y;
-    function automatic [31:0] fn_requant;
-        input [31:0] fn_requant_a;
-        input [15:0] fn_requant_scale;
-        input [5:0] fn_requant_shift;
-        reg [47:0] tmp_3;
-        reg [63:0] tmp_2;
-        reg [63:0] tmp_4;
-        reg [64:0] tmp_1;
-        reg [63:0] tmp;
-        reg fn_requant_unused;
-        begin
-            tmp_3 = {{16{fn_requant_a[31]}}, fn_requant_a} * {{32{fn_requant_scale[15]}}, fn_requant_scale};
-            tmp_2 = {{16{tmp_3[47]}}, tmp_3};
-            tmp_4 = 64'd1 << fn_requant_shift >> 1;
-            tmp_1 = {tmp_2[63], tmp_2} + {tmp_4[63], tmp_4};
-            tmp = $signed(tmp_1[63:0]) >>> fn_requant_shift;
-            fn_requant_unused = &{1'b0, tmp_1, tmp, 1'b0};
-            fn_requant = {24'd0, $signed(tmp) > $signed(64'd127) ? 8'd127 : $signed(tmp) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp[7:0]};
-        end
-    endfunction
+    reg [31:0] requant_y;
     function automatic [31:0] fn_add_i8;
         input [31:0] fn_add_i8_a;
         input [31:0] fn_add_i8_b;
-        reg [7:0] tmp_6;
-        reg [7:0] tmp_7;
-        reg [8:0] tmp_5;
+        reg [7:0] tmp_1;
+        reg [7:0] tmp_2;
+        reg [8:0] tmp;
         reg fn_add_i8_unused;
         begin
-            tmp_6 = fn_add_i8_a[7:0];
-            tmp_7 = fn_add_i8_b[7:0];
-            tmp_5 = {tmp_6[7], tmp_6} + {tmp_7[7], tmp_7};
-            fn_add_i8_unused = &{1'b0, fn_add_i8_a, fn_add_i8_b, tmp_5, 1'b0};
-            fn_add_i8 = {24'd0, $signed(tmp_5) > $signed(9'd127) ? 8'd127 : $signed(tmp_5) < $signed(9'd384) ? 8'd128 : tmp_5[7:0]};
+            tmp_1 = fn_add_i8_a[7:0];
+            tmp_2 = fn_add_i8_b[7:0];
+            tmp = {tmp_1[7], tmp_1} + {tmp_2[7], tmp_2};
+            fn_add_i8_unused = &{1'b0, fn_add_i8_a, fn_add_i8_b, tmp, 1'b0};
+            fn_add_i8 = {24'd0, $signed(tmp) > $signed(9'd127) ? 8'd127 : $signed(tmp) < $signed(9'd384) ? 8'd128 : tmp[7:0]};
         end
     endfunction
     function automatic [31:0] fn_add_i16;
         input [31:0] fn_add_i16_a;
         input [31:0] fn_add_i16_b;
-        reg [15:0] tmp_9;
-        reg [15:0] tmp_10;
-        reg [16:0] tmp_8;
+        reg [15:0] tmp_4;
+        reg [15:0] tmp_5;
+        reg [16:0] tmp_3;
         reg fn_add_i16_unused;
         begin
-            tmp_9 = fn_add_i16_a[15:0];
-            tmp_10 = fn_add_i16_b[15:0];
-            tmp_8 = {tmp_9[15], tmp_9} + {tmp_10[15], tmp_10};
-            fn_add_i16_unused = &{1'b0, fn_add_i16_a, fn_add_i16_b, tmp_8, 1'b0};
-            fn_add_i16 = {16'd0, $signed(tmp_8) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_8) < $signed(17'h18000) ? 16'd32768 : tmp_8[15:0]};
+            tmp_4 = fn_add_i16_a[15:0];
+            tmp_5 = fn_add_i16_b[15:0];
+            tmp_3 = {tmp_4[15], tmp_4} + {tmp_5[15], tmp_5};
+            fn_add_i16_unused = &{1'b0, fn_add_i16_a, fn_add_i16_b, tmp_3, 1'b0};
+            fn_add_i16 = {16'd0, $signed(tmp_3) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_3) < $signed(17'h18000) ? 16'd32768 : tmp_3[15:0]};
         end
     endfunction
     function automatic [31:0] fn_add_i32;
         input [31:0] fn_add_i32_a;
         input [31:0] fn_add_i32_b;
-        reg [31:0] tmp_12;
-        reg [31:0] tmp_13;
-        reg [32:0] tmp_11;
+        reg [31:0] tmp_7;
+        reg [31:0] tmp_8;
+        reg [32:0] tmp_6;
         reg fn_add_i32_unused;
         begin
-            tmp_12 = fn_add_i32_a;
-            tmp_13 = fn_add_i32_b;
-            tmp_11 = {tmp_12[31], tmp_12} + {tmp_13[31], tmp_13};
-            fn_add_i32_unused = &{1'b0, tmp_11, 1'b0};
-            fn_add_i32 = $signed(tmp_11) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_11) < $signed(33'h180000000) ? 32'h80000000 : tmp_11[31:0];
+            tmp_7 = fn_add_i32_a;
+            tmp_8 = fn_add_i32_b;
+            tmp_6 = {tmp_7[31], tmp_7} + {tmp_8[31], tmp_8};
+            fn_add_i32_unused = &{1'b0, tmp_6, 1'b0};
+            fn_add_i32 = $signed(tmp_6) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_6) < $signed(33'h180000000) ? 32'h80000000 : tmp_6[31:0];
         end
     endfunction
     function automatic [31:0] fn_add_f16;
         input [31:0] fn_add_f16_a;
         input [31:0] fn_add_f16_b;
-        reg [15:0] tmp_14;
-        reg [15:0] tmp_15;
+        reg [15:0] tmp_9;
+        reg [15:0] tmp_10;
+        reg tmp_11;
+        reg tmp_12;
+        reg tmp_14;
+        reg tmp_15;
+        reg tmp_13;
         reg tmp_16;
         reg tmp_17;
-        reg tmp_19;
-        reg tmp_20;
-        reg tmp_18;
         reg tmp_21;
-        reg tmp_22;
-        reg tmp_26;
-        reg [14:0] tmp_25;
-        reg [13:0] tmp_28;
-        reg [4:0] tmp_32;
-        reg [4:0] tmp_33;
-        reg [4:0] tmp_31;
+        reg [14:0] tmp_20;
+        reg [13:0] tmp_23;
+        reg [4:0] tmp_27;
+        reg [4:0] tmp_28;
+        reg [4:0] tmp_26;
+        reg [5:0] tmp_25;
+        reg [4:0] tmp_24;
+        reg [14:0] tmp_22;
+        reg [15:0] tmp_19;
+        reg [15:0] tmp_29;
+        reg [14:0] tmp_18;
+        reg [6:0] tmp_31;
         reg [5:0] tmp_30;
-        reg [4:0] tmp_29;
-        reg [14:0] tmp_27;
-        reg [15:0] tmp_24;
-        reg [15:0] tmp_34;
-        reg [14:0] tmp_23;
+        reg [3:0] tmp_32;
+        reg tmp_33;
         reg [6:0] tmp_36;
-        reg [5:0] tmp_35;
-        reg [3:0] tmp_37;
-        reg tmp_38;
-        reg [6:0] tmp_41;
-        reg [14:0] tmp_42;
-        reg [16:0] tmp_40;
-        reg [15:0] tmp_39;
+        reg [14:0] tmp_37;
+        reg [16:0] tmp_35;
+        reg [15:0] tmp_34;
         reg fn_add_f16_unused;
         begin
-            tmp_14 = fn_add_f16_a[15:0];
-            tmp_15 = fn_add_f16_b[15:0];
-            tmp_16 = tmp_14[14:10] == 5'd31 & tmp_14[9:0] == 10'd0;
-            tmp_17 = tmp_15[14:10] == 5'd31 & tmp_15[9:0] == 10'd0;
-            tmp_19 = tmp_14[15];
-            tmp_20 = tmp_15[15];
-            tmp_18 = tmp_19 ^ tmp_20;
-            tmp_21 = tmp_14[14:10] == 5'd0;
-            tmp_22 = tmp_15[14:10] == 5'd0;
-            tmp_26 = tmp_14[14:0] >= tmp_15[14:0];
-            tmp_25 = {1'd0, 1'd1, tmp_26 ? tmp_14[9:0] : tmp_15[9:0], 3'd0};
-            tmp_28 = {1'd1, tmp_26 ? tmp_15[9:0] : tmp_14[9:0], 3'd0};
-            tmp_32 = tmp_14[14:10];
-            tmp_33 = tmp_15[14:10];
-            tmp_31 = tmp_26 ? tmp_32 : tmp_33;
-            tmp_30 = {1'd0, tmp_31} - {1'd0, tmp_26 ? tmp_33 : tmp_32};
-            tmp_29 = tmp_30[4:0];
-            tmp_27 = {1'd0, tmp_28 >> tmp_29 | {13'd0, |(tmp_28 & ~(14'd16383 << tmp_29))}};
-            tmp_24 = {1'd0, tmp_25} - {1'd0, tmp_27};
-            tmp_34 = {1'd0, tmp_25} + {1'd0, tmp_27};
-            tmp_23 = tmp_18 ? tmp_24[14:0] : tmp_34[14:0];
-            tmp_36 = {1'd0, {1'd0, tmp_31}} + 7'd1;
-            tmp_35 = tmp_36[5:0];
-            tmp_37 = tmp_23[14] ? 4'd0 : tmp_23[13] ? 4'd1 : tmp_23[12] ? 4'd2 : tmp_23[11] ? 4'd3 : tmp_23[10] ? 4'd4 : tmp_23[9] ? 4'd5 : tmp_23[8] ? 4'd6 : tmp_23[7] ? 4'd7 : tmp_23[6] ? 4'd8 : tmp_23[5] ? 4'd9 : tmp_23[4] ? 4'd10 : tmp_23[3] ? 4'd11 : tmp_23[2] ? 4'd12 : tmp_23[1] ? 4'd13 : tmp_23[0] ? 4'd14 : 4'd15;
-            tmp_38 = tmp_26 ? tmp_19 : tmp_20;
-            tmp_41 = {1'd0, tmp_35} - {1'd0, {2'd0, tmp_37}};
-            tmp_42 = tmp_23 << tmp_37;
-            tmp_40 = {1'd0, {tmp_41[5:0], tmp_42[13:4]}} + {1'd0, {15'd0, tmp_42[3] & (|tmp_42[2:0] | tmp_42[4])}};
-            tmp_39 = tmp_40[15:0];
-            fn_add_f16_unused = &{1'b0, fn_add_f16_a, fn_add_f16_b, tmp_14, tmp_15, tmp_30, tmp_24, tmp_34, tmp_36, tmp_23, tmp_41, tmp_42, tmp_40, tmp_39, 1'b0};
-            fn_add_f16 = {16'd0, tmp_14[14:10] == 5'd31 & tmp_14[9:0] != 10'd0 | tmp_15[14:10] == 5'd31 & tmp_15[9:0] != 10'd0 | tmp_16 & tmp_17 & tmp_18 ? 16'd32256 : tmp_16 ? {tmp_19, 5'd31, 10'd0} : tmp_17 ? {tmp_20, 5'd31, 10'd0} : tmp_21 & tmp_22 ? {tmp_19 & tmp_20, 15'd0} : tmp_21 ? {tmp_20, tmp_15[14:0]} : tmp_22 ? {tmp_19, tmp_14[14:0]} : tmp_23 == 15'd0 ? 16'd0 : tmp_35 <= {2'd0, tmp_37} ? {tmp_38, 15'd0} : tmp_39[15:10] >= 6'd31 ? {tmp_38, 5'd31, 10'd0} : {tmp_38, tmp_39[14:0]}};
+            tmp_9 = fn_add_f16_a[15:0];
+            tmp_10 = fn_add_f16_b[15:0];
+            tmp_11 = tmp_9[14:10] == 5'd31 & tmp_9[9:0] == 10'd0;
+            tmp_12 = tmp_10[14:10] == 5'd31 & tmp_10[9:0] == 10'd0;
+            tmp_14 = tmp_9[15];
+            tmp_15 = tmp_10[15];
+            tmp_13 = tmp_14 ^ tmp_15;
+            tmp_16 = tmp_9[14:10] == 5'd0;
+            tmp_17 = tmp_10[14:10] == 5'd0;
+            tmp_21 = tmp_9[14:0] >= tmp_10[14:0];
+            tmp_20 = {1'd0, 1'd1, tmp_21 ? tmp_9[9:0] : tmp_10[9:0], 3'd0};
+            tmp_23 = {1'd1, tmp_21 ? tmp_10[9:0] : tmp_9[9:0], 3'd0};
+            tmp_27 = tmp_9[14:10];
+            tmp_28 = tmp_10[14:10];
+            tmp_26 = tmp_21 ? tmp_27 : tmp_28;
+            tmp_25 = {1'd0, tmp_26} - {1'd0, tmp_21 ? tmp_28 : tmp_27};
+            tmp_24 = tmp_25[4:0];
+            tmp_22 = {1'd0, tmp_23 >> tmp_24 | {13'd0, |(tmp_23 & ~(14'd16383 << tmp_24))}};
+            tmp_19 = {1'd0, tmp_20} - {1'd0, tmp_22};
+            tmp_29 = {1'd0, tmp_20} + {1'd0, tmp_22};
+            tmp_18 = tmp_13 ? tmp_19[14:0] : tmp_29[14:0];
+            tmp_31 = {1'd0, {1'd0, tmp_26}} + 7'd1;
+            tmp_30 = tmp_31[5:0];
+            tmp_32 = tmp_18[14] ? 4'd0 : tmp_18[13] ? 4'd1 : tmp_18[12] ? 4'd2 : tmp_18[11] ? 4'd3 : tmp_18[10] ? 4'd4 : tmp_18[9] ? 4'd5 : tmp_18[8] ? 4'd6 : tmp_18[7] ? 4'd7 : tmp_18[6] ? 4'd8 : tmp_18[5] ? 4'd9 : tmp_18[4] ? 4'd10 : tmp_18[3] ? 4'd11 : tmp_18[2] ? 4'd12 : tmp_18[1] ? 4'd13 : tmp_18[0] ? 4'd14 : 4'd15;
+            tmp_33 = tmp_21 ? tmp_14 : tmp_15;
+            tmp_36 = {1'd0, tmp_30} - {1'd0, {2'd0, tmp_32}};
+            tmp_37 = tmp_18 << tmp_32;
+            tmp_35 = {1'd0, {tmp_36[5:0], tmp_37[13:4]}} + {1'd0, {15'd0, tmp_37[3] & (|tmp_37[2:0] | tmp_37[4])}};
+            tmp_34 = tmp_35[15:0];
+            fn_add_f16_unused = &{1'b0, fn_add_f16_a, fn_add_f16_b, tmp_9, tmp_10, tmp_25, tmp_19, tmp_29, tmp_31, tmp_18, tmp_36, tmp_37, tmp_35, tmp_34, 1'b0};
+            fn_add_f16 = {16'd0, tmp_9[14:10] == 5'd31 & tmp_9[9:0] != 10'd0 | tmp_10[14:10] == 5'd31 & tmp_10[9:0] != 10'd0 | tmp_11 & tmp_12 & tmp_13 ? 16'd32256 : tmp_11 ? {tmp_14, 5'd31, 10'd0} : tmp_12 ? {tmp_15, 5'd31, 10'd0} : tmp_16 & tmp_17 ? {tmp_14 & tmp_15, 15'd0} : tmp_16 ? {tmp_15, tmp_10[14:0]} : tmp_17 ? {tmp_14, tmp_9[14:0]} : tmp_18 == 15'd0 ? 16'd0 : tmp_30 <= {2'd0, tmp_32} ? {tmp_33, 15'd0} : tmp_34[15:10] >= 6'd31 ? {tmp_33, 5'd31, 10'd0} : {tmp_33, tmp_34[14:0]}};
         end
     endfunction
     function automatic [31:0] fn_add_f32;
         input [31:0] fn_add_f32_a;
         input [31:0] fn_add_f32_b;
-        reg [31:0] tmp_43;
-        reg [31:0] tmp_44;
+        reg [31:0] tmp_38;
+        reg [31:0] tmp_39;
+        reg tmp_40;
+        reg tmp_41;
+        reg tmp_43;
+        reg tmp_44;
+        reg tmp_42;
         reg tmp_45;
         reg tmp_46;
-        reg tmp_48;
-        reg tmp_49;
-        reg tmp_47;
         reg tmp_50;
-        reg tmp_51;
-        reg tmp_55;
-        reg [27:0] tmp_54;
-        reg [26:0] tmp_57;
-        reg [7:0] tmp_61;
-        reg [7:0] tmp_62;
-        reg [7:0] tmp_60;
+        reg [27:0] tmp_49;
+        reg [26:0] tmp_52;
+        reg [7:0] tmp_56;
+        reg [7:0] tmp_57;
+        reg [7:0] tmp_55;
+        reg [8:0] tmp_54;
+        reg [7:0] tmp_53;
+        reg [27:0] tmp_51;
+        reg [28:0] tmp_48;
+        reg [28:0] tmp_58;
+        reg [27:0] tmp_47;
+        reg [9:0] tmp_60;
         reg [8:0] tmp_59;
-        reg [7:0] tmp_58;
-        reg [27:0] tmp_56;
-        reg [28:0] tmp_53;
-        reg [28:0] tmp_63;
-        reg [27:0] tmp_52;
+        reg [4:0] tmp_61;
+        reg tmp_62;
         reg [9:0] tmp_65;
-        reg [8:0] tmp_64;
-        reg [4:0] tmp_66;
-        reg tmp_67;
-        reg [9:0] tmp_70;
-        reg [27:0] tmp_71;
-        reg [32:0] tmp_69;
-        reg [31:0] tmp_68;
+        reg [27:0] tmp_66;
+        reg [32:0] tmp_64;
+        reg [31:0] tmp_63;
         reg fn_add_f32_unused;
         begin
-            tmp_43 = fn_add_f32_a;
-            tmp_44 = fn_add_f32_b;
-            tmp_45 = tmp_43[30:23] == 8'd255 & tmp_43[22:0] == 23'd0;
-            tmp_46 = tmp_44[30:23] == 8'd255 & tmp_44[22:0] == 23'd0;
-            tmp_48 = tmp_43[31];
-            tmp_49 = tmp_44[31];
-            tmp_47 = tmp_48 ^ tmp_49;
-            tmp_50 = tmp_43[30:23] == 8'd0;
-            tmp_51 = tmp_44[30:23] == 8'd0;
-            tmp_55 = tmp_43[30:0] >= tmp_44[30:0];
-            tmp_54 = {1'd0, 1'd1, tmp_55 ? tmp_43[22:0] : tmp_44[22:0], 3'd0};
-            tmp_57 = {1'd1, tmp_55 ? tmp_44[22:0] : tmp_43[22:0], 3'd0};
-            tmp_61 = tmp_43[30:23];
-            tmp_62 = tmp_44[30:23];
-            tmp_60 = tmp_55 ? tmp_61 : tmp_62;
-            tmp_59 = {1'd0, tmp_60} - {1'd0, tmp_55 ? tmp_62 : tmp_61};
-            tmp_58 = tmp_59[7:0];
-            tmp_56 = {1'd0, tmp_57 >> tmp_58 | {26'd0, |(tmp_57 & ~(27'h7ffffff << tmp_58))}};
-            tmp_53 = {1'd0, tmp_54} - {1'd0, tmp_56};
-            tmp_63 = {1'd0, tmp_54} + {1'd0, tmp_56};
-            tmp_52 = tmp_47 ? tmp_53[27:0] : tmp_63[27:0];
-            tmp_65 = {1'd0, {1'd0, tmp_60}} + 10'd1;
-            tmp_64 = tmp_65[8:0];
-            tmp_66 = tmp_52[27] ? 5'd0 : tmp_52[26] ? 5'd1 : tmp_52[25] ? 5'd2 : tmp_52[24] ? 5'd3 : tmp_52[23] ? 5'd4 : tmp_52[22] ? 5'd5 : tmp_52[21] ? 5'd6 : tmp_52[20] ? 5'd7 : tmp_52[19] ? 5'd8 : tmp_52[18] ? 5'd9 : tmp_52[17] ? 5'd10 : tmp_52[16] ? 5'd11 : tmp_52[15] ? 5'd12 : tmp_52[14] ? 5'd13 : tmp_52[13] ? 5'd14 : tmp_52[12] ? 5'd15 : tmp_52[11] ? 5'd16 : tmp_52[10] ? 5'd17 : tmp_52[9] ? 5'd18 : tmp_52[8] ? 5'd19 : tmp_52[7] ? 5'd20 : tmp_52[6] ? 5'd21 : tmp_52[5] ? 5'd22 : tmp_52[4] ? 5'd23 : tmp_52[3] ? 5'd24 : tmp_52[2] ? 5'd25 : tmp_52[1] ? 5'd26 : tmp_52[0] ? 5'd27 : 5'd28;
-            tmp_67 = tmp_55 ? tmp_48 : tmp_49;
-            tmp_70 = {1'd0, tmp_64} - {1'd0, {4'd0, tmp_66}};
-            tmp_71 = tmp_52 << tmp_66;
-            tmp_69 = {1'd0, {tmp_70[8:0], tmp_71[26:4]}} + {1'd0, {31'd0, tmp_71[3] & (|tmp_71[2:0] | tmp_71[4])}};
-            tmp_68 = tmp_69[31:0];
-            fn_add_f32_unused = &{1'b0, tmp_43, tmp_44, tmp_59, tmp_53, tmp_63, tmp_65, tmp_52, tmp_70, tmp_71, tmp_69, tmp_68, 1'b0};
-            fn_add_f32 = tmp_43[30:23] == 8'd255 & tmp_43[22:0] != 23'd0 | tmp_44[30:23] == 8'd255 & tmp_44[22:0] != 23'd0 | tmp_45 & tmp_46 & tmp_47 ? 32'h7fc00000 : tmp_45 ? {tmp_48, 8'd255, 23'd0} : tmp_46 ? {tmp_49, 8'd255, 23'd0} : tmp_50 & tmp_51 ? {tmp_48 & tmp_49, 31'd0} : tmp_50 ? {tmp_49, tmp_44[30:0]} : tmp_51 ? {tmp_48, tmp_43[30:0]} : tmp_52 == 28'd0 ? 32'd0 : tmp_64 <= {4'd0, tmp_66} ? {tmp_67, 31'd0} : tmp_68[31:23] >= 9'd255 ? {tmp_67, 8'd255, 23'd0} : {tmp_67, tmp_68[30:0]};
+            tmp_38 = fn_add_f32_a;
+            tmp_39 = fn_add_f32_b;
+            tmp_40 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] == 23'd0;
+            tmp_41 = tmp_39[30:23] == 8'd255 & tmp_39[22:0] == 23'd0;
+            tmp_43 = tmp_38[31];
+            tmp_44 = tmp_39[31];
+            tmp_42 = tmp_43 ^ tmp_44;
+            tmp_45 = tmp_38[30:23] == 8'd0;
+            tmp_46 = tmp_39[30:23] == 8'd0;
+            tmp_50 = tmp_38[30:0] >= tmp_39[30:0];
+            tmp_49 = {1'd0, 1'd1, tmp_50 ? tmp_38[22:0] : tmp_39[22:0], 3'd0};
+            tmp_52 = {1'd1, tmp_50 ? tmp_39[22:0] : tmp_38[22:0], 3'd0};
+            tmp_56 = tmp_38[30:23];
+            tmp_57 = tmp_39[30:23];
+            tmp_55 = tmp_50 ? tmp_56 : tmp_57;
+            tmp_54 = {1'd0, tmp_55} - {1'd0, tmp_50 ? tmp_57 : tmp_56};
+            tmp_53 = tmp_54[7:0];
+            tmp_51 = {1'd0, tmp_52 >> tmp_53 | {26'd0, |(tmp_52 & ~(27'h7ffffff << tmp_53))}};
+            tmp_48 = {1'd0, tmp_49} - {1'd0, tmp_51};
+            tmp_58 = {1'd0, tmp_49} + {1'd0, tmp_51};
+            tmp_47 = tmp_42 ? tmp_48[27:0] : tmp_58[27:0];
+            tmp_60 = {1'd0, {1'd0, tmp_55}} + 10'd1;
+            tmp_59 = tmp_60[8:0];
+            tmp_61 = tmp_47[27] ? 5'd0 : tmp_47[26] ? 5'd1 : tmp_47[25] ? 5'd2 : tmp_47[24] ? 5'd3 : tmp_47[23] ? 5'd4 : tmp_47[22] ? 5'd5 : tmp_47[21] ? 5'd6 : tmp_47[20] ? 5'd7 : tmp_47[19] ? 5'd8 : tmp_47[18] ? 5'd9 : tmp_47[17] ? 5'd10 : tmp_47[16] ? 5'd11 : tmp_47[15] ? 5'd12 : tmp_47[14] ? 5'd13 : tmp_47[13] ? 5'd14 : tmp_47[12] ? 5'd15 : tmp_47[11] ? 5'd16 : tmp_47[10] ? 5'd17 : tmp_47[9] ? 5'd18 : tmp_47[8] ? 5'd19 : tmp_47[7] ? 5'd20 : tmp_47[6] ? 5'd21 : tmp_47[5] ? 5'd22 : tmp_47[4] ? 5'd23 : tmp_47[3] ? 5'd24 : tmp_47[2] ? 5'd25 : tmp_47[1] ? 5'd26 : tmp_47[0] ? 5'd27 : 5'd28;
+            tmp_62 = tmp_50 ? tmp_43 : tmp_44;
+            tmp_65 = {1'd0, tmp_59} - {1'd0, {4'd0, tmp_61}};
+            tmp_66 = tmp_47 << tmp_61;
+            tmp_64 = {1'd0, {tmp_65[8:0], tmp_66[26:4]}} + {1'd0, {31'd0, tmp_66[3] & (|tmp_66[2:0] | tmp_66[4])}};
+            tmp_63 = tmp_64[31:0];
+            fn_add_f32_unused = &{1'b0, tmp_38, tmp_39, tmp_54, tmp_48, tmp_58, tmp_60, tmp_47, tmp_65, tmp_66, tmp_64, tmp_63, 1'b0};
+            fn_add_f32 = tmp_38[30:23] == 8'd255 & tmp_38[22:0] != 23'd0 | tmp_39[30:23] == 8'd255 & tmp_39[22:0] != 23'd0 | tmp_40 & tmp_41 & tmp_42 ? 32'h7fc00000 : tmp_40 ? {tmp_43, 8'd255, 23'd0} : tmp_41 ? {tmp_44, 8'd255, 23'd0} : tmp_45 & tmp_46 ? {tmp_43 & tmp_44, 31'd0} : tmp_45 ? {tmp_44, tmp_39[30:0]} : tmp_46 ? {tmp_43, tmp_38[30:0]} : tmp_47 == 28'd0 ? 32'd0 : tmp_59 <= {4'd0, tmp_61} ? {tmp_62, 31'd0} : tmp_63[31:23] >= 9'd255 ? {tmp_62, 8'd255, 23'd0} : {tmp_62, tmp_63[30:0]};
         end
     endfunction
     function automatic [31:0] fn_sub_i8;
         input [31:0] fn_sub_i8_a;
         input [31:0] fn_sub_i8_b;
-        reg [7:0] tmp_73;
-        reg [7:0] tmp_74;
-        reg [8:0] tmp_72;
+        reg [7:0] tmp_68;
+        reg [7:0] tmp_69;
+        reg [8:0] tmp_67;
         reg fn_sub_i8_unused;
         begin
-            tmp_73 = fn_sub_i8_a[7:0];
-            tmp_74 = fn_sub_i8_b[7:0];
-            tmp_72 = {tmp_73[7], tmp_73} - {tmp_74[7], tmp_74};
-            fn_sub_i8_unused = &{1'b0, fn_sub_i8_a, fn_sub_i8_b, tmp_72, 1'b0};
-            fn_sub_i8 = {24'd0, $signed(tmp_72) > $signed(9'd127) ? 8'd127 : $signed(tmp_72) < $signed(9'd384) ? 8'd128 : tmp_72[7:0]};
+            tmp_68 = fn_sub_i8_a[7:0];
+            tmp_69 = fn_sub_i8_b[7:0];
+            tmp_67 = {tmp_68[7], tmp_68} - {tmp_69[7], tmp_69};
+            fn_sub_i8_unused = &{1'b0, fn_sub_i8_a, fn_sub_i8_b, tmp_67, 1'b0};
+            fn_sub_i8 = {24'd0, $signed(tmp_67) > $signed(9'd127) ? 8'd127 : $signed(tmp_67) < $signed(9'd384) ? 8'd128 : tmp_67[7:0]};
         end
     endfunction
     function automatic [31:0] fn_sub_i16;
         input [31:0] fn_sub_i16_a;
         input [31:0] fn_sub_i16_b;
-        reg [15:0] tmp_76;
-        reg [15:0] tmp_77;
-        reg [16:0] tmp_75;
+        reg [15:0] tmp_71;
+        reg [15:0] tmp_72;
+        reg [16:0] tmp_70;
         reg fn_sub_i16_unused;
         begin
-            tmp_76 = fn_sub_i16_a[15:0];
-            tmp_77 = fn_sub_i16_b[15:0];
-            tmp_75 = {tmp_76[15], tmp_76} - {tmp_77[15], tmp_77};
-            fn_sub_i16_unused = &{1'b0, fn_sub_i16_a, fn_sub_i16_b, tmp_75, 1'b0};
-            fn_sub_i16 = {16'd0, $signed(tmp_75) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_75) < $signed(17'h18000) ? 16'd32768 : tmp_75[15:0]};
+            tmp_71 = fn_sub_i16_a[15:0];
+            tmp_72 = fn_sub_i16_b[15:0];
+            tmp_70 = {tmp_71[15], tmp_71} - {tmp_72[15], tmp_72};
+            fn_sub_i16_unused = &{1'b0, fn_sub_i16_a, fn_sub_i16_b, tmp_70, 1'b0};
+            fn_sub_i16 = {16'd0, $signed(tmp_70) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_70) < $signed(17'h18000) ? 16'd32768 : tmp_70[15:0]};
         end
     endfunction
     function automatic [31:0] fn_sub_i32;
         input [31:0] fn_sub_i32_a;
         input [31:0] fn_sub_i32_b;
-        reg [31:0] tmp_79;
-        reg [31:0] tmp_80;
-        reg [32:0] tmp_78;
+        reg [31:0] tmp_74;
+        reg [31:0] tmp_75;
+        reg [32:0] tmp_73;
         reg fn_sub_i32_unused;
         begin
-            tmp_79 = fn_sub_i32_a;
-            tmp_80 = fn_sub_i32_b;
-            tmp_78 = {tmp_79[31], tmp_79} - {tmp_80[31], tmp_80};
-            fn_sub_i32_unused = &{1'b0, tmp_78, 1'b0};
-            fn_sub_i32 = $signed(tmp_78) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_78) < $signed(33'h180000000) ? 32'h80000000 : tmp_78[31:0];
+            tmp_74 = fn_sub_i32_a;
+            tmp_75 = fn_sub_i32_b;
+            tmp_73 = {tmp_74[31], tmp_74} - {tmp_75[31], tmp_75};
+            fn_sub_i32_unused = &{1'b0, tmp_73, 1'b0};
+            fn_sub_i32 = $signed(tmp_73) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_73) < $signed(33'h180000000) ? 32'h80000000 : tmp_73[31:0];
         end
     endfunction
     function automatic [31:0] fn_sub_f16;
         input [31:0] fn_sub_f16_a;
         input [31:0] fn_sub_f16_b;
-        reg [15:0] tmp_81;
-        reg [15:0] tmp_82;
+        reg [15:0] tmp_76;
+        reg [15:0] tmp_77;
+        reg tmp_78;
+        reg tmp_79;
+        reg tmp_81;
+        reg tmp_82;
+        reg tmp_80;
         reg tmp_83;
         reg tmp_84;
-        reg tmp_86;
-        reg tmp_87;
-        reg tmp_85;
         reg tmp_88;
-        reg tmp_89;
-        reg tmp_93;
-        reg [14:0] tmp_92;
-        reg [13:0] tmp_95;
-        reg [4:0] tmp_99;
-        reg [4:0] tmp_100;
-        reg [4:0] tmp_98;
+        reg [14:0] tmp_87;
+        reg [13:0] tmp_90;
+        reg [4:0] tmp_94;
+        reg [4:0] tmp_95;
+        reg [4:0] tmp_93;
+        reg [5:0] tmp_92;
+        reg [4:0] tmp_91;
+        reg [14:0] tmp_89;
+        reg [15:0] tmp_86;
+        reg [15:0] tmp_96;
+        reg [14:0] tmp_85;
+        reg [6:0] tmp_98;
         reg [5:0] tmp_97;
-        reg [4:0] tmp_96;
-        reg [14:0] tmp_94;
-        reg [15:0] tmp_91;
-        reg [15:0] tmp_101;
-        reg [14:0] tmp_90;
+        reg [3:0] tmp_99;
+        reg tmp_100;
         reg [6:0] tmp_103;
-        reg [5:0] tmp_102;
-        reg [3:0] tmp_104;
-        reg tmp_105;
-        reg [6:0] tmp_108;
-        reg [14:0] tmp_109;
-        reg [16:0] tmp_107;
-        reg [15:0] tmp_106;
+        reg [14:0] tmp_104;
+        reg [16:0] tmp_102;
+        reg [15:0] tmp_101;
         reg fn_sub_f16_unused;
         begin
-            tmp_81 = fn_sub_f16_a[15:0];
-            tmp_82 = fn_sub_f16_b[15:0];
-            tmp_83 = tmp_81[14:10] == 5'd31 & tmp_81[9:0] == 10'd0;
-            tmp_84 = tmp_82[14:10] == 5'd31 & tmp_82[9:0] == 10'd0;
-            tmp_86 = tmp_81[15];
-            tmp_87 = ~tmp_82[15];
-            tmp_85 = tmp_86 ^ tmp_87;
-            tmp_88 = tmp_81[14:10] == 5'd0;
-            tmp_89 = tmp_82[14:10] == 5'd0;
-            tmp_93 = tmp_81[14:0] >= tmp_82[14:0];
-            tmp_92 = {1'd0, 1'd1, tmp_93 ? tmp_81[9:0] : tmp_82[9:0], 3'd0};
-            tmp_95 = {1'd1, tmp_93 ? tmp_82[9:0] : tmp_81[9:0], 3'd0};
-            tmp_99 = tmp_81[14:10];
-            tmp_100 = tmp_82[14:10];
-            tmp_98 = tmp_93 ? tmp_99 : tmp_100;
-            tmp_97 = {1'd0, tmp_98} - {1'd0, tmp_93 ? tmp_100 : tmp_99};
-            tmp_96 = tmp_97[4:0];
-            tmp_94 = {1'd0, tmp_95 >> tmp_96 | {13'd0, |(tmp_95 & ~(14'd16383 << tmp_96))}};
-            tmp_91 = {1'd0, tmp_92} - {1'd0, tmp_94};
-            tmp_101 = {1'd0, tmp_92} + {1'd0, tmp_94};
-            tmp_90 = tmp_85 ? tmp_91[14:0] : tmp_101[14:0];
-            tmp_103 = {1'd0, {1'd0, tmp_98}} + 7'd1;
-            tmp_102 = tmp_103[5:0];
-            tmp_104 = tmp_90[14] ? 4'd0 : tmp_90[13] ? 4'd1 : tmp_90[12] ? 4'd2 : tmp_90[11] ? 4'd3 : tmp_90[10] ? 4'd4 : tmp_90[9] ? 4'd5 : tmp_90[8] ? 4'd6 : tmp_90[7] ? 4'd7 : tmp_90[6] ? 4'd8 : tmp_90[5] ? 4'd9 : tmp_90[4] ? 4'd10 : tmp_90[3] ? 4'd11 : tmp_90[2] ? 4'd12 : tmp_90[1] ? 4'd13 : tmp_90[0] ? 4'd14 : 4'd15;
-            tmp_105 = tmp_93 ? tmp_86 : tmp_87;
-            tmp_108 = {1'd0, tmp_102} - {1'd0, {2'd0, tmp_104}};
-            tmp_109 = tmp_90 << tmp_104;
-            tmp_107 = {1'd0, {tmp_108[5:0], tmp_109[13:4]}} + {1'd0, {15'd0, tmp_109[3] & (|tmp_109[2:0] | tmp_109[4])}};
-            tmp_106 = tmp_107[15:0];
-            fn_sub_f16_unused = &{1'b0, fn_sub_f16_a, fn_sub_f16_b, tmp_81, tmp_82, tmp_97, tmp_91, tmp_101, tmp_103, tmp_90, tmp_108, tmp_109, tmp_107, tmp_106, 1'b0};
-            fn_sub_f16 = {16'd0, tmp_81[14:10] == 5'd31 & tmp_81[9:0] != 10'd0 | tmp_82[14:10] == 5'd31 & tmp_82[9:0] != 10'd0 | tmp_83 & tmp_84 & tmp_85 ? 16'd32256 : tmp_83 ? {tmp_86, 5'd31, 10'd0} : tmp_84 ? {tmp_87, 5'd31, 10'd0} : tmp_88 & tmp_89 ? {tmp_86 & tmp_87, 15'd0} : tmp_88 ? {tmp_87, tmp_82[14:0]} : tmp_89 ? {tmp_86, tmp_81[14:0]} : tmp_90 == 15'd0 ? 16'd0 : tmp_102 <= {2'd0, tmp_104} ? {tmp_105, 15'd0} : tmp_106[15:10] >= 6'd31 ? {tmp_105, 5'd31, 10'd0} : {tmp_105, tmp_106[14:0]}};
+            tmp_76 = fn_sub_f16_a[15:0];
+            tmp_77 = fn_sub_f16_b[15:0];
+            tmp_78 = tmp_76[14:10] == 5'd31 & tmp_76[9:0] == 10'd0;
+            tmp_79 = tmp_77[14:10] == 5'd31 & tmp_77[9:0] == 10'd0;
+            tmp_81 = tmp_76[15];
+            tmp_82 = ~tmp_77[15];
+            tmp_80 = tmp_81 ^ tmp_82;
+            tmp_83 = tmp_76[14:10] == 5'd0;
+            tmp_84 = tmp_77[14:10] == 5'd0;
+            tmp_88 = tmp_76[14:0] >= tmp_77[14:0];
+            tmp_87 = {1'd0, 1'd1, tmp_88 ? tmp_76[9:0] : tmp_77[9:0], 3'd0};
+            tmp_90 = {1'd1, tmp_88 ? tmp_77[9:0] : tmp_76[9:0], 3'd0};
+            tmp_94 = tmp_76[14:10];
+            tmp_95 = tmp_77[14:10];
+            tmp_93 = tmp_88 ? tmp_94 : tmp_95;
+            tmp_92 = {1'd0, tmp_93} - {1'd0, tmp_88 ? tmp_95 : tmp_94};
+            tmp_91 = tmp_92[4:0];
+            tmp_89 = {1'd0, tmp_90 >> tmp_91 | {13'd0, |(tmp_90 & ~(14'd16383 << tmp_91))}};
+            tmp_86 = {1'd0, tmp_87} - {1'd0, tmp_89};
+            tmp_96 = {1'd0, tmp_87} + {1'd0, tmp_89};
+            tmp_85 = tmp_80 ? tmp_86[14:0] : tmp_96[14:0];
+            tmp_98 = {1'd0, {1'd0, tmp_93}} + 7'd1;
+            tmp_97 = tmp_98[5:0];
+            tmp_99 = tmp_85[14] ? 4'd0 : tmp_85[13] ? 4'd1 : tmp_85[12] ? 4'd2 : tmp_85[11] ? 4'd3 : tmp_85[10] ? 4'd4 : tmp_85[9] ? 4'd5 : tmp_85[8] ? 4'd6 : tmp_85[7] ? 4'd7 : tmp_85[6] ? 4'd8 : tmp_85[5] ? 4'd9 : tmp_85[4] ? 4'd10 : tmp_85[3] ? 4'd11 : tmp_85[2] ? 4'd12 : tmp_85[1] ? 4'd13 : tmp_85[0] ? 4'd14 : 4'd15;
+            tmp_100 = tmp_88 ? tmp_81 : tmp_82;
+            tmp_103 = {1'd0, tmp_97} - {1'd0, {2'd0, tmp_99}};
+            tmp_104 = tmp_85 << tmp_99;
+            tmp_102 = {1'd0, {tmp_103[5:0], tmp_104[13:4]}} + {1'd0, {15'd0, tmp_104[3] & (|tmp_104[2:0] | tmp_104[4])}};
+            tmp_101 = tmp_102[15:0];
+            fn_sub_f16_unused = &{1'b0, fn_sub_f16_a, fn_sub_f16_b, tmp_76, tmp_77, tmp_92, tmp_86, tmp_96, tmp_98, tmp_85, tmp_103, tmp_104, tmp_102, tmp_101, 1'b0};
+            fn_sub_f16 = {16'd0, tmp_76[14:10] == 5'd31 & tmp_76[9:0] != 10'd0 | tmp_77[14:10] == 5'd31 & tmp_77[9:0] != 10'd0 | tmp_78 & tmp_79 & tmp_80 ? 16'd32256 : tmp_78 ? {tmp_81, 5'd31, 10'd0} : tmp_79 ? {tmp_82, 5'd31, 10'd0} : tmp_83 & tmp_84 ? {tmp_81 & tmp_82, 15'd0} : tmp_83 ? {tmp_82, tmp_77[14:0]} : tmp_84 ? {tmp_81, tmp_76[14:0]} : tmp_85 == 15'd0 ? 16'd0 : tmp_97 <= {2'd0, tmp_99} ? {tmp_100, 15'd0} : tmp_101[15:10] >= 6'd31 ? {tmp_100, 5'd31, 10'd0} : {tmp_100, tmp_101[14:0]}};
         end
     endfunction
     function automatic [31:0] fn_sub_f32;
         input [31:0] fn_sub_f32_a;
         input [31:0] fn_sub_f32_b;
-        reg [31:0] tmp_110;
-        reg [31:0] tmp_111;
+        reg [31:0] tmp_105;
+        reg [31:0] tmp_106;
+        reg tmp_107;
+        reg tmp_108;
+        reg tmp_110;
+        reg tmp_111;
+        reg tmp_109;
         reg tmp_112;
         reg tmp_113;
-        reg tmp_115;
-        reg tmp_116;
-        reg tmp_114;
         reg tmp_117;
-        reg tmp_118;
-        reg tmp_122;
-        reg [27:0] tmp_121;
-        reg [26:0] tmp_124;
-        reg [7:0] tmp_128;
-        reg [7:0] tmp_129;
-        reg [7:0] tmp_127;
+        reg [27:0] tmp_116;
+        reg [26:0] tmp_119;
+        reg [7:0] tmp_123;
+        reg [7:0] tmp_124;
+        reg [7:0] tmp_122;
+        reg [8:0] tmp_121;
+        reg [7:0] tmp_120;
+        reg [27:0] tmp_118;
+        reg [28:0] tmp_115;
+        reg [28:0] tmp_125;
+        reg [27:0] tmp_114;
+        reg [9:0] tmp_127;
         reg [8:0] tmp_126;
-        reg [7:0] tmp_125;
-        reg [27:0] tmp_123;
-        reg [28:0] tmp_120;
-        reg [28:0] tmp_130;
-        reg [27:0] tmp_119;
+        reg [4:0] tmp_128;
+        reg tmp_129;
         reg [9:0] tmp_132;
-        reg [8:0] tmp_131;
-        reg [4:0] tmp_133;
-        reg tmp_134;
-        reg [9:0] tmp_137;
-        reg [27:0] tmp_138;
-        reg [32:0] tmp_136;
-        reg [31:0] tmp_135;
+        reg [27:0] tmp_133;
+        reg [32:0] tmp_131;
+        reg [31:0] tmp_130;
         reg fn_sub_f32_unused;
         begin
-            tmp_110 = fn_sub_f32_a;
-            tmp_111 = fn_sub_f32_b;
-            tmp_112 = tmp_110[30:23] == 8'd255 & tmp_110[22:0] == 23'd0;
-            tmp_113 = tmp_111[30:23] == 8'd255 & tmp_111[22:0] == 23'd0;
-            tmp_115 = tmp_110[31];
-            tmp_116 = ~tmp_111[31];
-            tmp_114 = tmp_115 ^ tmp_116;
-            tmp_117 = tmp_110[30:23] == 8'd0;
-            tmp_118 = tmp_111[30:23] == 8'd0;
-            tmp_122 = tmp_110[30:0] >= tmp_111[30:0];
-            tmp_121 = {1'd0, 1'd1, tmp_122 ? tmp_110[22:0] : tmp_111[22:0], 3'd0};
-            tmp_124 = {1'd1, tmp_122 ? tmp_111[22:0] : tmp_110[22:0], 3'd0};
-            tmp_128 = tmp_110[30:23];
-            tmp_129 = tmp_111[30:23];
-            tmp_127 = tmp_122 ? tmp_128 : tmp_129;
-            tmp_126 = {1'd0, tmp_127} - {1'd0, tmp_122 ? tmp_129 : tmp_128};
-            tmp_125 = tmp_126[7:0];
-            tmp_123 = {1'd0, tmp_124 >> tmp_125 | {26'd0, |(tmp_124 & ~(27'h7ffffff << tmp_125))}};
-            tmp_120 = {1'd0, tmp_121} - {1'd0, tmp_123};
-            tmp_130 = {1'd0, tmp_121} + {1'd0, tmp_123};
-            tmp_119 = tmp_114 ? tmp_120[27:0] : tmp_130[27:0];
-            tmp_132 = {1'd0, {1'd0, tmp_127}} + 10'd1;
-            tmp_131 = tmp_132[8:0];
-            tmp_133 = tmp_119[27] ? 5'd0 : tmp_119[26] ? 5'd1 : tmp_119[25] ? 5'd2 : tmp_119[24] ? 5'd3 : tmp_119[23] ? 5'd4 : tmp_119[22] ? 5'd5 : tmp_119[21] ? 5'd6 : tmp_119[20] ? 5'd7 : tmp_119[19] ? 5'd8 : tmp_119[18] ? 5'd9 : tmp_119[17] ? 5'd10 : tmp_119[16] ? 5'd11 : tmp_119[15] ? 5'd12 : tmp_119[14] ? 5'd13 : tmp_119[13] ? 5'd14 : tmp_119[12] ? 5'd15 : tmp_119[11] ? 5'd16 : tmp_119[10] ? 5'd17 : tmp_119[9] ? 5'd18 : tmp_119[8] ? 5'd19 : tmp_119[7] ? 5'd20 : tmp_119[6] ? 5'd21 : tmp_119[5] ? 5'd22 : tmp_119[4] ? 5'd23 : tmp_119[3] ? 5'd24 : tmp_119[2] ? 5'd25 : tmp_119[1] ? 5'd26 : tmp_119[0] ? 5'd27 : 5'd28;
-            tmp_134 = tmp_122 ? tmp_115 : tmp_116;
-            tmp_137 = {1'd0, tmp_131} - {1'd0, {4'd0, tmp_133}};
-            tmp_138 = tmp_119 << tmp_133;
-            tmp_136 = {1'd0, {tmp_137[8:0], tmp_138[26:4]}} + {1'd0, {31'd0, tmp_138[3] & (|tmp_138[2:0] | tmp_138[4])}};
-            tmp_135 = tmp_136[31:0];
-            fn_sub_f32_unused = &{1'b0, tmp_110, tmp_111, tmp_126, tmp_120, tmp_130, tmp_132, tmp_119, tmp_137, tmp_138, tmp_136, tmp_135, 1'b0};
-            fn_sub_f32 = tmp_110[30:23] == 8'd255 & tmp_110[22:0] != 23'd0 | tmp_111[30:23] == 8'd255 & tmp_111[22:0] != 23'd0 | tmp_112 & tmp_113 & tmp_114 ? 32'h7fc00000 : tmp_112 ? {tmp_115, 8'd255, 23'd0} : tmp_113 ? {tmp_116, 8'd255, 23'd0} : tmp_117 & tmp_118 ? {tmp_115 & tmp_116, 31'd0} : tmp_117 ? {tmp_116, tmp_111[30:0]} : tmp_118 ? {tmp_115, tmp_110[30:0]} : tmp_119 == 28'd0 ? 32'd0 : tmp_131 <= {4'd0, tmp_133} ? {tmp_134, 31'd0} : tmp_135[31:23] >= 9'd255 ? {tmp_134, 8'd255, 23'd0} : {tmp_134, tmp_135[30:0]};
+            tmp_105 = fn_sub_f32_a;
+            tmp_106 = fn_sub_f32_b;
+            tmp_107 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] == 23'd0;
+            tmp_108 = tmp_106[30:23] == 8'd255 & tmp_106[22:0] == 23'd0;
+            tmp_110 = tmp_105[31];
+            tmp_111 = ~tmp_106[31];
+            tmp_109 = tmp_110 ^ tmp_111;
+            tmp_112 = tmp_105[30:23] == 8'd0;
+            tmp_113 = tmp_106[30:23] == 8'd0;
+            tmp_117 = tmp_105[30:0] >= tmp_106[30:0];
+            tmp_116 = {1'd0, 1'd1, tmp_117 ? tmp_105[22:0] : tmp_106[22:0], 3'd0};
+            tmp_119 = {1'd1, tmp_117 ? tmp_106[22:0] : tmp_105[22:0], 3'd0};
+            tmp_123 = tmp_105[30:23];
+            tmp_124 = tmp_106[30:23];
+            tmp_122 = tmp_117 ? tmp_123 : tmp_124;
+            tmp_121 = {1'd0, tmp_122} - {1'd0, tmp_117 ? tmp_124 : tmp_123};
+            tmp_120 = tmp_121[7:0];
+            tmp_118 = {1'd0, tmp_119 >> tmp_120 | {26'd0, |(tmp_119 & ~(27'h7ffffff << tmp_120))}};
+            tmp_115 = {1'd0, tmp_116} - {1'd0, tmp_118};
+            tmp_125 = {1'd0, tmp_116} + {1'd0, tmp_118};
+            tmp_114 = tmp_109 ? tmp_115[27:0] : tmp_125[27:0];
+            tmp_127 = {1'd0, {1'd0, tmp_122}} + 10'd1;
+            tmp_126 = tmp_127[8:0];
+            tmp_128 = tmp_114[27] ? 5'd0 : tmp_114[26] ? 5'd1 : tmp_114[25] ? 5'd2 : tmp_114[24] ? 5'd3 : tmp_114[23] ? 5'd4 : tmp_114[22] ? 5'd5 : tmp_114[21] ? 5'd6 : tmp_114[20] ? 5'd7 : tmp_114[19] ? 5'd8 : tmp_114[18] ? 5'd9 : tmp_114[17] ? 5'd10 : tmp_114[16] ? 5'd11 : tmp_114[15] ? 5'd12 : tmp_114[14] ? 5'd13 : tmp_114[13] ? 5'd14 : tmp_114[12] ? 5'd15 : tmp_114[11] ? 5'd16 : tmp_114[10] ? 5'd17 : tmp_114[9] ? 5'd18 : tmp_114[8] ? 5'd19 : tmp_114[7] ? 5'd20 : tmp_114[6] ? 5'd21 : tmp_114[5] ? 5'd22 : tmp_114[4] ? 5'd23 : tmp_114[3] ? 5'd24 : tmp_114[2] ? 5'd25 : tmp_114[1] ? 5'd26 : tmp_114[0] ? 5'd27 : 5'd28;
+            tmp_129 = tmp_117 ? tmp_110 : tmp_111;
+            tmp_132 = {1'd0, tmp_126} - {1'd0, {4'd0, tmp_128}};
+            tmp_133 = tmp_114 << tmp_128;
+            tmp_131 = {1'd0, {tmp_132[8:0], tmp_133[26:4]}} + {1'd0, {31'd0, tmp_133[3] & (|tmp_133[2:0] | tmp_133[4])}};
+            tmp_130 = tmp_131[31:0];
+            fn_sub_f32_unused = &{1'b0, tmp_105, tmp_106, tmp_121, tmp_115, tmp_125, tmp_127, tmp_114, tmp_132, tmp_133, tmp_131, tmp_130, 1'b0};
+            fn_sub_f32 = tmp_105[30:23] == 8'd255 & tmp_105[22:0] != 23'd0 | tmp_106[30:23] == 8'd255 & tmp_106[22:0] != 23'd0 | tmp_107 & tmp_108 & tmp_109 ? 32'h7fc00000 : tmp_107 ? {tmp_110, 8'd255, 23'd0} : tmp_108 ? {tmp_111, 8'd255, 23'd0} : tmp_112 & tmp_113 ? {tmp_110 & tmp_111, 31'd0} : tmp_112 ? {tmp_111, tmp_106[30:0]} : tmp_113 ? {tmp_110, tmp_105[30:0]} : tmp_114 == 28'd0 ? 32'd0 : tmp_126 <= {4'd0, tmp_128} ? {tmp_129, 31'd0} : tmp_130[31:23] >= 9'd255 ? {tmp_129, 8'd255, 23'd0} : {tmp_129, tmp_130[30:0]};
         end
     endfunction
     function automatic [31:0] fn_mul_i8;
         input [31:0] fn_mul_i8_a;
         input [31:0] fn_mul_i8_b;
-        reg [7:0] tmp_140;
-        reg [7:0] tmp_141;
-        reg [15:0] tmp_139;
+        reg [7:0] tmp_135;
+        reg [7:0] tmp_136;
+        reg [15:0] tmp_134;
         reg fn_mul_i8_unused;
         begin
-            tmp_140 = fn_mul_i8_a[7:0];
-            tmp_141 = fn_mul_i8_b[7:0];
-            tmp_139 = {{8{tmp_140[7]}}, tmp_140} * {{8{tmp_141[7]}}, tmp_141};
-            fn_mul_i8_unused = &{1'b0, fn_mul_i8_a, fn_mul_i8_b, tmp_139, 1'b0};
-            fn_mul_i8 = {24'd0, $signed(tmp_139) > $signed(16'd127) ? 8'd127 : $signed(tmp_139) < $signed(16'd65408) ? 8'd128 : tmp_139[7:0]};
+            tmp_135 = fn_mul_i8_a[7:0];
+            tmp_136 = fn_mul_i8_b[7:0];
+            tmp_134 = {{8{tmp_135[7]}}, tmp_135} * {{8{tmp_136[7]}}, tmp_136};
+            fn_mul_i8_unused = &{1'b0, fn_mul_i8_a, fn_mul_i8_b, tmp_134, 1'b0};
+            fn_mul_i8 = {24'd0, $signed(tmp_134) > $signed(16'd127) ? 8'd127 : $signed(tmp_134) < $signed(16'd65408) ? 8'd128 : tmp_134[7:0]};
         end
     endfunction
     function automatic [31:0] fn_mul_i16;
         input [31:0] fn_mul_i16_a;
         input [31:0] fn_mul_i16_b;
-        reg [15:0] tmp_143;
-        reg [15:0] tmp_144;
-        reg [31:0] tmp_142;
+        reg [15:0] tmp_138;
+        reg [15:0] tmp_139;
+        reg [31:0] tmp_137;
         reg fn_mul_i16_unused;
         begin
-            tmp_143 = fn_mul_i16_a[15:0];
-            tmp_144 = fn_mul_i16_b[15:0];
-            tmp_142 = {{16{tmp_143[15]}}, tmp_143} * {{16{tmp_144[15]}}, tmp_144};
-            fn_mul_i16_unused = &{1'b0, fn_mul_i16_a, fn_mul_i16_b, tmp_142, 1'b0};
-            fn_mul_i16 = {16'd0, $signed(tmp_142) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_142) < $signed(32'hffff8000) ? 16'd32768 : tmp_142[15:0]};
+            tmp_138 = fn_mul_i16_a[15:0];
+            tmp_139 = fn_mul_i16_b[15:0];
+            tmp_137 = {{16{tmp_138[15]}}, tmp_138} * {{16{tmp_139[15]}}, tmp_139};
+            fn_mul_i16_unused = &{1'b0, fn_mul_i16_a, fn_mul_i16_b, tmp_137, 1'b0};
+            fn_mul_i16 = {16'd0, $signed(tmp_137) > $signed(32'd32767) ? 16'd32767 : $signed(tmp_137) < $signed(32'hffff8000) ? 16'd32768 : tmp_137[15:0]};
         end
     endfunction
     function automatic [31:0] fn_mul_i32;
         input [31:0] fn_mul_i32_a;
         input [31:0] fn_mul_i32_b;
-        reg [31:0] tmp_146;
-        reg [31:0] tmp_147;
-        reg [63:0] tmp_145;
+        reg [31:0] tmp_141;
+        reg [31:0] tmp_142;
+        reg [63:0] tmp_140;
         reg fn_mul_i32_unused;
         begin
-            tmp_146 = fn_mul_i32_a;
-            tmp_147 = fn_mul_i32_b;
-            tmp_145 = {{32{tmp_146[31]}}, tmp_146} * {{32{tmp_147[31]}}, tmp_147};
-            fn_mul_i32_unused = &{1'b0, tmp_145, 1'b0};
-            fn_mul_i32 = $signed(tmp_145) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_145) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_145[31:0];
+            tmp_141 = fn_mul_i32_a;
+            tmp_142 = fn_mul_i32_b;
+            tmp_140 = {{32{tmp_141[31]}}, tmp_141} * {{32{tmp_142[31]}}, tmp_142};
+            fn_mul_i32_unused = &{1'b0, tmp_140, 1'b0};
+            fn_mul_i32 = $signed(tmp_140) > $signed(64'h7fffffff) ? 32'h7fffffff : $signed(tmp_140) < $signed(64'hffffffff80000000) ? 32'h80000000 : tmp_140[31:0];
         end
     endfunction
     function automatic [31:0] fn_mul_f16;
         input [31:0] fn_mul_f16_a;
         input [31:0] fn_mul_f16_b;
-        reg [15:0] tmp_148;
-        reg [15:0] tmp_149;
-        reg tmp_150;
-        reg tmp_151;
-        reg tmp_152;
+        reg [15:0] tmp_143;
+        reg [15:0] tmp_144;
+        reg tmp_145;
+        reg tmp_146;
+        reg tmp_147;
+        reg tmp_148;
+        reg tmp_149;
+        reg [7:0] tmp_152;
+        reg [21:0] tmp_154;
         reg tmp_153;
-        reg tmp_154;
-        reg [7:0] tmp_157;
-        reg [21:0] tmp_159;
-        reg tmp_158;
-        reg [7:0] tmp_156;
-        reg [6:0] tmp_155;
-        reg [21:0] tmp_160;
-        reg [7:0] tmp_163;
-        reg [17:0] tmp_162;
-        reg [16:0] tmp_161;
+        reg [7:0] tmp_151;
+        reg [6:0] tmp_150;
+        reg [21:0] tmp_155;
+        reg [7:0] tmp_158;
+        reg [17:0] tmp_157;
+        reg [16:0] tmp_156;
         reg fn_mul_f16_unused;
         begin
-            tmp_148 = fn_mul_f16_a[15:0];
-            tmp_149 = fn_mul_f16_b[15:0];
-            tmp_150 = tmp_148[14:10] == 5'd31 & tmp_148[9:0] == 10'd0;
-            tmp_151 = tmp_149[14:10] == 5'd0;
-            tmp_152 = tmp_149[14:10] == 5'd31 & tmp_149[9:0] == 10'd0;
-            tmp_153 = tmp_148[14:10] == 5'd0;
-            tmp_154 = tmp_148[15] ^ tmp_149[15];
-            tmp_157 = {1'd0, {2'd0, tmp_148[14:10]}} + {1'd0, {2'd0, tmp_149[14:10]}};
-            tmp_159 = {11'd0, {1'd1, tmp_148[9:0]}} * {11'd0, {1'd1, tmp_149[9:0]}};
-            tmp_158 = tmp_159[21];
-            tmp_156 = {1'd0, tmp_157[6:0]} + {1'd0, {6'd0, tmp_158}};
-            tmp_155 = tmp_156[6:0];
-            tmp_160 = tmp_158 ? tmp_159 : tmp_159 << 1;
-            tmp_163 = {1'd0, tmp_155} - 8'd15;
-            tmp_162 = {1'd0, {tmp_163[6:0], tmp_160[20:11]}} + {1'd0, {16'd0, tmp_160[10] & (|tmp_160[9:0] | tmp_160[11])}};
-            tmp_161 = tmp_162[16:0];
-            fn_mul_f16_unused = &{1'b0, fn_mul_f16_a, fn_mul_f16_b, tmp_148, tmp_149, tmp_157, tmp_159, tmp_156, tmp_160, tmp_163, tmp_162, tmp_161, 1'b0};
-            fn_mul_f16 = {16'd0, tmp_148[14:10] == 5'd31 & tmp_148[9:0] != 10'd0 | tmp_149[14:10] == 5'd31 & tmp_149[9:0] != 10'd0 | tmp_150 & tmp_151 | tmp_152 & tmp_153 ? 16'd32256 : tmp_150 | tmp_152 ? {tmp_154, 5'd31, 10'd0} : tmp_153 | tmp_151 ? {tmp_154, 15'd0} : tmp_155 <= 7'd15 ? (tmp_155 == 7'd15 & &tmp_160[21:11] ? {tmp_154, 5'd1, 10'd0} : {tmp_154, 15'd0}) : tmp_161[16:10] >= 7'd31 ? {tmp_154, 5'd31, 10'd0} : {tmp_154, tmp_161[14:0]}};
+            tmp_143 = fn_mul_f16_a[15:0];
+            tmp_144 = fn_mul_f16_b[15:0];
+            tmp_145 = tmp_143[14:10] == 5'd31 & tmp_143[9:0] == 10'd0;
+            tmp_146 = tmp_144[14:10] == 5'd0;
+            tmp_147 = tmp_144[14:10] == 5'd31 & tmp_144[9:0] == 10'd0;
+            tmp_148 = tmp_143[14:10] == 5'd0;
+            tmp_149 = tmp_143[15] ^ tmp_144[15];
+            tmp_152 = {1'd0, {2'd0, tmp_143[14:10]}} + {1'd0, {2'd0, tmp_144[14:10]}};
+            tmp_154 = {11'd0, {1'd1, tmp_143[9:0]}} * {11'd0, {1'd1, tmp_144[9:0]}};
+            tmp_153 = tmp_154[21];
+            tmp_151 = {1'd0, tmp_152[6:0]} + {1'd0, {6'd0, tmp_153}};
+            tmp_150 = tmp_151[6:0];
+            tmp_155 = tmp_153 ? tmp_154 : tmp_154 << 1;
+            tmp_158 = {1'd0, tmp_150} - 8'd15;
+            tmp_157 = {1'd0, {tmp_158[6:0], tmp_155[20:11]}} + {1'd0, {16'd0, tmp_155[10] & (|tmp_155[9:0] | tmp_155[11])}};
+            tmp_156 = tmp_157[16:0];
+            fn_mul_f16_unused = &{1'b0, fn_mul_f16_a, fn_mul_f16_b, tmp_143, tmp_144, tmp_152, tmp_154, tmp_151, tmp_155, tmp_158, tmp_157, tmp_156, 1'b0};
+            fn_mul_f16 = {16'd0, tmp_143[14:10] == 5'd31 & tmp_143[9:0] != 10'd0 | tmp_144[14:10] == 5'd31 & tmp_144[9:0] != 10'd0 | tmp_145 & tmp_146 | tmp_147 & tmp_148 ? 16'd32256 : tmp_145 | tmp_147 ? {tmp_149, 5'd31, 10'd0} : tmp_148 | tmp_146 ? {tmp_149, 15'd0} : tmp_150 <= 7'd15 ? (tmp_150 == 7'd15 & &tmp_155[21:11] ? {tmp_149, 5'd1, 10'd0} : {tmp_149, 15'd0}) : tmp_156[16:10] >= 7'd31 ? {tmp_149, 5'd31, 10'd0} : {tmp_149, tmp_156[14:0]}};
         end
     endfunction
     function automatic [31:0] fn_mul_f32;
         input [31:0] fn_mul_f32_a;
         input [31:0] fn_mul_f32_b;
-        reg [31:0] tmp_164;
-        reg [31:0] tmp_165;
-        reg tmp_166;
-        reg tmp_167;
-        reg tmp_168;
+        reg [31:0] tmp_159;
+        reg [31:0] tmp_160;
+        reg tmp_161;
+        reg tmp_162;
+        reg tmp_163;
+        reg tmp_164;
+        reg tmp_165;
+        reg [10:0] tmp_168;
+        reg [47:0] tmp_170;
         reg tmp_169;
-        reg tmp_170;
-        reg [10:0] tmp_173;
-        reg [47:0] tmp_175;
-        reg tmp_174;
-        reg [10:0] tmp_172;
-        reg [9:0] tmp_171;
-        reg [47:0] tmp_176;
-        reg [10:0] tmp_179;
-        reg [33:0] tmp_178;
-        reg [32:0] tmp_177;
+        reg [10:0] tmp_167;
+        reg [9:0] tmp_166;
+        reg [47:0] tmp_171;
+        reg [10:0] tmp_174;
+        reg [33:0] tmp_173;
+        reg [32:0] tmp_172;
         reg fn_mul_f32_unused;
         begin
-            tmp_164 = fn_mul_f32_a;
-            tmp_165 = fn_mul_f32_b;
-            tmp_166 = tmp_164[30:23] == 8'd255 & tmp_164[22:0] == 23'd0;
-            tmp_167 = tmp_165[30:23] == 8'd0;
-            tmp_168 = tmp_165[30:23] == 8'd255 & tmp_165[22:0] == 23'd0;
-            tmp_169 = tmp_164[30:23] == 8'd0;
-            tmp_170 = tmp_164[31] ^ tmp_165[31];
-            tmp_173 = {1'd0, {2'd0, tmp_164[30:23]}} + {1'd0, {2'd0, tmp_165[30:23]}};
-            tmp_175 = {24'd0, {1'd1, tmp_164[22:0]}} * {24'd0, {1'd1, tmp_165[22:0]}};
-            tmp_174 = tmp_175[47];
-            tmp_172 = {1'd0, tmp_173[9:0]} + {1'd0, {9'd0, tmp_174}};
-            tmp_171 = tmp_172[9:0];
-            tmp_176 = tmp_174 ? tmp_175 : tmp_175 << 1;
-            tmp_179 = {1'd0, tmp_171} - 11'd127;
-            tmp_178 = {1'd0, {tmp_179[9:0], tmp_176[46:24]}} + {1'd0, {32'd0, tmp_176[23] & (|tmp_176[22:0] | tmp_176[24])}};
-            tmp_177 = tmp_178[32:0];
-            fn_mul_f32_unused = &{1'b0, tmp_164, tmp_165, tmp_173, tmp_175, tmp_172, tmp_176, tmp_179, tmp_178, tmp_177, 1'b0};
-            fn_mul_f32 = tmp_164[30:23] == 8'd255 & tmp_164[22:0] != 23'd0 | tmp_165[30:23] == 8'd255 & tmp_165[22:0] != 23'd0 | tmp_166 & tmp_167 | tmp_168 & tmp_169 ? 32'h7fc00000 : tmp_166 | tmp_168 ? {tmp_170, 8'd255, 23'd0} : tmp_169 | tmp_167 ? {tmp_170, 31'd0} : tmp_171 <= 10'd127 ? (tmp_171 == 10'd127 & &tmp_176[47:24] ? {tmp_170, 8'd1, 23'd0} : {tmp_170, 31'd0}) : tmp_177[32:23] >= 10'd255 ? {tmp_170, 8'd255, 23'd0} : {tmp_170, tmp_177[30:0]};
+            tmp_159 = fn_mul_f32_a;
+            tmp_160 = fn_mul_f32_b;
+            tmp_161 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] == 23'd0;
+            tmp_162 = tmp_160[30:23] == 8'd0;
+            tmp_163 = tmp_160[30:23] == 8'd255 & tmp_160[22:0] == 23'd0;
+            tmp_164 = tmp_159[30:23] == 8'd0;
+            tmp_165 = tmp_159[31] ^ tmp_160[31];
+            tmp_168 = {1'd0, {2'd0, tmp_159[30:23]}} + {1'd0, {2'd0, tmp_160[30:23]}};
+            tmp_170 = {24'd0, {1'd1, tmp_159[22:0]}} * {24'd0, {1'd1, tmp_160[22:0]}};
+            tmp_169 = tmp_170[47];
+            tmp_167 = {1'd0, tmp_168[9:0]} + {1'd0, {9'd0, tmp_169}};
+            tmp_166 = tmp_167[9:0];
+            tmp_171 = tmp_169 ? tmp_170 : tmp_170 << 1;
+            tmp_174 = {1'd0, tmp_166} - 11'd127;
+            tmp_173 = {1'd0, {tmp_174[9:0], tmp_171[46:24]}} + {1'd0, {32'd0, tmp_171[23] & (|tmp_171[22:0] | tmp_171[24])}};
+            tmp_172 = tmp_173[32:0];
+            fn_mul_f32_unused = &{1'b0, tmp_159, tmp_160, tmp_168, tmp_170, tmp_167, tmp_171, tmp_174, tmp_173, tmp_172, 1'b0};
+            fn_mul_f32 = tmp_159[30:23] == 8'd255 & tmp_159[22:0] != 23'd0 | tmp_160[30:23] == 8'd255 & tmp_160[22:0] != 23'd0 | tmp_161 & tmp_162 | tmp_163 & tmp_164 ? 32'h7fc00000 : tmp_161 | tmp_163 ? {tmp_165, 8'd255, 23'd0} : tmp_164 | tmp_162 ? {tmp_165, 31'd0} : tmp_166 <= 10'd127 ? (tmp_166 == 10'd127 & &tmp_171[47:24] ? {tmp_165, 8'd1, 23'd0} : {tmp_165, 31'd0}) : tmp_172[32:23] >= 10'd255 ? {tmp_165, 8'd255, 23'd0} : {tmp_165, tmp_172[30:0]};
         end
     endfunction
     function automatic [31:0] fn_min_i8;
@@ -557,35 +548,35 @@ module lpu_vxm_lane (
     function automatic [31:0] fn_min_f16;
         input [31:0] fn_min_f16_a;
         input [31:0] fn_min_f16_b;
-        reg [15:0] tmp_180;
-        reg [15:0] tmp_181;
-        reg [15:0] tmp_182;
-        reg [15:0] tmp_183;
+        reg [15:0] tmp_175;
+        reg [15:0] tmp_176;
+        reg [15:0] tmp_177;
+        reg [15:0] tmp_178;
         reg fn_min_f16_unused;
         begin
-            tmp_180 = fn_min_f16_a[15:0];
-            tmp_181 = fn_min_f16_b[15:0];
-            tmp_182 = tmp_180[14:10] == 5'd0 ? {tmp_180[15], 15'd0} : fn_min_f16_a[15:0];
-            tmp_183 = tmp_181[14:10] == 5'd0 ? {tmp_181[15], 15'd0} : fn_min_f16_b[15:0];
-            fn_min_f16_unused = &{1'b0, fn_min_f16_a, fn_min_f16_b, tmp_180, tmp_181, tmp_182, tmp_183, 1'b0};
-            fn_min_f16 = {16'd0, tmp_180[14:10] == 5'd31 & tmp_180[9:0] != 10'd0 | tmp_181[14:10] == 5'd31 & tmp_181[9:0] != 10'd0 ? 16'd32256 : (tmp_182[15] ? ~tmp_182 : {1'd1, tmp_182[14:0]}) < (tmp_183[15] ? ~tmp_183 : {1'd1, tmp_183[14:0]}) ? tmp_182 : tmp_183};
+            tmp_175 = fn_min_f16_a[15:0];
+            tmp_176 = fn_min_f16_b[15:0];
+            tmp_177 = tmp_175[14:10] == 5'd0 ? {tmp_175[15], 15'd0} : fn_min_f16_a[15:0];
+            tmp_178 = tmp_176[14:10] == 5'd0 ? {tmp_176[15], 15'd0} : fn_min_f16_b[15:0];
+            fn_min_f16_unused = &{1'b0, fn_min_f16_a, fn_min_f16_b, tmp_175, tmp_176, tmp_177, tmp_178, 1'b0};
+            fn_min_f16 = {16'd0, tmp_175[14:10] == 5'd31 & tmp_175[9:0] != 10'd0 | tmp_176[14:10] == 5'd31 & tmp_176[9:0] != 10'd0 ? 16'd32256 : (tmp_177[15] ? ~tmp_177 : {1'd1, tmp_177[14:0]}) < (tmp_178[15] ? ~tmp_178 : {1'd1, tmp_178[14:0]}) ? tmp_177 : tmp_178};
         end
     endfunction
     function automatic [31:0] fn_min_f32;
         input [31:0] fn_min_f32_a;
         input [31:0] fn_min_f32_b;
-        reg [31:0] tmp_184;
-        reg [31:0] tmp_185;
-        reg [31:0] tmp_186;
-        reg [31:0] tmp_187;
+        reg [31:0] tmp_179;
+        reg [31:0] tmp_180;
+        reg [31:0] tmp_181;
+        reg [31:0] tmp_182;
         reg fn_min_f32_unused;
         begin
-            tmp_184 = fn_min_f32_a;
-            tmp_185 = fn_min_f32_b;
-            tmp_186 = tmp_184[30:23] == 8'd0 ? {tmp_184[31], 31'd0} : fn_min_f32_a;
-            tmp_187 = tmp_185[30:23] == 8'd0 ? {tmp_185[31], 31'd0} : fn_min_f32_b;
-            fn_min_f32_unused = &{1'b0, tmp_184, tmp_185, tmp_186, tmp_187, 1'b0};
-            fn_min_f32 = tmp_184[30:23] == 8'd255 & tmp_184[22:0] != 23'd0 | tmp_185[30:23] == 8'd255 & tmp_185[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_186[31] ? ~tmp_186 : {1'd1, tmp_186[30:0]}) < (tmp_187[31] ? ~tmp_187 : {1'd1, tmp_187[30:0]}) ? tmp_186 : tmp_187;
+            tmp_179 = fn_min_f32_a;
+            tmp_180 = fn_min_f32_b;
+            tmp_181 = tmp_179[30:23] == 8'd0 ? {tmp_179[31], 31'd0} : fn_min_f32_a;
+            tmp_182 = tmp_180[30:23] == 8'd0 ? {tmp_180[31], 31'd0} : fn_min_f32_b;
+            fn_min_f32_unused = &{1'b0, tmp_179, tmp_180, tmp_181, tmp_182, 1'b0};
+            fn_min_f32 = tmp_179[30:23] == 8'd255 & tmp_179[22:0] != 23'd0 | tmp_180[30:23] == 8'd255 & tmp_180[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_181[31] ? ~tmp_181 : {1'd1, tmp_181[30:0]}) < (tmp_182[31] ? ~tmp_182 : {1'd1, tmp_182[30:0]}) ? tmp_181 : tmp_182;
         end
     endfunction
     function automatic [31:0] fn_max_i8;
@@ -616,35 +607,35 @@ module lpu_vxm_lane (
     function automatic [31:0] fn_max_f16;
         input [31:0] fn_max_f16_a;
         input [31:0] fn_max_f16_b;
-        reg [15:0] tmp_188;
-        reg [15:0] tmp_189;
-        reg [15:0] tmp_190;
-        reg [15:0] tmp_191;
+        reg [15:0] tmp_183;
+        reg [15:0] tmp_184;
+        reg [15:0] tmp_185;
+        reg [15:0] tmp_186;
         reg fn_max_f16_unused;
         begin
-            tmp_188 = fn_max_f16_a[15:0];
-            tmp_189 = fn_max_f16_b[15:0];
-            tmp_190 = tmp_188[14:10] == 5'd0 ? {tmp_188[15], 15'd0} : fn_max_f16_a[15:0];
-            tmp_191 = tmp_189[14:10] == 5'd0 ? {tmp_189[15], 15'd0} : fn_max_f16_b[15:0];
-            fn_max_f16_unused = &{1'b0, fn_max_f16_a, fn_max_f16_b, tmp_188, tmp_189, tmp_190, tmp_191, 1'b0};
-            fn_max_f16 = {16'd0, tmp_188[14:10] == 5'd31 & tmp_188[9:0] != 10'd0 | tmp_189[14:10] == 5'd31 & tmp_189[9:0] != 10'd0 ? 16'd32256 : (tmp_190[15] ? ~tmp_190 : {1'd1, tmp_190[14:0]}) < (tmp_191[15] ? ~tmp_191 : {1'd1, tmp_191[14:0]}) ? tmp_191 : tmp_190};
+            tmp_183 = fn_max_f16_a[15:0];
+            tmp_184 = fn_max_f16_b[15:0];
+            tmp_185 = tmp_183[14:10] == 5'd0 ? {tmp_183[15], 15'd0} : fn_max_f16_a[15:0];
+            tmp_186 = tmp_184[14:10] == 5'd0 ? {tmp_184[15], 15'd0} : fn_max_f16_b[15:0];
+            fn_max_f16_unused = &{1'b0, fn_max_f16_a, fn_max_f16_b, tmp_183, tmp_184, tmp_185, tmp_186, 1'b0};
+            fn_max_f16 = {16'd0, tmp_183[14:10] == 5'd31 & tmp_183[9:0] != 10'd0 | tmp_184[14:10] == 5'd31 & tmp_184[9:0] != 10'd0 ? 16'd32256 : (tmp_185[15] ? ~tmp_185 : {1'd1, tmp_185[14:0]}) < (tmp_186[15] ? ~tmp_186 : {1'd1, tmp_186[14:0]}) ? tmp_186 : tmp_185};
         end
     endfunction
     function automatic [31:0] fn_max_f32;
         input [31:0] fn_max_f32_a;
         input [31:0] fn_max_f32_b;
-        reg [31:0] tmp_192;
-        reg [31:0] tmp_193;
-        reg [31:0] tmp_194;
-        reg [31:0] tmp_195;
+        reg [31:0] tmp_187;
+        reg [31:0] tmp_188;
+        reg [31:0] tmp_189;
+        reg [31:0] tmp_190;
         reg fn_max_f32_unused;
         begin
-            tmp_192 = fn_max_f32_a;
-            tmp_193 = fn_max_f32_b;
-            tmp_194 = tmp_192[30:23] == 8'd0 ? {tmp_192[31], 31'd0} : fn_max_f32_a;
-            tmp_195 = tmp_193[30:23] == 8'd0 ? {tmp_193[31], 31'd0} : fn_max_f32_b;
-            fn_max_f32_unused = &{1'b0, tmp_192, tmp_193, tmp_194, tmp_195, 1'b0};
-            fn_max_f32 = tmp_192[30:23] == 8'd255 & tmp_192[22:0] != 23'd0 | tmp_193[30:23] == 8'd255 & tmp_193[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_194[31] ? ~tmp_194 : {1'd1, tmp_194[30:0]}) < (tmp_195[31] ? ~tmp_195 : {1'd1, tmp_195[30:0]}) ? tmp_195 : tmp_194;
+            tmp_187 = fn_max_f32_a;
+            tmp_188 = fn_max_f32_b;
+            tmp_189 = tmp_187[30:23] == 8'd0 ? {tmp_187[31], 31'd0} : fn_max_f32_a;
+            tmp_190 = tmp_188[30:23] == 8'd0 ? {tmp_188[31], 31'd0} : fn_max_f32_b;
+            fn_max_f32_unused = &{1'b0, tmp_187, tmp_188, tmp_189, tmp_190, 1'b0};
+            fn_max_f32 = tmp_187[30:23] == 8'd255 & tmp_187[22:0] != 23'd0 | tmp_188[30:23] == 8'd255 & tmp_188[22:0] != 23'd0 ? 32'h7fc00000 : (tmp_189[31] ? ~tmp_189 : {1'd1, tmp_189[30:0]}) < (tmp_190[31] ? ~tmp_190 : {1'd1, tmp_190[30:0]}) ? tmp_190 : tmp_189;
         end
     endfunction
     function automatic [31:0] fn_and_i8;
@@ -770,123 +761,123 @@ module lpu_vxm_lane (
     function automatic [31:0] fn_neg_i8;
         input [31:0] fn_neg_i8_a;
         input [31:0] fn_neg_i8_b;
-        reg [7:0] tmp_197;
-        reg [8:0] tmp_196;
+        reg [7:0] tmp_192;
+        reg [8:0] tmp_191;
         reg fn_neg_i8_unused;
         begin
-            tmp_197 = fn_neg_i8_a[7:0];
-            tmp_196 = -{tmp_197[7], tmp_197};
-            fn_neg_i8_unused = &{1'b0, fn_neg_i8_a, fn_neg_i8_b, tmp_196, 1'b0};
-            fn_neg_i8 = {24'd0, $signed(tmp_196) > $signed(9'd127) ? 8'd127 : $signed(tmp_196) < $signed(9'd384) ? 8'd128 : tmp_196[7:0]};
+            tmp_192 = fn_neg_i8_a[7:0];
+            tmp_191 = -{tmp_192[7], tmp_192};
+            fn_neg_i8_unused = &{1'b0, fn_neg_i8_a, fn_neg_i8_b, tmp_191, 1'b0};
+            fn_neg_i8 = {24'd0, $signed(tmp_191) > $signed(9'd127) ? 8'd127 : $signed(tmp_191) < $signed(9'd384) ? 8'd128 : tmp_191[7:0]};
         end
     endfunction
     function automatic [31:0] fn_neg_i16;
         input [31:0] fn_neg_i16_a;
         input [31:0] fn_neg_i16_b;
-        reg [15:0] tmp_199;
-        reg [16:0] tmp_198;
+        reg [15:0] tmp_194;
+        reg [16:0] tmp_193;
         reg fn_neg_i16_unused;
         begin
-            tmp_199 = fn_neg_i16_a[15:0];
-            tmp_198 = -{tmp_199[15], tmp_199};
-            fn_neg_i16_unused = &{1'b0, fn_neg_i16_a, fn_neg_i16_b, tmp_198, 1'b0};
-            fn_neg_i16 = {16'd0, $signed(tmp_198) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_198) < $signed(17'h18000) ? 16'd32768 : tmp_198[15:0]};
+            tmp_194 = fn_neg_i16_a[15:0];
+            tmp_193 = -{tmp_194[15], tmp_194};
+            fn_neg_i16_unused = &{1'b0, fn_neg_i16_a, fn_neg_i16_b, tmp_193, 1'b0};
+            fn_neg_i16 = {16'd0, $signed(tmp_193) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_193) < $signed(17'h18000) ? 16'd32768 : tmp_193[15:0]};
         end
     endfunction
     function automatic [31:0] fn_neg_i32;
         input [31:0] fn_neg_i32_a;
         input [31:0] fn_neg_i32_b;
-        reg [31:0] tmp_201;
-        reg [32:0] tmp_200;
+        reg [31:0] tmp_196;
+        reg [32:0] tmp_195;
         reg fn_neg_i32_unused;
         begin
-            tmp_201 = fn_neg_i32_a;
-            tmp_200 = -{tmp_201[31], tmp_201};
-            fn_neg_i32_unused = &{1'b0, fn_neg_i32_b, tmp_200, 1'b0};
-            fn_neg_i32 = $signed(tmp_200) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_200) < $signed(33'h180000000) ? 32'h80000000 : tmp_200[31:0];
+            tmp_196 = fn_neg_i32_a;
+            tmp_195 = -{tmp_196[31], tmp_196};
+            fn_neg_i32_unused = &{1'b0, fn_neg_i32_b, tmp_195, 1'b0};
+            fn_neg_i32 = $signed(tmp_195) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_195) < $signed(33'h180000000) ? 32'h80000000 : tmp_195[31:0];
         end
     endfunction
     function automatic [31:0] fn_neg_f16;
         input [31:0] fn_neg_f16_a;
         input [31:0] fn_neg_f16_b;
-        reg [15:0] tmp_202;
+        reg [15:0] tmp_197;
         reg fn_neg_f16_unused;
         begin
-            tmp_202 = fn_neg_f16_a[15:0];
-            fn_neg_f16_unused = &{1'b0, fn_neg_f16_a, fn_neg_f16_b, tmp_202, 1'b0};
-            fn_neg_f16 = {16'd0, {~tmp_202[15], tmp_202[14:0]}};
+            tmp_197 = fn_neg_f16_a[15:0];
+            fn_neg_f16_unused = &{1'b0, fn_neg_f16_a, fn_neg_f16_b, tmp_197, 1'b0};
+            fn_neg_f16 = {16'd0, {~tmp_197[15], tmp_197[14:0]}};
         end
     endfunction
     function automatic [31:0] fn_neg_f32;
         input [31:0] fn_neg_f32_a;
         input [31:0] fn_neg_f32_b;
-        reg [31:0] tmp_203;
+        reg [31:0] tmp_198;
         reg fn_neg_f32_unused;
         begin
-            tmp_203 = fn_neg_f32_a;
-            fn_neg_f32_unused = &{1'b0, fn_neg_f32_b, tmp_203, 1'b0};
-            fn_neg_f32 = {~tmp_203[31], tmp_203[30:0]};
+            tmp_198 = fn_neg_f32_a;
+            fn_neg_f32_unused = &{1'b0, fn_neg_f32_b, tmp_198, 1'b0};
+            fn_neg_f32 = {~tmp_198[31], tmp_198[30:0]};
         end
     endfunction
     function automatic [31:0] fn_abs_i8;
         input [31:0] fn_abs_i8_a;
         input [31:0] fn_abs_i8_b;
-        reg [7:0] tmp_205;
-        reg [8:0] tmp_204;
+        reg [7:0] tmp_200;
+        reg [8:0] tmp_199;
         reg fn_abs_i8_unused;
         begin
-            tmp_205 = fn_abs_i8_a[7:0];
-            tmp_204 = $signed(fn_abs_i8_a[7:0]) < $signed(8'd0) ? -{tmp_205[7], tmp_205} : {tmp_205[7], tmp_205};
-            fn_abs_i8_unused = &{1'b0, fn_abs_i8_a, fn_abs_i8_b, tmp_204, 1'b0};
-            fn_abs_i8 = {24'd0, $signed(tmp_204) > $signed(9'd127) ? 8'd127 : $signed(tmp_204) < $signed(9'd384) ? 8'd128 : tmp_204[7:0]};
+            tmp_200 = fn_abs_i8_a[7:0];
+            tmp_199 = $signed(fn_abs_i8_a[7:0]) < $signed(8'd0) ? -{tmp_200[7], tmp_200} : {tmp_200[7], tmp_200};
+            fn_abs_i8_unused = &{1'b0, fn_abs_i8_a, fn_abs_i8_b, tmp_199, 1'b0};
+            fn_abs_i8 = {24'd0, $signed(tmp_199) > $signed(9'd127) ? 8'd127 : $signed(tmp_199) < $signed(9'd384) ? 8'd128 : tmp_199[7:0]};
         end
     endfunction
     function automatic [31:0] fn_abs_i16;
         input [31:0] fn_abs_i16_a;
         input [31:0] fn_abs_i16_b;
-        reg [15:0] tmp_207;
-        reg [16:0] tmp_206;
+        reg [15:0] tmp_202;
+        reg [16:0] tmp_201;
         reg fn_abs_i16_unused;
         begin
-            tmp_207 = fn_abs_i16_a[15:0];
-            tmp_206 = $signed(fn_abs_i16_a[15:0]) < $signed(16'd0) ? -{tmp_207[15], tmp_207} : {tmp_207[15], tmp_207};
-            fn_abs_i16_unused = &{1'b0, fn_abs_i16_a, fn_abs_i16_b, tmp_206, 1'b0};
-            fn_abs_i16 = {16'd0, $signed(tmp_206) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_206) < $signed(17'h18000) ? 16'd32768 : tmp_206[15:0]};
+            tmp_202 = fn_abs_i16_a[15:0];
+            tmp_201 = $signed(fn_abs_i16_a[15:0]) < $signed(16'd0) ? -{tmp_202[15], tmp_202} : {tmp_202[15], tmp_202};
+            fn_abs_i16_unused = &{1'b0, fn_abs_i16_a, fn_abs_i16_b, tmp_201, 1'b0};
+            fn_abs_i16 = {16'd0, $signed(tmp_201) > $signed(17'd32767) ? 16'd32767 : $signed(tmp_201) < $signed(17'h18000) ? 16'd32768 : tmp_201[15:0]};
         end
     endfunction
     function automatic [31:0] fn_abs_i32;
         input [31:0] fn_abs_i32_a;
         input [31:0] fn_abs_i32_b;
-        reg [31:0] tmp_209;
-        reg [32:0] tmp_208;
+        reg [31:0] tmp_204;
+        reg [32:0] tmp_203;
         reg fn_abs_i32_unused;
         begin
-            tmp_209 = fn_abs_i32_a;
-            tmp_208 = $signed(fn_abs_i32_a) < $signed(32'd0) ? -{tmp_209[31], tmp_209} : {tmp_209[31], tmp_209};
-            fn_abs_i32_unused = &{1'b0, fn_abs_i32_b, tmp_208, 1'b0};
-            fn_abs_i32 = $signed(tmp_208) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_208) < $signed(33'h180000000) ? 32'h80000000 : tmp_208[31:0];
+            tmp_204 = fn_abs_i32_a;
+            tmp_203 = $signed(fn_abs_i32_a) < $signed(32'd0) ? -{tmp_204[31], tmp_204} : {tmp_204[31], tmp_204};
+            fn_abs_i32_unused = &{1'b0, fn_abs_i32_b, tmp_203, 1'b0};
+            fn_abs_i32 = $signed(tmp_203) > $signed(33'h7fffffff) ? 32'h7fffffff : $signed(tmp_203) < $signed(33'h180000000) ? 32'h80000000 : tmp_203[31:0];
         end
     endfunction
     function automatic [31:0] fn_abs_f16;
         input [31:0] fn_abs_f16_a;
         input [31:0] fn_abs_f16_b;
-        reg [15:0] tmp_210;
+        reg [15:0] tmp_205;
         reg fn_abs_f16_unused;
         begin
-            tmp_210 = fn_abs_f16_a[15:0];
-            fn_abs_f16_unused = &{1'b0, fn_abs_f16_a, fn_abs_f16_b, tmp_210, 1'b0};
-            fn_abs_f16 = {16'd0, {1'd0, tmp_210[14:0]}};
+            tmp_205 = fn_abs_f16_a[15:0];
+            fn_abs_f16_unused = &{1'b0, fn_abs_f16_a, fn_abs_f16_b, tmp_205, 1'b0};
+            fn_abs_f16 = {16'd0, {1'd0, tmp_205[14:0]}};
         end
     endfunction
     function automatic [31:0] fn_abs_f32;
         input [31:0] fn_abs_f32_a;
         input [31:0] fn_abs_f32_b;
-        reg [31:0] tmp_211;
+        reg [31:0] tmp_206;
         reg fn_abs_f32_unused;
         begin
-            tmp_211 = fn_abs_f32_a;
-            fn_abs_f32_unused = &{1'b0, fn_abs_f32_b, tmp_211, 1'b0};
-            fn_abs_f32 = {1'd0, tmp_211[30:0]};
+            tmp_206 = fn_abs_f32_a;
+            fn_abs_f32_unused = &{1'b0, fn_abs_f32_b, tmp_206, 1'b0};
+            fn_abs_f32 = {1'd0, tmp_206[30:0]};
         end
     endfunction
     function automatic [31:0] fn_relu_i8;
@@ -919,23 +910,23 @@ module lpu_vxm_lane (
     function automatic [31:0] fn_relu_f16;
         input [31:0] fn_relu_f16_a;
         input [31:0] fn_relu_f16_b;
-        reg [15:0] tmp_212;
+        reg [15:0] tmp_207;
         reg fn_relu_f16_unused;
         begin
-            tmp_212 = fn_relu_f16_a[15:0];
-            fn_relu_f16_unused = &{1'b0, fn_relu_f16_a, fn_relu_f16_b, tmp_212, 1'b0};
-            fn_relu_f16 = {16'd0, tmp_212[14:10] == 5'd31 & tmp_212[9:0] != 10'd0 ? 16'd32256 : ~tmp_212[15] & tmp_212[14:10] != 5'd0 ? fn_relu_f16_a[15:0] : 16'd0};
+            tmp_207 = fn_relu_f16_a[15:0];
+            fn_relu_f16_unused = &{1'b0, fn_relu_f16_a, fn_relu_f16_b, tmp_207, 1'b0};
+            fn_relu_f16 = {16'd0, tmp_207[14:10] == 5'd31 & tmp_207[9:0] != 10'd0 ? 16'd32256 : ~tmp_207[15] & tmp_207[14:10] != 5'd0 ? fn_relu_f16_a[15:0] : 16'd0};
         end
     endfunction
     function automatic [31:0] fn_relu_f32;
         input [31:0] fn_relu_f32_a;
         input [31:0] fn_relu_f32_b;
-        reg [31:0] tmp_213;
+        reg [31:0] tmp_208;
         reg fn_relu_f32_unused;
         begin
-            tmp_213 = fn_relu_f32_a;
-            fn_relu_f32_unused = &{1'b0, fn_relu_f32_b, tmp_213, 1'b0};
-            fn_relu_f32 = tmp_213[30:23] == 8'd255 & tmp_213[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_213[31] & tmp_213[30:23] != 8'd0 ? fn_relu_f32_a : 32'd0;
+            tmp_208 = fn_relu_f32_a;
+            fn_relu_f32_unused = &{1'b0, fn_relu_f32_b, tmp_208, 1'b0};
+            fn_relu_f32 = tmp_208[30:23] == 8'd255 & tmp_208[22:0] != 23'd0 ? 32'h7fc00000 : ~tmp_208[31] & tmp_208[30:23] != 8'd0 ? fn_relu_f32_a : 32'd0;
         end
     endfunction
     function automatic [31:0] fn_not_i8;
@@ -967,134 +958,215 @@ module lpu_vxm_lane (
     endfunction
     function automatic [31:0] fn_cvt_i8_i16;
         input [31:0] fn_cvt_i8_i16_a;
-        reg [7:0] tmp_214;
+        reg [7:0] tmp_209;
         reg fn_cvt_i8_i16_unused;
         begin
-            tmp_214 = fn_cvt_i8_i16_a[7:0];
+            tmp_209 = fn_cvt_i8_i16_a[7:0];
             fn_cvt_i8_i16_unused = &{1'b0, fn_cvt_i8_i16_a, 1'b0};
-            fn_cvt_i8_i16 = {16'd0, {{8{tmp_214[7]}}, tmp_214}};
+            fn_cvt_i8_i16 = {16'd0, {{8{tmp_209[7]}}, tmp_209}};
         end
     endfunction
     function automatic [31:0] fn_cvt_i8_i32;
         input [31:0] fn_cvt_i8_i32_a;
-        reg [7:0] tmp_215;
+        reg [7:0] tmp_210;
         reg fn_cvt_i8_i32_unused;
         begin
-            tmp_215 = fn_cvt_i8_i32_a[7:0];
+            tmp_210 = fn_cvt_i8_i32_a[7:0];
             fn_cvt_i8_i32_unused = &{1'b0, fn_cvt_i8_i32_a, 1'b0};
-            fn_cvt_i8_i32 = {{24{tmp_215[7]}}, tmp_215};
+            fn_cvt_i8_i32 = {{24{tmp_210[7]}}, tmp_210};
         end
     endfunction
     function automatic [31:0] fn_cvt_i16_i8;
         input [31:0] fn_cvt_i16_i8_a;
-        reg [15:0] tmp_216;
+        reg [15:0] tmp_211;
         reg fn_cvt_i16_i8_unused;
         begin
-            tmp_216 = fn_cvt_i16_i8_a[15:0];
-            fn_cvt_i16_i8_unused = &{1'b0, fn_cvt_i16_i8_a, tmp_216, 1'b0};
-            fn_cvt_i16_i8 = {24'd0, $signed(fn_cvt_i16_i8_a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(fn_cvt_i16_i8_a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_216[7:0]};
+            tmp_211 = fn_cvt_i16_i8_a[15:0];
+            fn_cvt_i16_i8_unused = &{1'b0, fn_cvt_i16_i8_a, tmp_211, 1'b0};
+            fn_cvt_i16_i8 = {24'd0, $signed(fn_cvt_i16_i8_a[15:0]) > $signed(16'd127) ? 8'd127 : $signed(fn_cvt_i16_i8_a[15:0]) < $signed(16'd65408) ? 8'd128 : tmp_211[7:0]};
         end
     endfunction
     function automatic [31:0] fn_cvt_i16_i32;
         input [31:0] fn_cvt_i16_i32_a;
-        reg [15:0] tmp_217;
+        reg [15:0] tmp_212;
         reg fn_cvt_i16_i32_unused;
         begin
-            tmp_217 = fn_cvt_i16_i32_a[15:0];
+            tmp_212 = fn_cvt_i16_i32_a[15:0];
             fn_cvt_i16_i32_unused = &{1'b0, fn_cvt_i16_i32_a, 1'b0};
-            fn_cvt_i16_i32 = {{16{tmp_217[15]}}, tmp_217};
+            fn_cvt_i16_i32 = {{16{tmp_212[15]}}, tmp_212};
         end
     endfunction
     function automatic [31:0] fn_cvt_i32_i8;
         input [31:0] fn_cvt_i32_i8_a;
-        reg [31:0] tmp_218;
+        reg [31:0] tmp_213;
         reg fn_cvt_i32_i8_unused;
         begin
-            tmp_218 = fn_cvt_i32_i8_a;
-            fn_cvt_i32_i8_unused = &{1'b0, tmp_218, 1'b0};
-            fn_cvt_i32_i8 = {24'd0, $signed(fn_cvt_i32_i8_a) > $signed(32'd127) ? 8'd127 : $signed(fn_cvt_i32_i8_a) < $signed(32'hffffff80) ? 8'd128 : tmp_218[7:0]};
+            tmp_213 = fn_cvt_i32_i8_a;
+            fn_cvt_i32_i8_unused = &{1'b0, tmp_213, 1'b0};
+            fn_cvt_i32_i8 = {24'd0, $signed(fn_cvt_i32_i8_a) > $signed(32'd127) ? 8'd127 : $signed(fn_cvt_i32_i8_a) < $signed(32'hffffff80) ? 8'd128 : tmp_213[7:0]};
         end
     endfunction
     function automatic [31:0] fn_cvt_i32_i16;
         input [31:0] fn_cvt_i32_i16_a;
-        reg [31:0] tmp_219;
+        reg [31:0] tmp_214;
         reg fn_cvt_i32_i16_unused;
         begin
-            tmp_219 = fn_cvt_i32_i16_a;
-            fn_cvt_i32_i16_unused = &{1'b0, tmp_219, 1'b0};
-            fn_cvt_i32_i16 = {16'd0, $signed(fn_cvt_i32_i16_a) > $signed(32'd32767) ? 16'd32767 : $signed(fn_cvt_i32_i16_a) < $signed(32'hffff8000) ? 16'd32768 : tmp_219[15:0]};
+            tmp_214 = fn_cvt_i32_i16_a;
+            fn_cvt_i32_i16_unused = &{1'b0, tmp_214, 1'b0};
+            fn_cvt_i32_i16 = {16'd0, $signed(fn_cvt_i32_i16_a) > $signed(32'd32767) ? 16'd32767 : $signed(fn_cvt_i32_i16_a) < $signed(32'hffff8000) ? 16'd32768 : tmp_214[15:0]};
         end
     endfunction
     function automatic [31:0] fn_cvt_i32_f32;
         input [31:0] fn_cvt_i32_f32_a;
-        reg [32:0] tmp_224;
-        reg [31:0] tmp_223;
-        reg [5:0] tmp_222;
-        reg [8:0] tmp_221;
-        reg [31:0] tmp_225;
+        reg [32:0] tmp_219;
+        reg [31:0] tmp_218;
+        reg [5:0] tmp_217;
+        reg [8:0] tmp_216;
         reg [31:0] tmp_220;
+        reg [31:0] tmp_215;
         reg fn_cvt_i32_f32_unused;
         begin
-            tmp_224 = -{fn_cvt_i32_f32_a[31], fn_cvt_i32_f32_a};
-            tmp_223 = fn_cvt_i32_f32_a[31] ? tmp_224[31:0] : fn_cvt_i32_f32_a;
-            tmp_222 = tmp_223[31] ? 6'd0 : tmp_223[30] ? 6'd1 : tmp_223[29] ? 6'd2 : tmp_223[28] ? 6'd3 : tmp_223[27] ? 6'd4 : tmp_223[26] ? 6'd5 : tmp_223[25] ? 6'd6 : tmp_223[24] ? 6'd7 : tmp_223[23] ? 6'd8 : tmp_223[22] ? 6'd9 : tmp_223[21] ? 6'd10 : tmp_223[20] ? 6'd11 : tmp_223[19] ? 6'd12 : tmp_223[18] ? 6'd13 : tmp_223[17] ? 6'd14 : tmp_223[16] ? 6'd15 : tmp_223[15] ? 6'd16 : tmp_223[14] ? 6'd17 : tmp_223[13] ? 6'd18 : tmp_223[12] ? 6'd19 : tmp_223[11] ? 6'd20 : tmp_223[10] ? 6'd21 : tmp_223[9] ? 6'd22 : tmp_223[8] ? 6'd23 : tmp_223[7] ? 6'd24 : tmp_223[6] ? 6'd25 : tmp_223[5] ? 6'd26 : tmp_223[4] ? 6'd27 : tmp_223[3] ? 6'd28 : tmp_223[2] ? 6'd29 : tmp_223[1] ? 6'd30 : tmp_223[0] ? 6'd31 : 6'd32;
-            tmp_221 = 9'd158 - {1'd0, {2'd0, tmp_222}};
-            tmp_225 = tmp_223 << tmp_222;
-            tmp_220 = {1'd0, {tmp_221[7:0], tmp_225[30:8]}} + {1'd0, {30'd0, tmp_225[7] & (|tmp_225[6:0] | tmp_225[8])}};
-            fn_cvt_i32_f32_unused = &{1'b0, tmp_224, tmp_223, tmp_221, tmp_225, tmp_220, 1'b0};
-            fn_cvt_i32_f32 = fn_cvt_i32_f32_a == 32'd0 ? 32'd0 : {fn_cvt_i32_f32_a[31], tmp_220[30:0]};
+            tmp_219 = -{fn_cvt_i32_f32_a[31], fn_cvt_i32_f32_a};
+            tmp_218 = fn_cvt_i32_f32_a[31] ? tmp_219[31:0] : fn_cvt_i32_f32_a;
+            tmp_217 = tmp_218[31] ? 6'd0 : tmp_218[30] ? 6'd1 : tmp_218[29] ? 6'd2 : tmp_218[28] ? 6'd3 : tmp_218[27] ? 6'd4 : tmp_218[26] ? 6'd5 : tmp_218[25] ? 6'd6 : tmp_218[24] ? 6'd7 : tmp_218[23] ? 6'd8 : tmp_218[22] ? 6'd9 : tmp_218[21] ? 6'd10 : tmp_218[20] ? 6'd11 : tmp_218[19] ? 6'd12 : tmp_218[18] ? 6'd13 : tmp_218[17] ? 6'd14 : tmp_218[16] ? 6'd15 : tmp_218[15] ? 6'd16 : tmp_218[14] ? 6'd17 : tmp_218[13] ? 6'd18 : tmp_218[12] ? 6'd19 : tmp_218[11] ? 6'd20 : tmp_218[10] ? 6'd21 : tmp_218[9] ? 6'd22 : tmp_218[8] ? 6'd23 : tmp_218[7] ? 6'd24 : tmp_218[6] ? 6'd25 : tmp_218[5] ? 6'd26 : tmp_218[4] ? 6'd27 : tmp_218[3] ? 6'd28 : tmp_218[2] ? 6'd29 : tmp_218[1] ? 6'd30 : tmp_218[0] ? 6'd31 : 6'd32;
+            tmp_216 = 9'd158 - {1'd0, {2'd0, tmp_217}};
+            tmp_220 = tmp_218 << tmp_217;
+            tmp_215 = {1'd0, {tmp_216[7:0], tmp_220[30:8]}} + {1'd0, {30'd0, tmp_220[7] & (|tmp_220[6:0] | tmp_220[8])}};
+            fn_cvt_i32_f32_unused = &{1'b0, tmp_219, tmp_218, tmp_216, tmp_220, tmp_215, 1'b0};
+            fn_cvt_i32_f32 = fn_cvt_i32_f32_a == 32'd0 ? 32'd0 : {fn_cvt_i32_f32_a[31], tmp_215[30:0]};
         end
     endfunction
     function automatic [31:0] fn_cvt_f16_f32;
         input [31:0] fn_cvt_f16_f32_a;
-        reg [15:0] tmp_226;
-        reg tmp_227;
-        reg [8:0] tmp_228;
+        reg [15:0] tmp_221;
+        reg tmp_222;
+        reg [8:0] tmp_223;
         reg fn_cvt_f16_f32_unused;
         begin
-            tmp_226 = fn_cvt_f16_f32_a[15:0];
-            tmp_227 = tmp_226[15];
-            tmp_228 = {1'd0, {3'd0, tmp_226[14:10]}} + 9'd112;
-            fn_cvt_f16_f32_unused = &{1'b0, fn_cvt_f16_f32_a, tmp_226, tmp_228, 1'b0};
-            fn_cvt_f16_f32 = tmp_226[14:10] == 5'd31 & tmp_226[9:0] != 10'd0 ? 32'h7fc00000 : tmp_226[14:10] == 5'd31 & tmp_226[9:0] == 10'd0 ? {tmp_227, 8'd255, 23'd0} : tmp_226[14:10] == 5'd0 ? {tmp_227, 31'd0} : {tmp_227, tmp_228[7:0], tmp_226[9:0], 13'd0};
+            tmp_221 = fn_cvt_f16_f32_a[15:0];
+            tmp_222 = tmp_221[15];
+            tmp_223 = {1'd0, {3'd0, tmp_221[14:10]}} + 9'd112;
+            fn_cvt_f16_f32_unused = &{1'b0, fn_cvt_f16_f32_a, tmp_221, tmp_223, 1'b0};
+            fn_cvt_f16_f32 = tmp_221[14:10] == 5'd31 & tmp_221[9:0] != 10'd0 ? 32'h7fc00000 : tmp_221[14:10] == 5'd31 & tmp_221[9:0] == 10'd0 ? {tmp_222, 8'd255, 23'd0} : tmp_221[14:10] == 5'd0 ? {tmp_222, 31'd0} : {tmp_222, tmp_223[7:0], tmp_221[9:0], 13'd0};
         end
     endfunction
     function automatic [31:0] fn_cvt_f32_i32;
         input [31:0] fn_cvt_f32_i32_a;
-        reg [8:0] tmp_233;
-        reg [55:0] tmp_232;
-        reg [32:0] tmp_231;
-        reg [31:0] tmp_230;
-        reg [32:0] tmp_229;
+        reg [8:0] tmp_228;
+        reg [55:0] tmp_227;
+        reg [32:0] tmp_226;
+        reg [31:0] tmp_225;
+        reg [32:0] tmp_224;
         reg fn_cvt_f32_i32_unused;
         begin
-            tmp_233 = {1'd0, fn_cvt_f32_i32_a[30:23]} - 9'd126;
-            tmp_232 = {32'd0, {1'd1, fn_cvt_f32_i32_a[22:0]}} << tmp_233[4:0];
-            tmp_231 = {1'd0, {1'd0, tmp_232[54:24]}} + {1'd0, {31'd0, tmp_232[23] & (|tmp_232[22:0] | tmp_232[24])}};
-            tmp_230 = tmp_231[31:0];
-            tmp_229 = 33'd0 - {1'd0, tmp_230};
-            fn_cvt_f32_i32_unused = &{1'b0, tmp_233, tmp_232, tmp_231, tmp_229, tmp_230, 1'b0};
-            fn_cvt_f32_i32 = fn_cvt_f32_i32_a[30:23] == 8'd255 & fn_cvt_f32_i32_a[22:0] != 23'd0 ? 32'd0 : fn_cvt_f32_i32_a[30:23] < 8'd126 ? 32'd0 : fn_cvt_f32_i32_a[30:23] >= 8'd158 ? (fn_cvt_f32_i32_a[31] ? 32'h80000000 : 32'h7fffffff) : fn_cvt_f32_i32_a[31] ? tmp_229[31:0] : tmp_230[31] ? 32'h7fffffff : tmp_230;
+            tmp_228 = {1'd0, fn_cvt_f32_i32_a[30:23]} - 9'd126;
+            tmp_227 = {32'd0, {1'd1, fn_cvt_f32_i32_a[22:0]}} << tmp_228[4:0];
+            tmp_226 = {1'd0, {1'd0, tmp_227[54:24]}} + {1'd0, {31'd0, tmp_227[23] & (|tmp_227[22:0] | tmp_227[24])}};
+            tmp_225 = tmp_226[31:0];
+            tmp_224 = 33'd0 - {1'd0, tmp_225};
+            fn_cvt_f32_i32_unused = &{1'b0, tmp_228, tmp_227, tmp_226, tmp_224, tmp_225, 1'b0};
+            fn_cvt_f32_i32 = fn_cvt_f32_i32_a[30:23] == 8'd255 & fn_cvt_f32_i32_a[22:0] != 23'd0 ? 32'd0 : fn_cvt_f32_i32_a[30:23] < 8'd126 ? 32'd0 : fn_cvt_f32_i32_a[30:23] >= 8'd158 ? (fn_cvt_f32_i32_a[31] ? 32'h80000000 : 32'h7fffffff) : fn_cvt_f32_i32_a[31] ? tmp_224[31:0] : tmp_225[31] ? 32'h7fffffff : tmp_225;
         end
     endfunction
     function automatic [31:0] fn_cvt_f32_f16;
         input [31:0] fn_cvt_f32_f16_a;
-        reg [22:0] tmp_234;
-        reg [8:0] tmp_237;
-        reg [16:0] tmp_236;
-        reg [15:0] tmp_235;
+        reg [22:0] tmp_229;
+        reg [8:0] tmp_232;
+        reg [16:0] tmp_231;
+        reg [15:0] tmp_230;
         reg fn_cvt_f32_f16_unused;
         begin
-            tmp_234 = fn_cvt_f32_f16_a[22:0];
-            tmp_237 = {1'd0, fn_cvt_f32_f16_a[30:23]} - 9'd112;
-            tmp_236 = {1'd0, {tmp_237[5:0], tmp_234[22:13]}} + {1'd0, {15'd0, tmp_234[12] & (|tmp_234[11:0] | tmp_234[13])}};
-            tmp_235 = tmp_236[15:0];
-            fn_cvt_f32_f16_unused = &{1'b0, tmp_234, tmp_237, tmp_236, tmp_235, 1'b0};
-            fn_cvt_f32_f16 = {16'd0, fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] != 23'd0 ? 16'd32256 : fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] == 23'd0 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : fn_cvt_f32_f16_a[30:23] <= 8'd112 ? (fn_cvt_f32_f16_a[30:23] == 8'd112 & &tmp_234[22:13] ? {fn_cvt_f32_f16_a[31], 5'd1, 10'd0} : {fn_cvt_f32_f16_a[31], 15'd0}) : fn_cvt_f32_f16_a[30:23] >= 8'd143 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : tmp_235[15:10] >= 6'd31 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : {fn_cvt_f32_f16_a[31], tmp_235[14:0]}};
+            tmp_229 = fn_cvt_f32_f16_a[22:0];
+            tmp_232 = {1'd0, fn_cvt_f32_f16_a[30:23]} - 9'd112;
+            tmp_231 = {1'd0, {tmp_232[5:0], tmp_229[22:13]}} + {1'd0, {15'd0, tmp_229[12] & (|tmp_229[11:0] | tmp_229[13])}};
+            tmp_230 = tmp_231[15:0];
+            fn_cvt_f32_f16_unused = &{1'b0, tmp_229, tmp_232, tmp_231, tmp_230, 1'b0};
+            fn_cvt_f32_f16 = {16'd0, fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] != 23'd0 ? 16'd32256 : fn_cvt_f32_f16_a[30:23] == 8'd255 & fn_cvt_f32_f16_a[22:0] == 23'd0 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : fn_cvt_f32_f16_a[30:23] <= 8'd112 ? (fn_cvt_f32_f16_a[30:23] == 8'd112 & &tmp_229[22:13] ? {fn_cvt_f32_f16_a[31], 5'd1, 10'd0} : {fn_cvt_f32_f16_a[31], 15'd0}) : fn_cvt_f32_f16_a[30:23] >= 8'd143 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : tmp_230[15:10] >= 6'd31 ? {fn_cvt_f32_f16_a[31], 5'd31, 10'd0} : {fn_cvt_f32_f16_a[31], tmp_230[14:0]}};
+        end
+    endfunction
+    function automatic [31:0] fn_requant;
+        input [31:0] fn_requant_a;
+        input [15:0] fn_requant_scale;
+        input [5:0] fn_requant_shift;
+        reg [47:0] tmp_236;
+        reg [63:0] tmp_235;
+        reg [63:0] tmp_237;
+        reg [64:0] tmp_234;
+        reg [63:0] tmp_233;
+        reg fn_requant_unused;
+        begin
+            tmp_236 = {{16{fn_requant_a[31]}}, fn_requant_a} * {{32{fn_requant_scale[15]}}, fn_requant_scale};
+            tmp_235 = {{16{tmp_236[47]}}, tmp_236};
+            tmp_237 = 64'd1 << fn_requant_shift >> 1;
+            tmp_234 = {tmp_235[63], tmp_235} + {tmp_237[63], tmp_237};
+            tmp_233 = $signed(tmp_234[63:0]) >>> fn_requant_shift;
+            fn_requant_unused = &{1'b0, tmp_234, tmp_233, 1'b0};
+            fn_requant = {24'd0, $signed(tmp_233) > $signed(64'd127) ? 8'd127 : $signed(tmp_233) < $signed(64'hffffffffffffff80) ? 8'd128 : tmp_233[7:0]};
         end
     endfunction
 
-    assign y = add_y | sub_y | mul_y | elementwise_y | table_y | cvt_y | requant_y;
+    always @* begin
+        y = 32'd0;
+        case (opcode)
+            8'd32: begin
+                y = add_y;
+            end
+            8'd33: begin
+                y = sub_y;
+            end
+            8'd34: begin
+                y = mul_y;
+            end
+            8'd35: begin
+                y = min_y;
+            end
+            8'd36: begin
+                y = max_y;
+            end
+            8'd37: begin
+                y = and_y;
+            end
+            8'd38: begin
+                y = or_y;
+            end
+            8'd39: begin
+                y = xor_y;
+            end
+            8'd40: begin
+                y = mov_y;
+            end
+            8'd41: begin
+                y = neg_y;
+            end
+            8'd42: begin
+                y = abs_y;
+            end
+            8'd43: begin
+                y = relu_y;
+            end
+            8'd44: begin
+                y = not_y;
+            end
+            8'd45: begin
+                y = tanh_y;
+            end
+            8'd46: begin
+                y = exp_y;
+            end
+            8'd47: begin
+                y = rsqrt_y;
+            end
+            8'd48: begin
+                y = cvt_y;
+            end
+            8'd49: begin
+                y = requant_y;
+            end
+            default: begin
+                y = 32'd0;
+            end
+        endcase
+    end
     always @* begin
         rom_tanh = 8'd0;
         if (opcode == 8'd45 & type_ == 3'd0) begin
@@ -3430,12 +3502,6 @@ module lpu_vxm_lane (
         end
     end
     always @* begin
-        requant_y = 32'd0;
-        if (opcode == 8'd49) begin
-            requant_y = fn_requant(a, scale, shift);
-        end
-    end
-    always @* begin
         add_y = 32'd0;
         if (opcode == 8'd32) begin
             case (type_)
@@ -3505,216 +3571,243 @@ module lpu_vxm_lane (
         end
     end
     always @* begin
-        elementwise_y = 32'd0;
-        case (opcode)
-            8'd35: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_min_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_min_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_min_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_min_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_min_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd36: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_max_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_max_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_max_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_max_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_max_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd37: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_and_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_and_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_and_i32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd38: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_or_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_or_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_or_i32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd39: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_xor_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_xor_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_xor_i32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd40: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_mov_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_mov_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_mov_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_mov_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_mov_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd41: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_neg_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_neg_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_neg_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_neg_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_neg_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd42: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_abs_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_abs_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_abs_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_abs_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_abs_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd43: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_relu_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_relu_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_relu_i32(a, b);
-                    end
-                    3'd3: begin
-                        elementwise_y = fn_relu_f16(a, b);
-                    end
-                    3'd4: begin
-                        elementwise_y = fn_relu_f32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            8'd44: begin
-                case (type_)
-                    3'd0: begin
-                        elementwise_y = fn_not_i8(a, b);
-                    end
-                    3'd1: begin
-                        elementwise_y = fn_not_i16(a, b);
-                    end
-                    3'd2: begin
-                        elementwise_y = fn_not_i32(a, b);
-                    end
-                    default: ;
-                endcase
-            end
-            default: ;
-        endcase
+        min_y = 32'd0;
+        if (opcode == 8'd35) begin
+            case (type_)
+                3'd0: begin
+                    min_y = fn_min_i8(a, b);
+                end
+                3'd1: begin
+                    min_y = fn_min_i16(a, b);
+                end
+                3'd2: begin
+                    min_y = fn_min_i32(a, b);
+                end
+                3'd3: begin
+                    min_y = fn_min_f16(a, b);
+                end
+                3'd4: begin
+                    min_y = fn_min_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
     end
     always @* begin
-        table_y = 32'd0;
-        case (opcode)
-            8'd45: begin
-                case (type_)
-                    3'd0: begin
-                        table_y = {24'd0, rom_tanh};
-                    end
-                    default: ;
-                endcase
-            end
-            8'd46: begin
-                case (type_)
-                    3'd0: begin
-                        table_y = {24'd0, rom_exp};
-                    end
-                    default: ;
-                endcase
-            end
-            8'd47: begin
-                case (type_)
-                    3'd0: begin
-                        table_y = {24'd0, rom_rsqrt};
-                    end
-                    default: ;
-                endcase
-            end
-            default: ;
-        endcase
+        max_y = 32'd0;
+        if (opcode == 8'd36) begin
+            case (type_)
+                3'd0: begin
+                    max_y = fn_max_i8(a, b);
+                end
+                3'd1: begin
+                    max_y = fn_max_i16(a, b);
+                end
+                3'd2: begin
+                    max_y = fn_max_i32(a, b);
+                end
+                3'd3: begin
+                    max_y = fn_max_f16(a, b);
+                end
+                3'd4: begin
+                    max_y = fn_max_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        and_y = 32'd0;
+        if (opcode == 8'd37) begin
+            case (type_)
+                3'd0: begin
+                    and_y = fn_and_i8(a, b);
+                end
+                3'd1: begin
+                    and_y = fn_and_i16(a, b);
+                end
+                3'd2: begin
+                    and_y = fn_and_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        or_y = 32'd0;
+        if (opcode == 8'd38) begin
+            case (type_)
+                3'd0: begin
+                    or_y = fn_or_i8(a, b);
+                end
+                3'd1: begin
+                    or_y = fn_or_i16(a, b);
+                end
+                3'd2: begin
+                    or_y = fn_or_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        xor_y = 32'd0;
+        if (opcode == 8'd39) begin
+            case (type_)
+                3'd0: begin
+                    xor_y = fn_xor_i8(a, b);
+                end
+                3'd1: begin
+                    xor_y = fn_xor_i16(a, b);
+                end
+                3'd2: begin
+                    xor_y = fn_xor_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        mov_y = 32'd0;
+        if (opcode == 8'd40) begin
+            case (type_)
+                3'd0: begin
+                    mov_y = fn_mov_i8(a, b);
+                end
+                3'd1: begin
+                    mov_y = fn_mov_i16(a, b);
+                end
+                3'd2: begin
+                    mov_y = fn_mov_i32(a, b);
+                end
+                3'd3: begin
+                    mov_y = fn_mov_f16(a, b);
+                end
+                3'd4: begin
+                    mov_y = fn_mov_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        neg_y = 32'd0;
+        if (opcode == 8'd41) begin
+            case (type_)
+                3'd0: begin
+                    neg_y = fn_neg_i8(a, b);
+                end
+                3'd1: begin
+                    neg_y = fn_neg_i16(a, b);
+                end
+                3'd2: begin
+                    neg_y = fn_neg_i32(a, b);
+                end
+                3'd3: begin
+                    neg_y = fn_neg_f16(a, b);
+                end
+                3'd4: begin
+                    neg_y = fn_neg_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        abs_y = 32'd0;
+        if (opcode == 8'd42) begin
+            case (type_)
+                3'd0: begin
+                    abs_y = fn_abs_i8(a, b);
+                end
+                3'd1: begin
+                    abs_y = fn_abs_i16(a, b);
+                end
+                3'd2: begin
+                    abs_y = fn_abs_i32(a, b);
+                end
+                3'd3: begin
+                    abs_y = fn_abs_f16(a, b);
+                end
+                3'd4: begin
+                    abs_y = fn_abs_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        relu_y = 32'd0;
+        if (opcode == 8'd43) begin
+            case (type_)
+                3'd0: begin
+                    relu_y = fn_relu_i8(a, b);
+                end
+                3'd1: begin
+                    relu_y = fn_relu_i16(a, b);
+                end
+                3'd2: begin
+                    relu_y = fn_relu_i32(a, b);
+                end
+                3'd3: begin
+                    relu_y = fn_relu_f16(a, b);
+                end
+                3'd4: begin
+                    relu_y = fn_relu_f32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        not_y = 32'd0;
+        if (opcode == 8'd44) begin
+            case (type_)
+                3'd0: begin
+                    not_y = fn_not_i8(a, b);
+                end
+                3'd1: begin
+                    not_y = fn_not_i16(a, b);
+                end
+                3'd2: begin
+                    not_y = fn_not_i32(a, b);
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        tanh_y = 32'd0;
+        if (opcode == 8'd45) begin
+            case (type_)
+                3'd0: begin
+                    tanh_y = {24'd0, rom_tanh};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        exp_y = 32'd0;
+        if (opcode == 8'd46) begin
+            case (type_)
+                3'd0: begin
+                    exp_y = {24'd0, rom_exp};
+                end
+                default: ;
+            endcase
+        end
+    end
+    always @* begin
+        rsqrt_y = 32'd0;
+        if (opcode == 8'd47) begin
+            case (type_)
+                3'd0: begin
+                    rsqrt_y = {24'd0, rom_rsqrt};
+                end
+                default: ;
+            endcase
+        end
     end
     always @* begin
         cvt_y = 32'd0;
@@ -3752,6 +3845,12 @@ module lpu_vxm_lane (
                 end
                 default: ;
             endcase
+        end
+    end
+    always @* begin
+        requant_y = 32'd0;
+        if (opcode == 8'd49) begin
+            requant_y = fn_requant(a, scale, shift);
         end
     end
 endmodule

@@ -21,18 +21,8 @@ public sealed partial class VxmGatingTests
         var lane = LaneDesigns.Emit(Small)["lpu_vxm_lane"];
         var blocks = CombinationalBlocks(lane);
         var computing = blocks.Where(b => b.Contains("= fn_", StringComparison.Ordinal) || b.Contains("case (a[7:0])", StringComparison.Ordinal)).ToList();
-        Assert.True(computing.Count >= 9, $"{computing.Count} blocks call a datapath or look up a table");
-        Assert.All(computing, b => Assert.Matches(@"^\s*always @\* begin\n\s*\w+ = \d+'d0;\n\s*(if \(opcode == 8'd\d+|case \(opcode\))", b));
-    }
-
-    [Fact]
-    public void An_idle_lane_runs_one_block_per_group_of_ops()
-    {
-        // add, sub, mul, cvt and requant alone; min..not together; the three tables' results together;
-        // plus the three ROMs. A block per op (18) made an idle lane pay a test and a store for each.
-        var blocks = CombinationalBlocks(LaneDesigns.Emit(Small)["lpu_vxm_lane"]);
-        Assert.Equal(10, blocks.Count);
-        Assert.Single(blocks, b => b.Contains("elementwise_y = fn_min_i8(a, b);", StringComparison.Ordinal) && b.Contains("elementwise_y = fn_not_i32(a, b);", StringComparison.Ordinal));
+        Assert.True(computing.Count >= 15, $"{computing.Count} blocks call a datapath or look up a table");
+        Assert.All(computing, b => Assert.Matches(@"^\s*always @\* begin\n\s*\w+ = \d+'d0;\n\s*if \(opcode == 8'd\d+", b));
     }
 
     [Fact]

@@ -37,12 +37,11 @@ public static class VxmLaneGenerator
         var ops = Enum.GetValues<VxmOp>().Where(vxm.Supports).ToList();
         var functions = new LaneFunctions(m, a, types, ops, op => opcode.Eq(InstructionSet.ForVxm(op).Opcode) & type.Eq((int)DataType.I8));
 
-        // Per op: its opcode, what selects among its values (type, or from and to) and the values.
-        var logic = new List<(VxmOp Op, int Opcode, Expr Select, List<(int Code, Expr Value)> Values)>();
-        Signal? requant = null;
+        var results = new List<(int Opcode, Signal Value)>();
         foreach (var op in ops)
         {
             var code = InstructionSet.ForVxm(op).Opcode;
+            var selected = opcode.Eq(code);
             switch (op)
             {
                 case VxmOp.Cvt:
@@ -51,14 +50,14 @@ public static class VxmLaneGenerator
                             Unary($"fn_cvt_{Name(p.From)}_{Name(p.To)}", x => Conversions.Create(x, p.From, p.To), a)))
                         .ToList();
                     if (conversions.Count > 0)
-                        logic.Add((op, code, Hw.Concat(from, to), conversions));
+                        results.Add((code, Gated(m, "cvt_y", selected, Hw.Concat(from, to), conversions)));
                     break;
                 case VxmOp.Requant:
                     if (vxm.Supports(DataType.I32) && vxm.Supports(DataType.I8))
                     {
-                        var wire = m.Wire("requant_y", 32);
-                        m.When(opcode.Eq(code), () => m.Assign(wire, RequantCall(a, scale, shift)));
-                        requant = wire;
+                        var requant = m.Wire("requant_y", 32);
+                        m.When(selected, () => m.Assign(requant, RequantCall(a, scale, shift)));
+                        results.Add((code, requant));
                     }
 
                     break;
@@ -73,61 +72,36 @@ public static class VxmLaneGenerator
                     }
 
                     if (byType.Count > 0)
-                        logic.Add((op, code, type, byType));
+                        results.Add((code, Gated(m, $"{Name(op)}_y", selected, type, byType)));
                     break;
             }
         }
 
-        // Every group's wire is 0 unless the stage holds one of its ops, so y is their OR.
-        var results = logic.GroupBy(x => GroupOf(x.Op))
-            .Select(g => (Expr)Gated(m, $"{g.Key}_y", opcode, [.. g.Select(x => (x.Opcode, x.Select, x.Values))]))
-            .ToList();
-        if (requant is not null)
-            results.Add(requant);
-        m.Assign(y, results.Count == 0 ? Hw.Const(0, 32) : results.Aggregate((acc, r) => acc | r));
+        var opSwitch = m.Switch(opcode);
+        foreach (var (code, value) in results)
+            opSwitch.Case(code, () => m.Assign(y, value));
+        opSwitch.Default(() => m.Assign(y, 0));
         return m;
     }
 
     /// <summary>
-    /// The ops that share one <c>always @*</c> block (and wire): the cheap element-wise ops together, the
-    /// tables together, and each op whose float datapath is large on its own. A simulator pays one test
-    /// and one store per block on every tick of an idle lane, so fewer blocks tick faster; Yosys's process
-    /// conversion builds a multiplexer for every function local over the whole case it sits in, so the
-    /// large ones stay apart (all calls in one opcode case made synthesis ~30x slower).
+    /// The wire <paramref name="name"/>: while <paramref name="selected"/> (the stage holds this op), the value of
+    /// the case of <paramref name="select"/> (type, or from and to) among <paramref name="values"/>, else 0; in an
+    /// <c>always @*</c> of its own. A simulator thus runs only the datapath of the instruction in the stage, and
+    /// an idle lane costs one test and one store per op. The calls sit in a case of a few arms, not in the one
+    /// opcode case that drives <c>y</c>: Yosys's process conversion builds a multiplexer for every function local
+    /// over the whole case it sits in (30x slower with all calls in the opcode case).
     /// </summary>
-    private static string GroupOf(VxmOp op) => op switch
-    {
-        VxmOp.Min or VxmOp.Max or VxmOp.And or VxmOp.Or or VxmOp.Xor or VxmOp.Mov or VxmOp.Neg or VxmOp.Abs or VxmOp.Relu or VxmOp.Not => "elementwise",
-        VxmOp.Tanh or VxmOp.Exp or VxmOp.Rsqrt => "table",
-        _ => Name(op),
-    };
-
-    /// <summary>
-    /// The wire <paramref name="name"/>, in an <c>always @*</c> of its own: while <paramref name="opcode"/>
-    /// is one of <paramref name="ops"/>, the value of the case of that op's select (type, or from and to)
-    /// among its values, else 0. A simulator thus runs only the datapath of the instruction in the stage.
-    /// </summary>
-    private static Signal Gated(Module m, string name, Expr opcode, List<(int Opcode, Expr Select, List<(int Code, Expr Value)> Values)> ops)
+    private static Signal Gated(Module m, string name, Expr selected, Expr select, List<(int Code, Expr Value)> values)
     {
         var wire = m.Wire(name, 32);
-        void Arms((int Opcode, Expr Select, List<(int Code, Expr Value)> Values) op)
+        m.When(selected, () =>
         {
-            var cases = m.Switch(op.Select);
-            foreach (var (code, value) in op.Values)
+            var cases = m.Switch(select);
+            foreach (var (code, value) in values)
                 cases.Case(code, () => m.Assign(wire, value));
             cases.Default(() => { });
-        }
-
-        if (ops.Count == 1)
-        {
-            m.When(opcode.Eq(ops[0].Opcode), () => Arms(ops[0]));
-            return wire;
-        }
-
-        var opSwitch = m.Switch(opcode);
-        foreach (var op in ops)
-            opSwitch.Case(op.Opcode, () => Arms(op));
-        opSwitch.Default(() => { });
+        });
         return wire;
     }
 
