@@ -30,3 +30,9 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"{args[0]}: {e.Message}");
     return 2;
 }
+catch (Lpu.Cosim.Verilator.VerilatorBuildException e)
+{
+    // RTL that does not build (e.g. --rtl from another version): the build's own message.
+    Console.Error.WriteLine($"{args[0]}: {e.Message}");
+    return 2;
+}

@@ -77,6 +77,24 @@ public class CosimCommandTests
     }
 
     [Fact]
+    public void Rtl_dir_that_does_not_build_is_bad_input_naming_the_file()
+    {
+        using var dir = new TempDir();
+        var rtl = Path.Combine(dir.Path, "rtl");
+        Assert.Equal(0, Run("generate", "--preset", "small", "--out", rtl).Code);
+        var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
+        File.WriteAllText(lane, File.ReadAllText(lane).Replace("endmodule", "endmodule garbage", StringComparison.Ordinal));
+
+        var (code, output, error) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl);
+
+        Assert.Equal(2, code);
+        Assert.Contains(error.Split('\n'), line => line.StartsWith("error: Verilator build of 'lpu_top' failed", StringComparison.Ordinal));
+        Assert.Contains("lpu_vxm_lane.v:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("agree", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_program_for_units_without_rtl_is_bad_input()
     {
         var (code, _, error) = Run("cosim", "--preset", "small", Program("transpose.s"));
