@@ -20,7 +20,7 @@ public sealed record TraceField(TraceKind Kind, int Unit, int Superlane, int Off
     public static int WidthOf(TraceKind kind, int lanesPerSuperlane) => HeaderBits + RoundUpToWord(DataWidthOf(kind, lanesPerSuperlane));
 
     /// <summary>Bits of data after the header word (0 for ECC, whose header holds everything).</summary>
-    public static int DataWidthOf(TraceKind kind, int lanesPerSuperlane) => kind switch
+    private static int DataWidthOf(TraceKind kind, int lanesPerSuperlane) => kind switch
     {
         TraceKind.MemStream => 8 * lanesPerSuperlane,
         TraceKind.VxmStream => 32 * lanesPerSuperlane,
