@@ -95,6 +95,26 @@ public class CosimCommandTests
     }
 
     [Fact]
+    public void Rtl_dir_whose_ports_differ_from_this_version_is_rejected_before_building()
+    {
+        using var dir = new TempDir();
+        var rtl = Path.Combine(dir.Path, "rtl");
+        Assert.Equal(0, Run("generate", "--preset", "small", "--out", rtl).Code);
+        var top = Path.Combine(rtl, "lpu_top.v");
+        var lines = File.ReadAllLines(top);
+        var at = Array.FindIndex(lines, l => l.Trim() == "output wire [5059:0] events");   // small's event port (docs/rtl.md)
+        Assert.True(at >= 0, "no events port line in the generated top");
+        lines[at] = "    output wire [3671:0] events";   // as an earlier version generated it
+        File.WriteAllLines(top, lines);
+
+        var (code, _, error) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"lpu_top.v:{at + 1}: port 'events' of lpu_top is 3672 bits wide, this version's is 5060", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verilator build", error, StringComparison.Ordinal);   // rejected before any build
+    }
+
+    [Fact]
     public void A_program_for_units_without_rtl_is_bad_input()
     {
         var (code, _, error) = Run("cosim", "--preset", "small", Program("transpose.s"));
