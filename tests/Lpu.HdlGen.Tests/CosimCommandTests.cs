@@ -16,6 +16,15 @@ public class CosimCommandTests
 
     private static string Program(string name) => RepoPaths.Of($"sim/programs/{name}");
 
+    /// <summary>Generates <c>small</c>'s Verilog into <c>rtl</c> under <paramref name="dir"/>, as a person would before editing it.</summary>
+    private static string GenerateSmall(TempDir dir)
+    {
+        var rtl = Path.Combine(dir.Path, "rtl");
+        var (generated, _, generateError) = Run("generate", "--preset", "small", "--out", rtl);
+        Assert.True(generated == 0, generateError);
+        return rtl;
+    }
+
     [Fact]
     public void Cosim_of_an_example_agrees_and_exits_0()
     {
@@ -54,9 +63,7 @@ public class CosimCommandTests
     public void Hand_edited_rtl_is_checked_with_rtl_dir_and_its_divergence_exits_1()
     {
         using var dir = new TempDir();
-        var rtl = Path.Combine(dir.Path, "rtl");
-        var (generated, _, generateError) = Run("generate", "--preset", "small", "--out", rtl);
-        Assert.True(generated == 0, generateError);
+        var rtl = GenerateSmall(dir);
 
         // The edit a person might make by mistake: the i8 add calls the i8 difference's function.
         var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
@@ -80,8 +87,7 @@ public class CosimCommandTests
     public void Rtl_dir_that_does_not_build_is_bad_input_naming_the_file()
     {
         using var dir = new TempDir();
-        var rtl = Path.Combine(dir.Path, "rtl");
-        Assert.Equal(0, Run("generate", "--preset", "small", "--out", rtl).Code);
+        var rtl = GenerateSmall(dir);
         var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
         File.WriteAllText(lane, File.ReadAllText(lane).Replace("endmodule", "endmodule garbage", StringComparison.Ordinal));
 
@@ -98,8 +104,7 @@ public class CosimCommandTests
     public void Rtl_dir_whose_ports_differ_from_this_version_is_rejected_before_building()
     {
         using var dir = new TempDir();
-        var rtl = Path.Combine(dir.Path, "rtl");
-        Assert.Equal(0, Run("generate", "--preset", "small", "--out", rtl).Code);
+        var rtl = GenerateSmall(dir);
         var top = Path.Combine(rtl, "lpu_top.v");
         var lines = File.ReadAllLines(top);
         var at = Array.FindIndex(lines, l => l.Trim() == "output wire [5059:0] events");   // small's event port (docs/rtl.md)

@@ -15,7 +15,8 @@ public sealed record VerilatorOptions
     /// 1.2-1.6x more lpu_top ticks/s on small; on a busy machine the shim's event read was ~13% and
     /// the tick up to ~8% faster. <c>--expand-limit 1024</c>: Verilator rebuilds a value wider than
     /// its limit (default 64 words) by copying the whole value once per part, and lpu_top's event
-    /// port is 115 words on small and ~660 on medium; measured ~1.8x fewer µs per tick on small.
+    /// port is 159 words on small (115 when measured) and ~816 on medium; measured ~1.8x fewer µs
+    /// per tick on small.
     /// On x86-64, <c>-march=x86-64-v2</c> (every x86-64 processor since 2009) lets the SECDED
     /// checkers' parity become a <c>popcnt</c> instead of a chain of shifts and XORs: 12,422 -> 12,085
     /// instructions per small tick (bench/rtl-instructions.sh); v3 (AVX2) would save 1.4% more but

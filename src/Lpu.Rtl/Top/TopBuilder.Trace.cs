@@ -65,19 +65,8 @@ internal sealed partial class TopBuilder
     /// <summary>A field as <see cref="TraceField"/> lays it out: the header zero-padded to a word, then the data to whole words.</summary>
     private Expr Field(TraceField f, Expr header, Expr? data)
     {
-        var parts = new List<Expr>();
-        var dataWidth = TraceField.WidthOf(f.Kind, c.LanesPerSuperlane) - TraceField.HeaderBits;
-        if (data is not null)
-        {
-            if (dataWidth > data.Width)
-                parts.Add(Hw.Const(0, dataWidth - data.Width));
-            parts.Add(data);
-        }
-
-        if (header.Width < TraceField.HeaderBits)
-            parts.Add(Hw.Const(0, TraceField.HeaderBits - header.Width));
-        parts.Add(header);
-        return Hw.Concat([.. parts]);
+        var word = header.ZeroExtend(TraceField.HeaderBits);
+        return data is null ? word : Hw.Concat(data.ZeroExtend(TraceField.WidthOf(f.Kind, c.LanesPerSuperlane) - TraceField.HeaderBits), word);
     }
 
     private static Expr Part(Expr bus, int index, int width) => bus[(width * index) + width - 1, width * index];
