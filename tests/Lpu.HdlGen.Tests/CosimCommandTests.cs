@@ -66,11 +66,7 @@ public class CosimCommandTests
         var rtl = GenerateSmall(dir);
 
         // The edit a person might make by mistake: the i8 add calls the i8 difference's function.
-        var lane = Path.Combine(rtl, "lpu_vxm_lane.v");
-        var text = File.ReadAllText(lane);
-        const string Call = "add_y = fn_add_i8(a, b);";
-        Assert.Equal(2, text.Split(Call).Length);   // exactly one such line
-        File.WriteAllText(lane, text.Replace(Call, "add_y = fn_sub_i8(a, b);", StringComparison.Ordinal));
+        HandEdit.AddBecomesSubtract(rtl);
 
         var (code, output, _) = Run("cosim", "--preset", "small", Program("vector_ops.s"), "--rtl", rtl, "--vcd", dir["edit.vcd"]);
 

@@ -171,7 +171,7 @@ internal sealed partial class TopBuilder
 
     private Instance BuildVxm(Expr powered, Fabric fabric)
     {
-        var module = VxmGenerator.Create(c, options);
+        var module = VxmGenerator.Create(c);
         var inst = m.Instance(module, "vxm");
         var alus = plan.Queues.Where(q => q.Kind == UnitKind.Vxm).Select(q => UnitIssue(q.Index, UnitKind.Vxm)).ToList();
         inst.Connect("clk", d.Clock).Connect("rst_n", d.Reset!)

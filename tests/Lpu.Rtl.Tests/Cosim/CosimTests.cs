@@ -33,14 +33,14 @@ public class CosimTests
     public void A_planted_wrong_add_is_reported_at_its_cycle_unit_lane_and_values()
     {
         using var dir = new TempDir();
-        var options = new CosimOptions { Rtl = new RtlOptions(Fault: PlantedFault.VxmAddLane0PlusOne), VcdPath = dir["fault.vcd"] };
+        var options = new CosimOptions { RtlDirectory = WrongAdd(dir), VcdPath = dir["fault.vcd"] };
         using var session = new CosimSession(Example("vector_ops.s"), options);
 
         var divergence = session.Run().Divergence;
 
         // vector_ops.s: vxm.0 issues add.i8 e2, e0, e1 at cycle 4; d = 2, so superlane 0's sum is
         // readable at position 6 in cycle 6. Word 0 lane 0 is 127 + 1, saturated to 0x7f; the
-        // planted fault makes it 0x80.
+        // edited lane computes 127 - 1 = 0x7e.
         Assert.NotNull(divergence);
         Assert.Equal(6, divergence.Cycle);
         Assert.Equal("VXM", divergence.Unit);
@@ -48,11 +48,20 @@ public class CosimTests
         Assert.Equal(0, divergence.Lane);
         Assert.Equal("stream e2 at position 6", divergence.Signal);
         Assert.StartsWith("0x7f ", divergence.Expected);
-        Assert.StartsWith("0x80 ", divergence.Actual);
+        Assert.StartsWith("0x7e ", divergence.Actual);
         Assert.Equal("cycle      4  vxm.0          add.i8 e2, e0, e1  (0x2000800100000000)", divergence.Cause);
         var vcd = File.ReadAllText(dir["fault.vcd"]);
         Assert.Contains("$enddefinitions", vcd);
         Assert.Contains(" events ", vcd);
+    }
+
+    /// <summary>small's generated RTL in <paramref name="dir"/>/rtl with <see cref="HandEdit.AddBecomesSubtract"/>: the same files as the CLI test's, so one build serves both.</summary>
+    internal static string WrongAdd(TempDir dir)
+    {
+        var rtl = dir["rtl"];
+        RtlGenerator.Generate(Small).Verilog.WriteTo(rtl);
+        HandEdit.AddBecomesSubtract(rtl);
+        return rtl;
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public class TwoThreadTests
     public void A_wrong_vxm_result_is_reported_the_same_with_the_same_waveform()
     {
         using var dir = new TempDir();
-        var options = new CosimOptions { Rtl = new RtlOptions(Fault: PlantedFault.VxmAddLane0PlusOne) };
+        var options = new CosimOptions { RtlDirectory = CosimTests.WrongAdd(dir) };
 
         var (one, two) = Both(Example("vector_ops.s"), options, vcdDir: dir);
 

@@ -57,7 +57,7 @@ public sealed partial class VxmGatingTests
     }
 
     private static EmittedDesign Emit(LpuConfig config) =>
-        VerilogEmitter.Emit(VxmGenerator.Create(config, new RtlOptions()), new EmitOptions("test", ConfigJson.Hash(config)));
+        VerilogEmitter.Emit(VxmGenerator.Create(config), new EmitOptions("test", ConfigJson.Hash(config)));
 
     /// <summary>The text of each <c>always @*</c> block, up to its closing <c>end</c> at the same indent.</summary>
     private static List<string> CombinationalBlocks(string verilog) =>
