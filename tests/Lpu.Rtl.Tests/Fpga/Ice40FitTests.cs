@@ -11,7 +11,9 @@ namespace Lpu.Rtl.Tests.Fpga;
 /// <summary>
 /// The real fit check of the <c>ice40</c> preset: Yosys <c>synth_ice40</c>, <c>nextpnr-ice40 --hx8k
 /// --package ct256</c> with the generated pin and clock constraints, and <c>icepack</c>. The design must
-/// place and route within the device and meet the preset's clock.
+/// place and route within the device and meet the preset's clock. Placement is by wire length only
+/// (<c>--no-tmdriv</c>): Fmax is over twice the 12 MHz clock either way, and at 96% full the router
+/// finishes sooner on such a placement (docs/rtl.md "Building a bitstream").
 /// </summary>
 [Collection(PlaceAndRoute.Name)]
 public sealed partial class Ice40FitTests(ITestOutputHelper log)
@@ -33,7 +35,7 @@ public sealed partial class Ice40FitTests(ITestOutputHelper log)
         var synthSeconds = timer.Elapsed.TotalSeconds;
         var pnr = Tools.Run("nextpnr-ice40",
             ["--" + design.Board.Device, "--package", design.Board.Package, "--pcf", design.PinFile, "--pre-pack", design.ClockFile,
-             "--json", design.Top + ".json", "--asc", design.Top + ".asc", "--seed", "1"],
+             "--json", design.Top + ".json", "--asc", design.Top + ".asc", "--seed", "1", "--no-tmdriv"],
             dir.Path, timeoutSeconds: 3600).EnsureSuccess();   // routing at 94% is slow on a loaded machine
         var pnrSeconds = timer.Elapsed.TotalSeconds - synthSeconds;
         var pack = Tools.Run("icepack", [design.Top + ".asc", design.Top + ".bin"], dir.Path).EnsureSuccess();
