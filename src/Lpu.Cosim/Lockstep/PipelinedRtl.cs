@@ -39,10 +39,10 @@ internal sealed class PipelinedRtl : RtlCycles
     private readonly VerilatorSimulation sim;
     private readonly FieldReader reader;
     private readonly int donePort;
-    private readonly int stride;
+    private readonly int words;            // the event words of a cycle
+    private readonly int stride;           // a slot: those words, then the done output
     private readonly int batch;
     private readonly uint[] slots;
-    private readonly bool[] done;
     private readonly ExceptionDispatchInfo?[] errors;
     private readonly PhaseClock? modelPhases;
     private readonly PhaseClock? rtlPhases;
@@ -63,11 +63,11 @@ internal sealed class PipelinedRtl : RtlCycles
         this.donePort = donePort;
         this.modelPhases = modelPhases;
         this.rtlPhases = rtlPhases;
-        stride = reader.Words.Length;
+        words = reader.Words.Length;
+        stride = words + 1;
         Capacity = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, RingBytes / (4 * stride))) / 2, 16, 1024);
         batch = Capacity / 4;
         slots = GC.AllocateArray<uint>(Capacity * stride, pinned: true);
-        done = new bool[Capacity];
         errors = new ExceptionDispatchInfo?[Capacity];
         shared.Allowed = allowedUpTo;
         thread = new Thread(Produce) { IsBackground = true, Name = "lockstep RTL" };
@@ -95,8 +95,8 @@ internal sealed class PipelinedRtl : RtlCycles
 
         var slot = (int)(cycle & (Capacity - 1));
         errors[slot]?.Throw();
-        isDone = done[slot];
-        return slots.AsSpan(slot * stride, stride);
+        isDone = slots[(slot * stride) + words] != 0;
+        return slots.AsSpan(slot * stride, words);
     }
 
     /// <summary>Stops the RTL thread and waits for it.</summary>
@@ -139,7 +139,7 @@ internal sealed class PipelinedRtl : RtlCycles
         var slot = (int)(cycle & (Capacity - 1));
         try
         {
-            var destination = slots.AsSpan(slot * stride, stride);
+            var destination = slots.AsSpan(slot * stride, words);
             var ticks = cycle == 0 ? 0UL : 1UL;
             if (rtlPhases is null)
             {
@@ -153,7 +153,8 @@ internal sealed class PipelinedRtl : RtlCycles
                 rtlPhases.Lap(Phase.EventRead);
             }
 
-            done[slot] = sim.GetOutput(donePort) != 0;
+            // In the slot, not in an array of its own, whose neighbouring flags the other side reads.
+            slots[(slot * stride) + words] = sim.GetOutput(donePort) != 0 ? 1u : 0u;
         }
         catch (Exception e)
         {
@@ -226,44 +227,47 @@ internal sealed class PipelinedRtl : RtlCycles
     }
 
     /// <summary>
-    /// What the two sides share; each side writes its own cache line. A side about to sleep writes
-    /// what it waits for, then announces itself with a full fence and checks once more; the other
-    /// side publishes, fences, and sets the event if the sleeper's need is met, so one of the two
-    /// always sees the other's write.
+    /// What the two sides share; each side writes its own cache line. The struct sits inside this
+    /// object, which the GC aligns to 8 bytes only, so each side's fields are kept 96 bytes from the
+    /// other's and 128 from the struct's ends: whatever the alignment, no 64-byte line holds fields
+    /// of both sides or anything else of the object. A side about to sleep writes what it waits for,
+    /// then announces itself with a full fence and checks once more; the other side publishes,
+    /// fences, and sets the event if the sleeper's need is met, so one of the two always sees the
+    /// other's write.
     /// </summary>
-    [StructLayout(LayoutKind.Explicit, Size = 3 * 64)]
+    [StructLayout(LayoutKind.Explicit, Size = 416)]
     private struct Shared
     {
-        // Written by the RTL thread.
-        [FieldOffset(64)]
+        // Written by the RTL thread: bytes 128-159.
+        [FieldOffset(128)]
         public long Produced;             // slots written: cycles 0 .. Produced - 1
 
-        [FieldOffset(72)]
+        [FieldOffset(136)]
         public int ProducerFinished;
 
-        [FieldOffset(76)]
+        [FieldOffset(140)]
         public int ProducerAsleep;
 
-        [FieldOffset(80)]
+        [FieldOffset(144)]
         public long ProducerNeedsReleased;
 
-        [FieldOffset(88)]
+        [FieldOffset(152)]
         public long ProducerNeedsAllowed;
 
-        // Written by the comparing thread.
-        [FieldOffset(128)]
+        // Written by the comparing thread: bytes 256-287.
+        [FieldOffset(256)]
         public long Released;             // cycles before this one are read; their slots are free
 
-        [FieldOffset(136)]
+        [FieldOffset(264)]
         public long Allowed;              // the last cycle the RTL may be run to
 
-        [FieldOffset(144)]
+        [FieldOffset(272)]
         public int Stopping;
 
-        [FieldOffset(148)]
+        [FieldOffset(276)]
         public int ConsumerAsleep;
 
-        [FieldOffset(152)]
+        [FieldOffset(280)]
         public long ConsumerNeedsProduced;
     }
 }
