@@ -13,7 +13,8 @@ namespace Lpu.Rtl.Tests.Fpga;
 /// --package ct256</c> with the generated pin and clock constraints, and <c>icepack</c>. The design must
 /// place and route within the device and meet the preset's clock. Placement is by wire length only
 /// (<c>--no-tmdriv</c>): Fmax is over twice the 12 MHz clock either way, and at 96% full the router
-/// finishes sooner on such a placement (docs/rtl.md "Building a bitstream").
+/// finished sooner on such placements for two of the three seeds measured (docs/rtl.md "Why
+/// <c>--no-tmdriv</c>").
 /// </summary>
 [Collection(PlaceAndRoute.Name)]
 public sealed partial class Ice40FitTests(ITestOutputHelper log)
