@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lpu.Cosim.Verilator;
 
 namespace Lpu.HdlGen;
 
@@ -47,13 +46,6 @@ public static class Cli
         catch (Exception e) when (InputErrors.IsInputError(e))
         {
             error.WriteLine($"error: {InputErrors.Describe(e)}");
-            return BadInput;
-        }
-        catch (VerilatorBuildException e)
-        {
-            // RTL that does not build (an edited --rtl directory, one from another version) or a
-            // missing tool: the message names the file and line and how to replay the build.
-            error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
         catch (Exception e)

@@ -24,15 +24,10 @@ try
     run(args[1..]);
     return 0;
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or Lpu.Cosim.Verilator.VerilatorBuildException)
 {
-    // A bad option of a scenario: one line, not a stack trace.
-    Console.Error.WriteLine($"{args[0]}: {e.Message}");
-    return 2;
-}
-catch (Lpu.Cosim.Verilator.VerilatorBuildException e)
-{
-    // RTL that does not build (e.g. --rtl from another version): the build's own message.
+    // A bad option of a scenario, or --rtl that is missing, has other ports or does not build:
+    // one line, not a stack trace.
     Console.Error.WriteLine($"{args[0]}: {e.Message}");
     return 2;
 }
