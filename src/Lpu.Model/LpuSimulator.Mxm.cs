@@ -38,12 +38,17 @@ public sealed partial class LpuSimulator
 
                 break;
             case OpKind.Abc:
-                var busyUntil = plane!.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
-                if (c > plane.LastInstall && c < busyUntil)
-                    throw new SimulationException(c, $"queue {queue.Name}: abc issued while the plane installs weights (iw at cycle {plane.LastInstall}, busy until {busyUntil})");
+                CheckAbcNotInstalling(plane!, queue, c);
                 Ensure(ref r.Buffer, vectorLength);
                 break;
         }
+    }
+
+    private void CheckAbcNotInstalling(MxmPlane plane, QueueInfo queue, long c)
+    {
+        var busyUntil = plane.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
+        if (c > plane.LastInstall && c < busyUntil)
+            throw new SimulationException(c, $"queue {queue.Name}: abc issued while the plane installs weights (iw at cycle {plane.LastInstall}, busy until {busyUntil})");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

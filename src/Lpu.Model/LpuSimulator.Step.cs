@@ -41,7 +41,7 @@ public sealed partial class LpuSimulator
                 Counters.EccUncorrectable++;
         }
 
-        IssueAll(c, now);
+        IssueAll(c, now, wholeVectors: false);
         for (var i = 0; i < inFlight.Count;)
         {
             var r = inFlight[i];
@@ -76,15 +76,28 @@ public sealed partial class LpuSimulator
         return b;
     }
 
+    /// <summary>
+    /// Power changes due now. Of two configs issued in one cycle the lower queue's wins (as in the
+    /// RTL); the order in which in-flight instructions reach a superlane does not matter.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyPowerChanges(long c)
     {
+        if (powerChanges.Count == 0)
+            return;
+        Span<int> winner = stackalloc int[superlanes];
+        winner.Fill(int.MaxValue);
         for (var i = 0; i < powerChanges.Count;)
         {
-            var (cycle, k, on) = powerChanges[i];
+            var (cycle, k, on, queue) = powerChanges[i];
             if (cycle == c)
             {
-                powered[k] = on;
+                if (queue < winner[k])
+                {
+                    powered[k] = on;
+                    winner[k] = queue;
+                }
+
                 powerChanges.RemoveAt(i);
             }
             else
@@ -95,7 +108,7 @@ public sealed partial class LpuSimulator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void IssueAll(long c, CycleEvents now)
+    private void IssueAll(long c, CycleEvents now, bool wholeVectors)
     {
         for (var qi = 0; qi < queues.Length; qi++)
         {
@@ -111,6 +124,8 @@ public sealed partial class LpuSimulator
             lastIssue = c;
             Counters.Issued[qi]++;
             now.AddIssue(new IssueEvent(qi, op.Word));
+            if (wholeVectors)
+                WaveTrace?.Invoke($"{c} I {qi} {op.Word:x16}");
             if (op.Kind == OpKind.Notify)
             {
                 foreach (var other in queues)
@@ -118,7 +133,10 @@ public sealed partial class LpuSimulator
                 continue;
             }
 
-            Start(op, q.Info, c);
+            if (wholeVectors)
+                ExecuteWhole(op, q.Info, c);
+            else
+                Start(op, q.Info, c);
         }
     }
 
@@ -185,7 +203,7 @@ public sealed partial class LpuSimulator
                 break;
             case OpKind.Config:
                 if (k < superlanes)
-                    powerChanges.Add((c + 1, k, (r.Op.Imm >> k & 1) != 0));
+                    powerChanges.Add((c + 1, k, (r.Op.Imm >> k & 1) != 0, r.Queue));
                 break;
             case OpKind.Lw:
             case OpKind.Iw:

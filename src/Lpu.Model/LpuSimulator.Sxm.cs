@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
 using Lpu.Model.State;
 
@@ -27,7 +28,22 @@ public sealed partial class LpuSimulator
             return;
 
         var output = r.Buffer.AsSpan(span * vectorLength, span * vectorLength);
-        var queue = Floorplan.Queues[r.Queue];
+        FormSxmOutput(op, Floorplan.Queues[r.Queue], input, output);
+
+        var latency = superlanes + 2;
+        for (var sl = 0; sl < superlanes; sl++)
+        {
+            if ((r.Powered >> sl & 1) == 0)
+                continue;
+            var due = Bucket(r.Issue + sl + latency);
+            for (var j = 0; j < span; j++)
+                output.Slice((j * vectorLength) + (sl * lanes), lanes).CopyTo(due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, sl)));
+        }
+    }
+
+    /// <summary>The output vector(s) of an SXM instruction from its whole input vector(s).</summary>
+    private void FormSxmOutput(in DecodedOp op, QueueInfo queue, ReadOnlySpan<byte> input, Span<byte> output)
+    {
         switch (op.Kind)
         {
             case OpKind.ShiftUp:
@@ -75,16 +91,6 @@ public sealed partial class LpuSimulator
                 }
 
                 break;
-        }
-
-        var latency = superlanes + 2;
-        for (var sl = 0; sl < superlanes; sl++)
-        {
-            if ((r.Powered >> sl & 1) == 0)
-                continue;
-            var due = Bucket(r.Issue + sl + latency);
-            for (var j = 0; j < span; j++)
-                output.Slice((j * vectorLength) + (sl * lanes), lanes).CopyTo(due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, sl)));
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class LpuSimulator
     private readonly List<InFlight> inFlight = [];
     private readonly Stack<InFlight> pool = new();
     private readonly bool[] powered;
-    private readonly List<(long Cycle, int Superlane, bool On)> powerChanges = [];
+    private readonly List<(long Cycle, int Superlane, bool On, int Queue)> powerChanges = [];
     private readonly List<MxmUpdate> mxmUpdates = [];
     private readonly Stack<sbyte[]> arrayPool = new();
     private readonly int[]?[][] permuteMaps;
@@ -110,6 +110,8 @@ public sealed partial class LpuSimulator
         }
         inFlight.Clear();
         queues = [];
+        loaded = null;
+        hostChangesSinceLoad.Clear();
         lastIssue = -1;
         doneCycle = 0;
         Counters.Reset();
@@ -157,6 +159,7 @@ public sealed partial class LpuSimulator
         foreach (var q in queues)
             q.Advance(0);
         CheckProgress(0);
+        loaded = program;
     }
 
     /// <summary>Host write of one SRAM word (VL bytes, tile k gets bytes [kL, kL+L)); check bits are generated.</summary>
@@ -165,6 +168,8 @@ public sealed partial class LpuSimulator
         CheckWord(slice, address, vector.Length, vectorLength);
         for (var k = 0; k < superlanes; k++)
             sram.Write(slice, k, address, vector.Slice(k * lanes, lanes));
+        var copy = vector.ToArray();
+        RecordHostChange(() => WriteSram(slice, address, copy));
     }
 
     /// <summary>Host read of one SRAM word as stored (no correction) into <paramref name="vector"/> (VL bytes).</summary>
@@ -193,6 +198,7 @@ public sealed partial class LpuSimulator
         if (bit < 0 || bit >= bits)
             throw new ArgumentOutOfRangeException(nameof(bit), $"bit {bit} out of range [0, {bits})");
         sram.FlipBit(slice, superlane, address, bit);
+        RecordHostChange(() => InjectBitFlip(slice, superlane, address, bit));
     }
 
     /// <summary>The VL bytes of stream register R[dir][stream][position] as they are during cycle <see cref="Cycle"/>.</summary>
@@ -238,9 +244,15 @@ public sealed partial class LpuSimulator
     /// <summary>
     /// Runs until the done cycle (or <paramref name="maxCycles"/> cycles, then a
     /// <see cref="SimulationException"/>), calling <paramref name="onCycle"/> with each cycle's
-    /// events. Returns the done cycle D.
+    /// events. Returns the done cycle D. Without a callback, a run that starts right after
+    /// <see cref="Load"/> goes in wave order (LpuSimulator.Waves.cs): every instruction does all its
+    /// superlanes at issue. It ends in the same state, and throws the same first error; only the
+    /// per-cycle events are not made (<see cref="Events"/> is then empty).
     /// </summary>
-    public long Run(long maxCycles = 100_000_000, Action<CycleEvents>? onCycle = null)
+    public long Run(long maxCycles = 100_000_000, Action<CycleEvents>? onCycle = null) =>
+        onCycle is null && CanRunInWaves ? RunInWaves(maxCycles) : RunCycles(maxCycles, onCycle);
+
+    private long RunCycles(long maxCycles, Action<CycleEvents>? onCycle)
     {
         while (!IsDone)
         {

@@ -72,6 +72,33 @@ public class GemmOnModelTests
         Assert.True(cycles >= gemm.ScheduledCycles, $"done at {cycles}, but the schedule writes until {gemm.ScheduledCycles}");
     }
 
+    [Theory]
+    [InlineData("small", 33, 9, 17)]
+    [InlineData("medium", 70, 100, 100)]
+    public void A_gemm_run_in_wave_order_ends_as_in_cycle_order(string preset, int m, int k, int n)
+    {
+        // Run() without a callback goes in wave order, with one in cycle order (LpuSimulator.Waves.cs).
+        var config = Presets.Get(preset);
+        var shape = new GemmShape(m, k, n);
+        var gemm = GemmCompiler.Compile(config, shape, Random(m * k, 9), Random(k * n, 10));
+        string Outcome(bool inWaves)
+        {
+            var model = new LpuSimulator(config);
+            model.Load(gemm.Program);
+            var done = inWaves ? model.Run() : model.Run(onCycle: _ => { });
+            var c = model.Counters;
+            var result = gemm.Layout.ReadResult((slice, address) =>
+            {
+                var word = new byte[config.VectorLength];
+                model.ReadSram(slice, address, word);
+                return word;
+            });
+            return $"{done} {c.SramReads} {c.SramWrites} {c.StreamProductions} {c.Macs} {string.Join(',', c.Issued)} {string.Join(',', result)}";
+        }
+
+        Assert.Equal(Outcome(inWaves: false), Outcome(inWaves: true));
+    }
+
     [Fact]
     public void Extreme_values_accumulate_without_loss()
     {

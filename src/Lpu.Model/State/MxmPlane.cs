@@ -124,6 +124,39 @@ internal sealed class MxmPlane
         }
     }
 
+    /// <summary>
+    /// Row <paramref name="accumulatorRow"/> as an acc issued at <paramref name="cycle"/> reads it,
+    /// superlane k in cycle + k: column n gets its value of cycle + n / <paramref name="lanes"/>.
+    /// Updates due after <paramref name="cycle"/> are applied to <paramref name="values"/> only, not
+    /// to the row: a wave-ordered run reads the next instruction's superlane 0 earlier than this
+    /// one's last superlane.
+    /// </summary>
+    public void ReadRowAcross(long cycle, int accumulatorRow, int lanes, Span<int> values)
+    {
+        SettleRow(cycle, accumulatorRow);
+        var vl = vectorLength;
+        Accumulators.AsSpan(accumulatorRow * vl, vl).CopyTo(values);
+        var last = cycle + (vl / lanes) - 1;
+        for (var i = head; i < count && due[i] <= last; i++)
+        {
+            if (row[i] != accumulatorRow || due[i] <= cycle)
+                continue;
+            ComputePending();
+            var start = (int)(due[i] - cycle) * lanes;
+            var r = products.AsSpan((i * vl) + start, vl - start);
+            var target = values[start..vl];
+            if (add[i])
+            {
+                for (var n = 0; n < r.Length; n++)
+                    target[n] = unchecked(target[n] + r[n]);
+            }
+            else
+            {
+                r.CopyTo(target);
+            }
+        }
+    }
+
     /// <summary>Applies every pending update due at or before <paramref name="cycle"/>, computing products as needed.</summary>
     public void Settle(long cycle)
     {

@@ -16,6 +16,8 @@ internal sealed class StreamFile
     private readonly byte[] west;
     private readonly long[] lastWrite; // cycle + 1 of the last production per (dir, s, p, k), 0 = never
     private readonly bool[] dirty;     // per (dir, s, slot): produced into since the slot was last zero
+    private readonly long[] vectorStamp;  // wave-ordered runs: cycle + 1 of the last production per (dir, s, p)
+    private readonly ulong[] vectorMask;  // and the superlanes produced into then
     private readonly int streams;
     private readonly int positions;
     private readonly int vectorLength;
@@ -34,6 +36,8 @@ internal sealed class StreamFile
         west = new byte[east.Length];
         lastWrite = new long[2 * streams * positions * superlanes];
         dirty = new bool[2 * streams * positions];
+        vectorStamp = new long[2 * streams * positions];
+        vectorMask = new ulong[vectorStamp.Length];
     }
 
     /// <summary>The cycle whose register values the file holds.</summary>
@@ -45,6 +49,7 @@ internal sealed class StreamFile
         Array.Clear(west);
         Array.Clear(lastWrite);
         Array.Clear(dirty);
+        Array.Clear(vectorStamp);
         Cycle = 0;
         phase = 0;
     }
@@ -115,6 +120,76 @@ internal sealed class StreamFile
         dirty[((((int)dir * streams) + s) * positions) + slot] = true;
         var array = dir == Direction.East ? east : west;
         return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
+    }
+
+    /// <summary>The VL bytes of R[dir][s][p] (superlane k at [kL, kL+L)) during the current cycle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> Vector(Direction dir, int s, int p)
+    {
+        var array = dir == Direction.East ? east : west;
+        return array.AsSpan(((s * positions) + Slot(dir, p)) * vectorLength, vectorLength);
+    }
+
+    /// <summary>
+    /// Marks a production into the superlanes <paramref name="mask"/> of R[dir][s][p] in the current
+    /// cycle and returns the register's VL bytes (the caller fills the masked superlanes); empty
+    /// when one of those superlanes was already produced into this cycle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<byte> ProduceVector(Direction dir, int s, int p, ulong mask)
+    {
+        var register = ((((int)dir * streams) + s) * positions) + p;
+        if (vectorStamp[register] != Cycle + 1)
+        {
+            vectorStamp[register] = Cycle + 1;
+            vectorMask[register] = 0;
+        }
+        else if ((vectorMask[register] & mask) != 0)
+        {
+            return default;
+        }
+
+        vectorMask[register] |= mask;
+        var slot = Slot(dir, p);
+        dirty[((((int)dir * streams) + s) * positions) + slot] = true;
+        return Vector(dir, s, p);
+    }
+
+    /// <summary>
+    /// Copies superlane <paramref name="k"/> of every register into <paramref name="byPosition"/>,
+    /// laid out <c>[((dir x S + s) x P + p) x VL + k x L + lane]</c>.
+    /// </summary>
+    public void CopySuperlane(int k, byte[] byPosition)
+    {
+        for (var dir = 0; dir < 2; dir++)
+        {
+            for (var s = 0; s < streams; s++)
+            {
+                for (var p = 0; p < positions; p++)
+                {
+                    var offset = ((((dir * streams) + s) * positions) + p) * vectorLength + (k * lanes);
+                    At((Direction)dir, s, p, k).CopyTo(byPosition.AsSpan(offset, lanes));
+                }
+            }
+        }
+    }
+
+    /// <summary>Makes every register hold its bytes in <paramref name="byPosition"/> (the layout of <see cref="CopySuperlane"/>).</summary>
+    public void Load(byte[] byPosition)
+    {
+        for (var dir = 0; dir < 2; dir++)
+        {
+            for (var s = 0; s < streams; s++)
+            {
+                for (var p = 0; p < positions; p++)
+                {
+                    var offset = ((((dir * streams) + s) * positions) + p) * vectorLength;
+                    byPosition.AsSpan(offset, vectorLength).CopyTo(Vector((Direction)dir, s, p));
+                }
+            }
+        }
+
+        Array.Fill(dirty, true);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

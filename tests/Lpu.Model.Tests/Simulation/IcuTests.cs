@@ -51,6 +51,26 @@ public class IcuTests
         Assert.True(h.Simulator.IsPowered(0));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Of_two_configs_in_one_cycle_the_lower_queue_sets_the_mask(bool inWaves)
+    {
+        // architecture.md §4 (and the RTL's priority): mem.w.1 comes before vxm.0 in queue order.
+        var b = new ProgramBuilder(Harness.Small);
+        b.Queue("vxm.0").Nop(1).Config(0b11);
+        b.Queue("mem.w.1").Nop(1).Config(0b01);
+        b.Queue("vxm.1").Nop(1).Config(0b10);
+        var sim = new LpuSimulator(Harness.Small);
+        sim.Load(b.Build());
+        if (inWaves)
+            sim.Run();
+        else
+            sim.Run(1000, _ => { });
+        Assert.True(sim.IsPowered(0));
+        Assert.False(sim.IsPowered(1));
+    }
+
     [Fact]
     public void An_empty_program_is_done_at_cycle_zero()
     {

@@ -1,0 +1,465 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Lpu.Architecture.Layout;
+using Lpu.Architecture.Programs;
+using Lpu.Model.Icu;
+using Lpu.Model.Numerics;
+using Lpu.Model.State;
+
+namespace Lpu.Model;
+
+/// <summary>
+/// The wave-ordered run behind <see cref="Run"/> without a callback. An instruction issued at t
+/// works on superlane k in cycle t + k, and every interaction the ISA defines between two
+/// instructions is the same on every superlane: a read issued at t sees a write issued at t_w iff
+/// t_w &lt; t; a value landing d cycles after its producer issued at t is seen by a consumer issued
+/// at t' iff t' &gt;= t + d; a config issued at t_c gates superlane k from t_c + k + 1 on. So the model
+/// may simulate in wave time w = c - k: an instruction does all its superlanes at once, at issue,
+/// on whole vectors, and superlane k of each stream register holds in wave w its value of cycle
+/// w + k. That is SL times fewer operations than cycle order. The MXM's array and accumulators are
+/// shared by all superlanes and keep real time: an install or an abc update is due in a cycle, an
+/// abc multiplies in t + SL - 1, and an acc reads superlane k of its row as of t + k.
+/// </summary>
+/// <remarks>
+/// Only the state at the done cycle is observable after such a run (SRAM, accumulators, counters,
+/// power and, converted back to real time at the end, the stream registers); per-cycle events need
+/// <see cref="Step"/> or a callback. A runtime error is first found in wave order, which need not be
+/// the order of cycles, so the program is then loaded again and run cycle by cycle, and the first
+/// error in real time is the one thrown.
+/// </remarks>
+public sealed partial class LpuSimulator
+{
+    private readonly List<Action> hostChangesSinceLoad = [];
+    private LpuProgram? loaded;
+    private WaveLandings[] landings = [];
+    private ulong wavePowered;
+    private byte[] wideA = [];
+    private byte[] wideB = [];
+    private byte[] wideResult = [];
+    private int[] rowAcross = [];
+
+    /// <summary>
+    /// For tests: receives every event of a wave-ordered run as a trace line of architecture.md §10,
+    /// in wave order (sort them to compare with a cycle-ordered trace).
+    /// </summary>
+    internal Action<string>? WaveTrace { get; set; }
+
+    /// <summary>True when <see cref="Run"/> may take the wave-ordered path: a program just loaded, nothing stepped.</summary>
+    private bool CanRunInWaves => shortcuts && loaded is not null && Cycle == 0 && doneCycle < 0;
+
+    private long RunInWaves(long maxCycles)
+    {
+        try
+        {
+            return RunWaves(maxCycles);
+        }
+        catch (SimulationException)
+        {
+            // Run it again in cycle order from the same start, so the error reported is the first in time.
+            var program = loaded!;
+            var changes = hostChangesSinceLoad.ToArray();
+            Load(program);
+            foreach (var change in changes)
+                change();
+            return RunCycles(maxCycles, null);
+        }
+    }
+
+    private long RunWaves(long maxCycles)
+    {
+        if (landings.Length != buckets.Length)
+            landings = [.. Enumerable.Range(0, buckets.Length).Select(_ => new WaveLandings(vectorLength))];
+        foreach (var l in landings)
+            l.Clear(-1);
+        Ensure(ref rowAcross, vectorLength);
+        var realFrame = new byte[2 * Config.StreamsPerDirection * Config.PositionCount * vectorLength];
+        while (!IsDone)
+        {
+            if (Cycle >= maxCycles)
+                throw new SimulationException(Cycle, $"not done after {maxCycles} cycles");
+            StepWave();
+            // Superlane k of a register in cycle D is its value in wave D - k: keep it on the way.
+            if (doneCycle >= 0 && Cycle <= doneCycle && doneCycle - Cycle < superlanes)
+                streams.CopySuperlane((int)(doneCycle - Cycle), realFrame);
+        }
+
+        // Installs still pending are due before D; the cycle order has made them by now.
+        for (var p = 0; p < planes.Length; p++)
+            InstallDue(p, doneCycle);
+        if (doneCycle > 0)
+            streams.Load(realFrame);
+        events = Bucket(Math.Max(0, doneCycle - 1));
+        events.Clear(Math.Max(0, doneCycle - 1));
+        return doneCycle;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StepWave()
+    {
+        var w = Cycle;
+        ApplyPowerChanges(w);
+        wavePowered = 0;
+        for (var k = 0; k < superlanes; k++)
+        {
+            if (powered[k])
+                wavePowered |= 1UL << k;
+        }
+
+        var due = Landing(w);
+        foreach (ref readonly var l in due.Items)
+        {
+            var register = streams.ProduceVector(l.Direction, l.Stream, l.Position, l.Superlanes);
+            if (register.IsEmpty)
+                throw new SimulationException(w, $"two results due in one stream register (wave order)");
+            var data = due.Data(in l);
+            if (l.Superlanes == AllSuperlanes)
+            {
+                data.CopyTo(register);
+            }
+            else
+            {
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((l.Superlanes >> k & 1) != 0)
+                        LaneCopy.Copy(data.Slice(k * lanes, lanes), register.Slice(k * lanes, lanes));
+                }
+            }
+
+            Counters.StreamProductions += BitOperations.PopCount(l.Superlanes);
+            if (WaveTrace is not null)
+            {
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((l.Superlanes >> k & 1) != 0)
+                        WaveTrace($"{w + k} S {l.Position} {(l.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{l.Stream} {k} {Hex(data.Slice(k * lanes, lanes))}");
+                }
+            }
+        }
+
+        IssueAll(w, Bucket(w), wholeVectors: true);
+        CheckProgress(w);
+        Counters.Cycles = w + 1;
+        streams.Advance();
+    }
+
+    private ulong AllSuperlanes => superlanes == 64 ? ulong.MaxValue : (1UL << superlanes) - 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private WaveLandings Landing(long wave)
+    {
+        var l = landings[(int)wave & (landings.Length - 1)];
+        if (l.Wave != wave)
+            l.Clear(wave);
+        return l;
+    }
+
+    /// <summary>The VL bytes an instruction issued now produces on a stream register <paramref name="latency"/> waves later, powered superlanes only.</summary>
+    private Span<byte> Produce(long w, int latency, int position, Architecture.Isa.Direction direction, int stream) =>
+        Landing(w + latency).Add(new WaveLanding(position, direction, stream, wavePowered));
+
+    /// <summary>Does every superlane of <paramref name="op"/>, issued in wave <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExecuteWhole(in DecodedOp op, QueueInfo queue, long w)
+    {
+        var position = queue.Kind == UnitKind.Vxm ? Floorplan.VxmPosition : queue.Position;
+        switch (op.Kind)
+        {
+            case OpKind.Read or OpKind.Write or OpKind.Gather or OpKind.Scatter:
+                MemWhole(op, queue.GlobalSlice, position, w);
+                break;
+            case OpKind.Vxm or OpKind.Cvt or OpKind.Requant:
+                VxmWhole(op, position, w);
+                break;
+            case OpKind.Config:
+                for (var k = 0; k < superlanes; k++)
+                    powerChanges.Add((w + 1, k, (op.Imm >> k & 1) != 0, queue.Index));
+                break;
+            case OpKind.Lw or OpKind.Iw or OpKind.Abc or OpKind.Acc:
+                MxmWhole(op, queue, position, w);
+                break;
+            default:
+                SxmWhole(op, queue, position, w);
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MemWhole(in DecodedOp op, int slice, int position, long w)
+    {
+        var mask = wavePowered;
+        var address = (int)op.Imm;
+        switch (op.Kind)
+        {
+            case OpKind.Read:
+                // Only a write, gather or scatter issued the wave before can meet a read's banks (see CaptureWord).
+                if (lateSramAccess[slice] == w - 1)
+                    UseBanksWhole(slice, w, SramState.ReadBank0 << sram.Bank(address), mask);
+                if (mask == 0)
+                    return;
+                var word = Produce(w, 2, position, op.DstDir, op.Dst);
+                Counters.SramReads += BitOperations.PopCount(mask);
+                if (!sram.AnyCorrupted)
+                {
+                    sram.Word(slice, address).CopyTo(word);
+                    return;
+                }
+
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((mask >> k & 1) != 0)
+                        CountEcc(sram.Read(slice, k, address, word.Slice(k * lanes, lanes)), slice, k, address, w + k + 1);
+                }
+
+                return;
+            case OpKind.Write:
+                lateSramAccess[slice] = w;
+                UseBanksWhole(slice, w + 1, SramState.WriteBank0 << sram.Bank(address), mask);
+                var data = streams.Vector(op.ADir, op.A, position);
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((mask >> k & 1) != 0)
+                        WriteTile(slice, k, address, data.Slice(k * lanes, lanes), w);
+                }
+
+                Counters.SramWrites += BitOperations.PopCount(mask);
+                return;
+            case OpKind.Gather:
+                lateSramAccess[slice] = w;
+                var addresses = streams.Vector(op.BDir, op.B, position);
+                UseBanksWhole(slice, w + 1, SramState.ReadBoth, mask);
+                if (mask == 0)
+                    return;
+                var gathered = Produce(w, 3, position, op.DstDir, op.Dst);
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((mask >> k & 1) != 0)
+                    {
+                        var tileAddress = TileAddress(addresses, k);
+                        CountEcc(sram.Read(slice, k, tileAddress, gathered.Slice(k * lanes, lanes)), slice, k, tileAddress, w + k + 2);
+                    }
+                }
+
+                Counters.SramReads += BitOperations.PopCount(mask);
+                return;
+            case OpKind.Scatter:
+                lateSramAccess[slice] = w;
+                var values = streams.Vector(op.ADir, op.A, position);
+                var targets = streams.Vector(op.BDir, op.B, position);
+                UseBanksWhole(slice, w + 1, SramState.WriteBoth, mask);
+                for (var k = 0; k < superlanes; k++)
+                {
+                    if ((mask >> k & 1) != 0)
+                        WriteTile(slice, k, TileAddress(targets, k), values.Slice(k * lanes, lanes), w);
+                }
+
+                Counters.SramWrites += BitOperations.PopCount(mask);
+                return;
+        }
+    }
+
+    private int TileAddress(ReadOnlySpan<byte> addresses, int k) =>
+        (addresses[k * lanes] | addresses[(k * lanes) + 1] << 8) & (Config.Mem.WordsPerTile - 1);
+
+    private void UseBanksWhole(int slice, long wave, int banks, ulong mask)
+    {
+        for (var k = 0; k < superlanes; k++)
+        {
+            if ((mask >> k & 1) != 0)
+                UseBanks(slice, k, wave, banks);
+        }
+    }
+
+    /// <summary>Counts an ECC check of tile k, which happens in <paramref name="cycle"/>.</summary>
+    private void CountEcc(EccStatus status, int slice, int k, int address, long cycle)
+    {
+        if (status == EccStatus.Ok)
+            return;
+        if (status == EccStatus.Corrected)
+            Counters.EccCorrected++;
+        else
+            Counters.EccUncorrectable++;
+        WaveTrace?.Invoke($"{cycle} E {slice} {k} {address} {(status == EccStatus.Corrected ? 'C' : 'U')}");
+    }
+
+    /// <summary>Writes tile k of an instruction issued in wave <paramref name="w"/> (the tile is written in w + k + 1).</summary>
+    private void WriteTile(int slice, int k, int address, ReadOnlySpan<byte> bytes, long w)
+    {
+        sram.Write(slice, k, address, bytes);
+        WaveTrace?.Invoke($"{w + k + 1} M {slice} {k} {address} {Hex(bytes)}");
+    }
+
+    private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void VxmWhole(in DecodedOp op, int position, long w)
+    {
+        if (wavePowered == 0)
+            return;
+        var inWidth = op.Kind == OpKind.Requant ? 4 : op.Type.Width();
+        var outWidth = op.Kind switch
+        {
+            OpKind.Requant => 1,
+            OpKind.Cvt => op.To.Width(),
+            _ => inWidth,
+        };
+        var vl = vectorLength;
+        Ensure(ref wideA, 4 * vl);
+        Ensure(ref wideB, 4 * vl);
+        Ensure(ref wideResult, 4 * vl);
+        var a = wideA.AsSpan(0, inWidth * vl);
+        var result = wideResult.AsSpan(0, outWidth * vl);
+        for (var j = 0; j < inWidth; j++)
+            streams.Vector(op.ADir, op.A + j, position).CopyTo(a.Slice(j * vl, vl));
+        switch (op.Kind)
+        {
+            case OpKind.Requant:
+                VxmKernel.Requant(a, result, (short)op.Imm, (int)op.Imm2, vl);
+                break;
+            case OpKind.Cvt:
+                VxmKernel.Convert(op.Type, op.To, a, result, vl);
+                break;
+            default:
+                var b = Span<byte>.Empty;
+                if (op.HasB)
+                {
+                    b = wideB.AsSpan(0, inWidth * vl);
+                    for (var j = 0; j < inWidth; j++)
+                        streams.Vector(op.BDir, op.B + j, position).CopyTo(b.Slice(j * vl, vl));
+                }
+
+                VxmKernel.Apply(op.Function, op.Type, a, b, result, vl);
+                break;
+        }
+
+        for (var j = 0; j < outWidth; j++)
+            result.Slice(j * vl, vl).CopyTo(Produce(w, 2, position, op.DstDir, op.Dst + j));
+    }
+
+    private void SxmWhole(in DecodedOp op, QueueInfo queue, int position, long w)
+    {
+        var span = op.Kind == OpKind.Transpose ? lanes : 1;
+        var vl = vectorLength;
+        Ensure(ref wideA, 2 * span * vl);
+        var input = wideA.AsSpan(0, span * vl);
+        var output = wideA.AsSpan(span * vl, span * vl);
+        for (var j = 0; j < span; j++)
+            streams.Vector(op.ADir, op.A + j, position).CopyTo(input.Slice(j * vl, vl));
+        FormSxmOutput(op, queue, input, output);
+        if (wavePowered == 0)
+            return;
+        for (var j = 0; j < span; j++)
+            output.Slice(j * vl, vl).CopyTo(Produce(w, superlanes + 2, position, op.DstDir, op.Dst + j));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MxmWhole(in DecodedOp op, QueueInfo queue, int position, long w)
+    {
+        var unit = queue.UnitIndex;
+        var plane = planes[unit];
+        var vl = vectorLength;
+        switch (op.Kind)
+        {
+            case OpKind.Lw:
+                var row = plane.RowPointer;
+                plane.RowPointer = (int)((row + op.Imm) % vl);
+                plane.LoadVersion++;
+                for (var j = 0; j < op.Imm; j++)
+                {
+                    streams.Vector(op.ADir, op.A + j, position).CopyTo(plane.LoadBuffer.AsSpan(row * vl, vl));
+                    row = row + 1 == vl ? 0 : row + 1;
+                }
+
+                return;
+            case OpKind.Iw:
+                plane.RowPointer = 0;
+                plane.LastInstall = w;
+                var weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vl * vl];
+                plane.LoadBuffer.CopyTo(MemoryMarshal.AsBytes(weights.AsSpan()));
+                mxmUpdates.Add(new MxmUpdate(w + superlanes + 2, unit, weights));
+                return;
+            case OpKind.Abc:
+                CheckAbcNotInstalling(plane, queue, w);
+                // It multiplies in t + SL - 1, with the installs due by then.
+                InstallDue(unit, w + superlanes - 1);
+                var x = plane.Capture(w + superlanes + 2, (int)op.Imm, op.Imm2 != 0);
+                MemoryMarshal.Cast<byte, sbyte>(streams.Vector(op.ADir, op.A, position)).CopyTo(x);
+                Counters.Macs += (long)vl * vl;
+                return;
+            case OpKind.Acc:
+                if (wavePowered == 0)
+                    return;
+                var values = rowAcross.AsSpan(0, vl);
+                plane.ReadRowAcross(w, (int)op.Imm, lanes, values);
+                for (var j = 0; j < 4; j++)
+                {
+                    var bytes = Produce(w, 2, position, op.DstDir, op.Dst + j);
+                    var shift = 8 * j;
+                    for (var n = 0; n < vl; n++)
+                        bytes[n] = (byte)(values[n] >> shift);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>Installs every array of plane <paramref name="unit"/> due by <paramref name="cycle"/>, in the order they were made.</summary>
+    private void InstallDue(int unit, long cycle)
+    {
+        for (var i = 0; i < mxmUpdates.Count;)
+        {
+            var u = mxmUpdates[i];
+            if (u.Plane != unit || u.Cycle > cycle)
+            {
+                i++;
+                continue;
+            }
+
+            mxmUpdates.RemoveAt(i);
+            arrayPool.Push(planes[unit].Install(u.Weights));
+        }
+    }
+
+    /// <summary>Host writes and flips between a load and the first step, replayed when a wave-ordered run is run again in cycle order.</summary>
+    private void RecordHostChange(Action change)
+    {
+        if (loaded is not null && Cycle == 0)
+            hostChangesSinceLoad.Add(change);
+    }
+}
+
+/// <summary>A whole-vector production of a wave-ordered run: its superlanes in <c>Superlanes</c> land in one wave.</summary>
+internal readonly record struct WaveLanding(int Position, Architecture.Isa.Direction Direction, int Stream, ulong Superlanes)
+{
+    public int Offset { get; init; }
+}
+
+/// <summary>The productions landing in one wave, with their VL bytes each.</summary>
+internal sealed class WaveLandings(int vectorLength)
+{
+    private readonly List<WaveLanding> items = [];
+    private byte[] data = new byte[4 * vectorLength];
+    private int used;
+
+    public long Wave { get; private set; } = -1;
+
+    public ReadOnlySpan<WaveLanding> Items => CollectionsMarshal.AsSpan(items);
+
+    public ReadOnlySpan<byte> Data(in WaveLanding l) => data.AsSpan(l.Offset, vectorLength);
+
+    public void Clear(long wave)
+    {
+        Wave = wave;
+        items.Clear();
+        used = 0;
+    }
+
+    public Span<byte> Add(WaveLanding l)
+    {
+        if (used + vectorLength > data.Length)
+            Array.Resize(ref data, 2 * data.Length);
+        items.Add(l with { Offset = used });
+        used += vectorLength;
+        return data.AsSpan(used - vectorLength, vectorLength);
+    }
+}
