@@ -116,6 +116,10 @@ public static class Gemm
                 }
             }
         }
+        else if (resolved == GemmPath.Portable)
+        {
+            Int8PortableKernel.Multiply(a, b.WidePanels, c, m, k, n);
+        }
         else
         {
             MultiplyInt8(a, b.Original, c, m, k, n, resolved);
@@ -194,10 +198,7 @@ public static class Gemm
 
                 break;
             case GemmPath.Portable:
-                // The portable kernel works on arrays; it is the fallback for CPUs without AVX-VNNI.
-                var product = new int[c.Length];
-                Int8PortableKernel.Multiply(a.ToArray(), b.ToArray(), product, m, k, n);
-                product.CopyTo(c);
+                Int8PortableKernel.Multiply(a, Int8PortableKernel.WidenPanels(b, k, n), c, m, k, n);
                 break;
             default:
                 ScalarInt8(a, b, c, m, k, n);

@@ -11,6 +11,8 @@ namespace Lpu.Tensors;
 /// </summary>
 public sealed class Int8PackedMatrix
 {
+    private short[]? widePanels;
+
     internal Int8PackedMatrix(ReadOnlySpan<sbyte> b, int k, int n)
     {
         Rows = k;
@@ -42,6 +44,9 @@ public sealed class Int8PackedMatrix
 
     /// <summary>B as given, row-major, for the paths that do not use the packed form.</summary>
     internal sbyte[] Original { get; }
+
+    /// <summary>B widened to int16 in the column blocks of <see cref="Int8PortableKernel"/>, made on first use (two threads racing make it twice, the same).</summary>
+    internal short[] WidePanels => widePanels ??= Int8PortableKernel.WidenPanels(Original, Rows, Cols);
 
     /// <summary>B in the panels of <see cref="Int8VnniKernel"/>; null without AVX-VNNI or when B is empty.</summary>
     internal byte[]? Panels { get; }

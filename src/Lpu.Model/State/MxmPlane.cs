@@ -29,7 +29,11 @@ internal sealed class MxmPlane
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
-    private Int8PackedMatrix? packed;       // the installed array packed for the matrix kernel, once it has served BatchMacs
+    private Int8PackedMatrix? packed;       // the installed array's live block packed for the matrix kernel, once it has served BatchMacs
+    private int liveRows;                   // the array is zero outside rows [0, liveRows) and columns [0, liveCols),
+    private int liveCols;                   // so products use only that block (set with packed)
+    private sbyte[] liveActivations = [];   // scratch: activations cut to the live rows
+    private int[] liveProducts = [];        // scratch: products of the live columns
     private long macsSinceInstall;          // MACs computed with the installed array one dot product at a time
 
     // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product.
@@ -208,8 +212,8 @@ internal sealed class MxmPlane
         var macs = (long)m * vl * vl;
         if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
-            packed ??= Gemm.Pack(Weights, vl, vl);
-            Gemm.Multiply(x, packed, r, m);
+            packed ??= PackLiveBlock();
+            MultiplyLiveBlock(x, r, m);
         }
         else
         {
@@ -226,6 +230,57 @@ internal sealed class MxmPlane
         }
 
         computed = count;
+    }
+
+    /// <summary>
+    /// Packs the part of the array outside of which it is zero (a GEMM's last K and N tiles are
+    /// padded with zeros): the products there are exactly zero and need no multiplying.
+    /// </summary>
+    private Int8PackedMatrix PackLiveBlock()
+    {
+        var vl = vectorLength;
+        liveRows = liveCols = 0;
+        for (var k = 0; k < vl; k++)
+        {
+            var row = Weights.AsSpan(k * vl, vl);
+            var last = row.LastIndexOfAnyExcept((sbyte)0);
+            if (last >= 0)
+            {
+                liveRows = k + 1;
+                liveCols = Math.Max(liveCols, last + 1);
+            }
+        }
+
+        var block = new sbyte[liveRows * liveCols];
+        for (var k = 0; k < liveRows; k++)
+            Weights.AsSpan(k * vl, liveCols).CopyTo(block.AsSpan(k * liveCols, liveCols));
+        return Gemm.Pack(block, liveRows, liveCols);
+    }
+
+    /// <summary>r = x W for m activations, multiplying only the live block of the packed array.</summary>
+    private void MultiplyLiveBlock(ReadOnlySpan<sbyte> x, Span<int> r, int m)
+    {
+        var vl = vectorLength;
+        if (liveRows == vl && liveCols == vl)
+        {
+            Gemm.Multiply(x, packed!, r, m);
+            return;
+        }
+
+        r.Clear();
+        if (liveRows == 0)
+            return;
+        if (liveActivations.Length < m * liveRows)
+            liveActivations = new sbyte[Math.Max(m, 64) * vl];
+        if (liveProducts.Length < m * liveCols)
+            liveProducts = new int[Math.Max(m, 64) * vl];
+        var xs = liveActivations.AsSpan(0, m * liveRows);
+        var rs = liveProducts.AsSpan(0, m * liveCols);
+        for (var i = 0; i < m; i++)
+            x.Slice(i * vl, liveRows).CopyTo(xs.Slice(i * liveRows, liveRows));
+        Gemm.Multiply(xs, packed!, rs, m);
+        for (var i = 0; i < m; i++)
+            rs.Slice(i * liveCols, liveCols).CopyTo(r.Slice(i * vl, liveCols));
     }
 
     private void EnsureTransposed()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -9,7 +10,8 @@ namespace Lpu.Tensors.Kernels;
 /// widened to int16 in panels of one <see cref="Vector{T}"/> of shorts and multiplied by a
 /// broadcast A element with a 16-bit multiply. Read as int32 lanes, each product vector holds an
 /// even column in the low half and an odd column in the high half; two in-lane arithmetic shifts
-/// sign-extend them into separate int32 sums (cheaper than widening across the vector).
+/// sign-extend them into separate int32 sums (cheaper than widening across the vector). The
+/// fallback for CPUs without AVX-VNNI.
 /// </summary>
 internal static class Int8PortableKernel
 {
@@ -17,43 +19,61 @@ internal static class Int8PortableKernel
 
     private static int Nr => Vector<short>.Count;
 
-    public static void Multiply(sbyte[] a, sbyte[] b, int[] c, int m, int k, int n)
+    /// <summary>Products of fewer multiply-adds run on the calling thread: below this, starting the cores costs more than it gives.</summary>
+    private const long ParallelMacs = 1L << 24;
+
+    /// <summary>
+    /// B (k x n) widened to int16 in column blocks of <see cref="Nr"/>: block cb holds B[p][cb x Nr + j]
+    /// at [cb x k x Nr + p x Nr + j], zero past the last column. Made once per B (see <see cref="Int8PackedMatrix"/>).
+    /// </summary>
+    public static short[] WidenPanels(ReadOnlySpan<sbyte> b, int k, int n)
     {
-        // A as int32 words holding the element twice, so one 32-bit broadcast fills every short lane.
-        var pairs = GC.AllocateUninitializedArray<int>(m * k);
-        Parallel.For(0, m, i =>
+        var nr = Nr;
+        var colBlocks = (n + nr - 1) / nr;
+        var panels = new short[colBlocks * k * nr];
+        for (var cb = 0; cb < colBlocks; cb++)
         {
-            for (var p = i * k; p < (i + 1) * k; p++)
+            var col0 = cb * nr;
+            var cols = Math.Min(nr, n - col0);
+            var panel = panels.AsSpan(cb * k * nr, k * nr);
+            for (var p = 0; p < k; p++)
             {
-                pairs[p] = unchecked((int)((ushort)a[p] * 0x10001u));
+                for (var j = 0; j < cols; j++)
+                    panel[(p * nr) + j] = b[(p * n) + col0 + j];
             }
-        });
+        }
 
-        var colBlocks = (n + Nr - 1) / Nr;
-        Parallel.For(
-            0,
-            colBlocks,
-            () => new short[k * Nr],
-            (cb, _, panel) =>
-            {
-                var col0 = cb * Nr;
-                var cols = Math.Min(Nr, n - col0);
-                Array.Clear(panel);
-                for (var p = 0; p < k; p++)
-                {
-                    for (var j = 0; j < cols; j++)
-                    {
-                        panel[(p * Nr) + j] = b[(p * n) + col0 + j];
-                    }
-                }
-
-                ColumnBlock(pairs, panel, c, col0, cols, m, k, n);
-                return panel;
-            },
-            _ => { });
+        return panels;
     }
 
-    private static void ColumnBlock(int[] pairs, short[] panel, int[] c, int col0, int cols, int m, int k, int n)
+    /// <summary>C = A x B with B widened by <see cref="WidenPanels"/>; on every core when the product is large.</summary>
+    public static void Multiply(ReadOnlySpan<sbyte> a, short[] panels, Span<int> c, int m, int k, int n)
+    {
+        // A as int32 words holding the element twice, so one 32-bit broadcast fills every short lane.
+        var pairs = ArrayPool<int>.Shared.Rent(m * k);
+        try
+        {
+            for (var p = 0; p < m * k; p++)
+                pairs[p] = unchecked((int)((ushort)a[p] * 0x10001u));
+            var colBlocks = (n + Nr - 1) / Nr;
+            if ((long)m * k * n < ParallelMacs)
+            {
+                for (var cb = 0; cb < colBlocks; cb++)
+                    ColumnBlock(pairs, panels.AsSpan(cb * k * Nr, k * Nr), c, cb * Nr, Math.Min(Nr, n - (cb * Nr)), m, k, n);
+                return;
+            }
+
+            var product = new int[m * n];
+            Parallel.For(0, colBlocks, cb => ColumnBlock(pairs, panels.AsSpan(cb * k * Nr, k * Nr), product, cb * Nr, Math.Min(Nr, n - (cb * Nr)), m, k, n));
+            product.CopyTo(c);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(pairs);
+        }
+    }
+
+    private static void ColumnBlock(ReadOnlySpan<int> pairs, ReadOnlySpan<short> panel, Span<int> c, int col0, int cols, int m, int k, int n)
     {
         var half = Vector<int>.Count;
         Span<int> tile = stackalloc int[Mr * Nr];
@@ -67,11 +87,11 @@ internal static class Int8PortableKernel
 
             // Rows past the end of A reuse its last row; their results are dropped below. Unchecked
             // refs: the bounds are established here, and checks per element cost a third.
-            ref var pb = ref MemoryMarshal.GetArrayDataReference(panel);
-            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), row0 * k);
-            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(1, rows - 1)) * k);
-            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(2, rows - 1)) * k);
-            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pairs), (row0 + Math.Min(3, rows - 1)) * k);
+            ref var pb = ref MemoryMarshal.GetReference(panel);
+            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), row0 * k);
+            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(1, rows - 1)) * k);
+            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(2, rows - 1)) * k);
+            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(3, rows - 1)) * k);
             for (var p = 0; p < k; p++)
             {
                 var bv = Vector.LoadUnsafe(ref pb, (nuint)(p * Nr));
@@ -87,7 +107,7 @@ internal static class Int8PortableKernel
             Interleave(e3, o3, even, odd, tile[(3 * Nr)..]);
             for (var r = 0; r < rows; r++)
             {
-                tile.Slice(r * Nr, cols).CopyTo(c.AsSpan(((row0 + r) * n) + col0, cols));
+                tile.Slice(r * Nr, cols).CopyTo(c.Slice(((row0 + r) * n) + col0, cols));
             }
         }
     }

@@ -52,6 +52,22 @@ public class LazyMxmTests
             return w;
         }
 
+        /// <summary>Random weights in rows [0, rows) and columns [0, cols), zero elsewhere (a padded GEMM tile).</summary>
+        public sbyte[,] PaddedWeights(int rows, int cols)
+        {
+            var w = RandomWeights();
+            for (var k = 0; k < Vl; k++)
+            {
+                for (var n = 0; n < Vl; n++)
+                {
+                    if (k >= rows || n >= cols)
+                        w[k, n] = 0;
+                }
+            }
+
+            return w;
+        }
+
         /// <summary>lw at t (rows 0-3) and t + 1 (rows 4-7) from west slices 0-3 on w0-w3, iw at t + 2.</summary>
         public void LoadWeights(long t, sbyte[,] w)
         {
@@ -203,6 +219,43 @@ public class LazyMxmTests
         }
 
         Assert.Equal((long)s.Abcs.Count * Vl * Vl, h.Simulator.Counters.Macs);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(long.MaxValue)]
+    public void Arrays_with_zero_rows_and_columns_give_the_eager_products(long batchMacs)
+    {
+        // The packed path multiplies only the block outside of which the array is zero.
+        var s = new Scenario(12);
+        int[][] shapes = [[5, 3], [0, 0], [8, 6], [3, 8], [8, 8]];
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            var t = 10 + (20 * i);
+            s.LoadWeights(t, s.PaddedWeights(shapes[i][0], shapes[i][1]));   // iw at t + 2, installed from t + 6
+            for (var j = 0; j < 6; j++)
+                s.Abc(t + 6 + j, j % 4, j >= 4);
+            s.Acc(t + 14, 0);
+            s.Acc(t + 15, 1);
+        }
+
+        var h = new Harness(s.Build(), sim => sim.SetMxmBatchMacs(batchMacs));
+        var row = new int[Vl];
+        for (var r = 0; r < 4; r++)
+        {
+            h.Simulator.ReadAccumulator(0, r, row);
+            Assert.Equal(s.RowAt(r, long.MaxValue), row);
+        }
+
+        foreach (var acc in s.Accs)
+        {
+            for (var k = 0; k < Sl; k++)
+            {
+                var value = s.RowAt(acc.Row, acc.Issue + k);
+                var expected = value[(k * Lanes)..((k + 1) * Lanes)].Select(v => (byte)v).ToArray();
+                Assert.Equal(expected, h.Streams[(acc.Issue + k + 2, 0, Direction.East, 0, k)]);
+            }
+        }
     }
 
     [Fact]
