@@ -10,7 +10,8 @@ namespace Lpu.Bench;
 /// The golden model running compiled GEMMs, next to the reference math on the same product, in
 /// one run: simulated MACs and cycles per second of host time, the schedule's MXM utilization
 /// (useful MACs / (cycles x planes x VL^2)), and whether C read back from the model equals the
-/// reference. The model runs once untimed first (JIT warm-up), then three times, the fastest by CPU time counting. Usage:
+/// reference. The model runs in wave order (no callback), and for comparison in cycle order; each
+/// once untimed first (JIT warm-up), then three times, the fastest by CPU time counting. Usage:
 /// <c>gemm-model [preset:MxKxN ...]</c>, default <c>medium:128x256x256 tsp:1024x1024x1024</c>.
 /// </summary>
 internal static class GemmModelBenchmark
@@ -20,8 +21,8 @@ internal static class GemmModelBenchmark
     public static void Run(string[] args)
     {
         var cases = args.Length > 0 ? args : ["medium:128x256x256", "tsp:1024x1024x1024"];
-        Console.WriteLine("| preset | GEMM | cycles | MXM utilization | C exact | model wall s | model CPU s | cycles/s | useful MACs/s | reference GOPS | model / reference |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| preset | GEMM | cycles | MXM utilization | C exact | model wall s | model CPU s | cycle order wall s | cycles/s | useful MACs/s | reference GOPS | model / reference |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in cases)
         {
             var (preset, shape) = Parse(c);
@@ -32,24 +33,9 @@ internal static class GemmModelBenchmark
 
             var gemm = GemmCompiler.Compile(config, shape, a.Data, b.Data);
             var model = new LpuSimulator(config);
-            // Warm-up run so the timed runs measure optimised code, not the JIT's first tiers; then
-            // the fastest of TimedRuns (by CPU time: the machine may be shared).
-            model.Load(gemm.Program);
-            model.Run();
-            long cycles = 0;
-            var wall = TimeSpan.MaxValue;
-            var cpuSeconds = double.MaxValue;
-            for (var run = 0; run < TimedRuns; run++)
-            {
-                model.Load(gemm.Program);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                cycles = model.Run();
-                clock.Stop();
-                var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                if (used < cpuSeconds)
-                    (cpuSeconds, wall) = (used, clock.Elapsed);
-            }
+            // In wave order (Run without a callback, as `hdl-gen gemm` runs it), then in cycle order.
+            var (cycles, wall, cpuSeconds) = Time(model, gemm, run => run.Run());
+            var (_, cycleOrderWall, _) = Time(model, gemm, run => run.Run(onCycle: static _ => { }));
 
             var expected = Gemm.Multiply(a, b);   // also the warm-up
             var reference = Stopwatch.StartNew();
@@ -67,9 +53,32 @@ internal static class GemmModelBenchmark
 
             var macsPerSecond = shape.Macs / wall.TotalSeconds;
             var referenceMacsPerSecond = shape.Macs / reference.Elapsed.TotalSeconds;
-            Console.WriteLine($"| {preset} | {shape} | {cycles:N0} | {utilization:P1} | {exact} | {wall.TotalSeconds:F2} | {cpuSeconds:F2} | {cycles / wall.TotalSeconds:N0} | " +
+            Console.WriteLine($"| {preset} | {shape} | {cycles:N0} | {utilization:P1} | {exact} | {wall.TotalSeconds:F3} | {cpuSeconds:F3} | {cycleOrderWall.TotalSeconds:F3} | {cycles / wall.TotalSeconds:N0} | " +
                 $"{macsPerSecond / 1e9:F2} G | {2 * referenceMacsPerSecond / 1e9:F1} | 1 / {referenceMacsPerSecond / macsPerSecond:F1} |");
         }
+    }
+
+    /// <summary>A warm-up run (so the timed runs measure optimised code), then the fastest of TimedRuns by CPU time (the machine may be shared).</summary>
+    private static (long Cycles, TimeSpan Wall, double CpuSeconds) Time(LpuSimulator model, CompiledGemm gemm, Func<LpuSimulator, long> run)
+    {
+        model.Load(gemm.Program);
+        run(model);
+        long cycles = 0;
+        var wall = TimeSpan.MaxValue;
+        var cpuSeconds = double.MaxValue;
+        for (var i = 0; i < TimedRuns; i++)
+        {
+            model.Load(gemm.Program);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            cycles = run(model);
+            clock.Stop();
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            if (used < cpuSeconds)
+                (cpuSeconds, wall) = (used, clock.Elapsed);
+        }
+
+        return (cycles, wall, cpuSeconds);
     }
 
     private static (string Preset, GemmShape Shape) Parse(string text)
