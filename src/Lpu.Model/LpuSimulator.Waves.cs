@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Lpu.Architecture.Isa;
 using Lpu.Architecture.Layout;
 using Lpu.Architecture.Programs;
 using Lpu.Model.Icu;
@@ -38,6 +39,7 @@ public sealed partial class LpuSimulator
     private byte[] wideB = [];
     private byte[] wideResult = [];
     private int[] rowAcross = [];
+    private byte[] realFrame = [];     // the stream registers of cycle D, gathered over the last SL waves
 
     /// <summary>
     /// For tests: receives every event of a wave-ordered run as a trace line of architecture.md §10,
@@ -73,7 +75,7 @@ public sealed partial class LpuSimulator
         foreach (var l in landings)
             l.Clear(-1);
         Ensure(ref rowAcross, vectorLength);
-        var realFrame = new byte[2 * Config.StreamsPerDirection * Config.PositionCount * vectorLength];
+        Ensure(ref realFrame, 2 * Config.StreamsPerDirection * Config.PositionCount * vectorLength);
         while (!IsDone)
         {
             if (Cycle >= maxCycles)
@@ -84,13 +86,13 @@ public sealed partial class LpuSimulator
                 streams.CopySuperlane((int)(doneCycle - Cycle), realFrame);
         }
 
-        // Installs still pending are due before D; the cycle order has made them by now.
+        // A program that issues ends after its last wave (D >= SL + 1). Installs still pending are
+        // due before D: cycle order has made them by now.
         for (var p = 0; p < planes.Length; p++)
             InstallDue(p, doneCycle);
-        if (doneCycle > 0)
-            streams.Load(realFrame);
-        events = Bucket(Math.Max(0, doneCycle - 1));
-        events.Clear(Math.Max(0, doneCycle - 1));
+        streams.Load(realFrame);
+        events = Bucket(doneCycle - 1);
+        events.Clear(doneCycle - 1);   // no per-cycle events in wave order
         return doneCycle;
     }
 
@@ -111,7 +113,7 @@ public sealed partial class LpuSimulator
         {
             var register = streams.ProduceVector(l.Direction, l.Stream, l.Position, l.Superlanes);
             if (register.IsEmpty)
-                throw new SimulationException(w, $"two results due in one stream register (wave order)");
+                throw new SimulationException(w, "two results due in one stream register");   // reported again in cycle order
             var data = due.Data(in l);
             if (l.Superlanes == AllSuperlanes)
             {
@@ -132,7 +134,7 @@ public sealed partial class LpuSimulator
                 for (var k = 0; k < superlanes; k++)
                 {
                     if ((l.Superlanes >> k & 1) != 0)
-                        WaveTrace($"{w + k} S {l.Position} {(l.Direction == Architecture.Isa.Direction.East ? 'e' : 'w')}{l.Stream} {k} {Hex(data.Slice(k * lanes, lanes))}");
+                        WaveTrace($"{w + k} S {l.Position} {(l.Direction == Direction.East ? 'e' : 'w')}{l.Stream} {k} {Hex(data.Slice(k * lanes, lanes))}");
                 }
             }
         }
@@ -155,7 +157,7 @@ public sealed partial class LpuSimulator
     }
 
     /// <summary>The VL bytes an instruction issued now produces on a stream register <paramref name="latency"/> waves later, powered superlanes only.</summary>
-    private Span<byte> Produce(long w, int latency, int position, Architecture.Isa.Direction direction, int stream) =>
+    private Span<byte> Produce(long w, int latency, int position, Direction direction, int stream) =>
         Landing(w + latency).Add(new WaveLanding(position, direction, stream, wavePowered));
 
     /// <summary>Does every superlane of <paramref name="op"/>, issued in wave <paramref name="w"/>.</summary>
@@ -425,41 +427,5 @@ public sealed partial class LpuSimulator
     {
         if (loaded is not null && Cycle == 0)
             hostChangesSinceLoad.Add(change);
-    }
-}
-
-/// <summary>A whole-vector production of a wave-ordered run: its superlanes in <c>Superlanes</c> land in one wave.</summary>
-internal readonly record struct WaveLanding(int Position, Architecture.Isa.Direction Direction, int Stream, ulong Superlanes)
-{
-    public int Offset { get; init; }
-}
-
-/// <summary>The productions landing in one wave, with their VL bytes each.</summary>
-internal sealed class WaveLandings(int vectorLength)
-{
-    private readonly List<WaveLanding> items = [];
-    private byte[] data = new byte[4 * vectorLength];
-    private int used;
-
-    public long Wave { get; private set; } = -1;
-
-    public ReadOnlySpan<WaveLanding> Items => CollectionsMarshal.AsSpan(items);
-
-    public ReadOnlySpan<byte> Data(in WaveLanding l) => data.AsSpan(l.Offset, vectorLength);
-
-    public void Clear(long wave)
-    {
-        Wave = wave;
-        items.Clear();
-        used = 0;
-    }
-
-    public Span<byte> Add(WaveLanding l)
-    {
-        if (used + vectorLength > data.Length)
-            Array.Resize(ref data, 2 * data.Length);
-        items.Add(l with { Offset = used });
-        used += vectorLength;
-        return data.AsSpan(used - vectorLength, vectorLength);
     }
 }
