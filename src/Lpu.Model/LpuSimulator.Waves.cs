@@ -422,10 +422,6 @@ public sealed partial class LpuSimulator
         }
     }
 
-    /// <summary>Host writes and flips between a load and the first step, replayed when a wave-ordered run is run again in cycle order.</summary>
-    private void RecordHostChange(Action change)
-    {
-        if (loaded is not null && Cycle == 0)
-            hostChangesSinceLoad.Add(change);
-    }
+    /// <summary>True between a load and the first step: host writes and flips are then kept, to be replayed when a wave-ordered run is run again in cycle order.</summary>
+    private bool RecordsHostChanges => loaded is not null && Cycle == 0;
 }

@@ -168,8 +168,11 @@ public sealed partial class LpuSimulator
         CheckWord(slice, address, vector.Length, vectorLength);
         for (var k = 0; k < superlanes; k++)
             sram.Write(slice, k, address, vector.Slice(k * lanes, lanes));
-        var copy = vector.ToArray();
-        RecordHostChange(() => WriteSram(slice, address, copy));
+        if (RecordsHostChanges)
+        {
+            var copy = vector.ToArray();
+            hostChangesSinceLoad.Add(() => WriteSram(slice, address, copy));
+        }
     }
 
     /// <summary>Host read of one SRAM word as stored (no correction) into <paramref name="vector"/> (VL bytes).</summary>
@@ -198,7 +201,8 @@ public sealed partial class LpuSimulator
         if (bit < 0 || bit >= bits)
             throw new ArgumentOutOfRangeException(nameof(bit), $"bit {bit} out of range [0, {bits})");
         sram.FlipBit(slice, superlane, address, bit);
-        RecordHostChange(() => InjectBitFlip(slice, superlane, address, bit));
+        if (RecordsHostChanges)
+            hostChangesSinceLoad.Add(() => InjectBitFlip(slice, superlane, address, bit));
     }
 
     /// <summary>The VL bytes of stream register R[dir][stream][position] as they are during cycle <see cref="Cycle"/>.</summary>
