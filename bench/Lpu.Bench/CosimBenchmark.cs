@@ -48,7 +48,8 @@ internal static class CosimBenchmark
             model.Load(program);
             var modelBytes = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            var cycles = model.Run();
+            // In cycle order with a callback, as lockstep steps it (Run alone would go in wave order).
+            var cycles = model.Run(onCycle: static _ => { });
             modelBytes = GC.GetAllocatedBytesForCurrentThread() - modelBytes;
             var modelRate = cycles / clock.Elapsed.TotalSeconds;
 
