@@ -145,7 +145,8 @@ internal sealed class MxmPlane
         {
             if (row[i] != accumulatorRow || due[i] <= cycle)
                 continue;
-            ComputePending();
+            if (i >= computed)
+                ComputePending();
             var start = (int)(due[i] - cycle) * lanes;
             var r = products.AsSpan((i * vl) + start, vl - start);
             var target = values[start..vl];
@@ -166,7 +167,14 @@ internal sealed class MxmPlane
     {
         if (head == count || due[head] > cycle)
             return;
-        ComputePending();
+        // Products are computed only when an update due now has none, then for every capture so
+        // far: the later ones wait for a larger batch (an acc per cycle would otherwise make
+        // one-row products).
+        var end = head;
+        while (end < count && due[end] <= cycle)
+            end++;
+        if (end > computed)
+            ComputePending();
         var vl = vectorLength;
         for (; head < count && due[head] <= cycle; head++)
         {
