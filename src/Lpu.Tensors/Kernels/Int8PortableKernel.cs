@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Lpu.Tensors.Kernels;
 
@@ -38,8 +39,19 @@ internal static class Int8PortableKernel
             var panel = panels.AsSpan(cb * k * nr, k * nr);
             for (var p = 0; p < k; p++)
             {
-                for (var j = 0; j < cols; j++)
-                    panel[(p * nr) + j] = b[(p * n) + col0 + j];
+                var from = b.Slice((p * n) + col0, cols);
+                var to = panel.Slice(p * nr, cols);
+                var j = 0;
+                for (; j + 16 <= cols; j += 16)
+                {
+                    // 16 at a time: the model packs a 320 x 320 array at every install.
+                    var (low, high) = Vector128.Widen(Vector128.Create(from.Slice(j, 16)));
+                    low.CopyTo(to.Slice(j, 8));
+                    high.CopyTo(to.Slice(j + 8, 8));
+                }
+
+                for (; j < cols; j++)
+                    to[j] = from[j];
             }
         }
 
