@@ -97,11 +97,11 @@ public sealed partial class LpuSimulator
     }
 
     /// <summary>The per-tile address: the 16-bit little-endian value in lanes 0 and 1 of superlane k, mod W.</summary>
-    private int TileAddress(in DecodedOp op, int position, int k)
-    {
-        var lanesK = streams.At(op.BDir, op.B, position, k);
-        return (lanesK[0] | lanesK[1] << 8) & (Config.Mem.WordsPerTile - 1);
-    }
+    private int TileAddress(in DecodedOp op, int position, int k) => TileAddress(streams.At(op.BDir, op.B, position, k));
+
+    /// <summary>The address in one superlane's lanes of a gather's or scatter's address stream.</summary>
+    private int TileAddress(ReadOnlySpan<byte> superlaneLanes) =>
+        (superlaneLanes[0] | superlaneLanes[1] << 8) & (Config.Mem.WordsPerTile - 1);
 
     private void UseBanks(int slice, int k, long cycle, int mask)
     {

@@ -28,7 +28,7 @@ public sealed partial class LpuSimulator
             case OpKind.Iw:
                 plane!.RowPointer = 0;
                 plane.LastInstall = c;
-                r.Weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vectorLength * vectorLength];
+                r.Weights = RentWeights();
                 // The whole buffer in one copy: superlane k of it is the snapshot of t+k as long as no lw wrote in between.
                 if (shortcuts)
                 {
@@ -119,14 +119,18 @@ public sealed partial class LpuSimulator
         }
     }
 
+    /// <summary>
+    /// Installs the arrays due by <paramref name="cycle"/> (of one plane, or of all for -1), in the
+    /// order they were made; abc updates wait in their plane (Settle). Cycle order calls it every
+    /// cycle, wave order before an abc multiplies and at the end.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ApplyMxmUpdates(long c)
+    private void InstallDue(long cycle, int plane = -1)
     {
-        // Installs due now, in the order they were made; abc updates wait in their plane (Settle).
         for (var i = 0; i < mxmUpdates.Count;)
         {
             var u = mxmUpdates[i];
-            if (u.Cycle != c)
+            if (u.Cycle > cycle || (plane >= 0 && u.Plane != plane))
             {
                 i++;
                 continue;
@@ -136,4 +140,7 @@ public sealed partial class LpuSimulator
             arrayPool.Push(planes[u.Plane].Install(u.Weights));
         }
     }
+
+    /// <summary>A VL x VL buffer for an iw's snapshot, reused from installs replaced before.</summary>
+    private sbyte[] RentWeights() => arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vectorLength * vectorLength];
 }

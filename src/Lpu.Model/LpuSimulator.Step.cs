@@ -20,7 +20,7 @@ public sealed partial class LpuSimulator
         var c = Cycle;
         var now = Bucket(c);
         ApplyPowerChanges(c);
-        ApplyMxmUpdates(c);
+        InstallDue(c);
         foreach (ref readonly var e in now.PendingStreams)
         {
             var register = streams.Produce(e.Direction, e.Stream, e.Position, e.Superlane);
@@ -41,7 +41,7 @@ public sealed partial class LpuSimulator
                 Counters.EccUncorrectable++;
         }
 
-        IssueAll(c, now, wholeVectors: false);
+        IssueAll(c, now);
         for (var i = 0; i < inFlight.Count;)
         {
             var r = inFlight[i];
@@ -107,8 +107,9 @@ public sealed partial class LpuSimulator
         }
     }
 
+    /// <summary>Issues what the queues issue in cycle c, into <paramref name="now"/>'s events; wave order (no events) passes null and does each instruction whole.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void IssueAll(long c, CycleEvents now, bool wholeVectors)
+    private void IssueAll(long c, CycleEvents? now)
     {
         for (var qi = 0; qi < queues.Length; qi++)
         {
@@ -123,8 +124,9 @@ public sealed partial class LpuSimulator
                 CheckStepped(c, q, op);
             lastIssue = c;
             Counters.Issued[qi]++;
-            now.AddIssue(new IssueEvent(qi, op.Word));
-            if (wholeVectors)
+            if (now is not null)
+                now.AddIssue(new IssueEvent(qi, op.Word));
+            else
                 WaveTrace?.Invoke($"{c} I {qi} {op.Word:x16}");
             if (op.Kind == OpKind.Notify)
             {
@@ -133,7 +135,7 @@ public sealed partial class LpuSimulator
                 continue;
             }
 
-            if (wholeVectors)
+            if (now is null)
                 ExecuteWhole(op, q.Info, c);
             else
                 Start(op, q.Info, c);

@@ -1,13 +1,17 @@
 using System.Runtime.CompilerServices;
+using Lpu.Architecture.Isa;
 using Lpu.Model.Icu;
 using Lpu.Model.Numerics;
 using Lpu.Model.State;
 
 namespace Lpu.Model;
 
-/// <summary>VXM semantics (architecture.md §6): per superlane, operands read in t+k, result readable at t+k+2.</summary>
+/// <summary>VXM semantics (architecture.md §6): per superlane, operands read in t+k, result readable at t+k+2 (in wave order, all superlanes at once).</summary>
 public sealed partial class LpuSimulator
 {
+    /// <summary>Passed as the superlane to <see cref="ComputeVxm"/>: every superlane at once (wave order).</summary>
+    private const int WholeVector = -1;
+
     private byte[] vxmA = [];
     private byte[] vxmB = [];
     private byte[] vxmResult = [];
@@ -18,6 +22,21 @@ public sealed partial class LpuSimulator
         if (k >= superlanes || !powered[k])
             return;
         ref readonly var op = ref r.Op;
+        var result = ComputeVxm(op, r.Position, k);
+        var due = Bucket(c + 2);
+        for (var j = 0; j < result.Length / lanes; j++)
+            LaneCopy.Copy(result.Slice(j * lanes, lanes), due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
+    }
+
+    /// <summary>
+    /// A VXM instruction at <paramref name="position"/> on the lanes of superlane <paramref name="k"/>,
+    /// or of every superlane for <see cref="WholeVector"/>: reads its operand streams now and returns
+    /// the result planes (one per destination stream, stream-major like the operands).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Span<byte> ComputeVxm(in DecodedOp op, int position, int k)
+    {
+        var width = k == WholeVector ? vectorLength : lanes;
         var inWidth = op.Kind == OpKind.Requant ? 4 : op.Type.Width();
         var outWidth = op.Kind switch
         {
@@ -25,36 +44,37 @@ public sealed partial class LpuSimulator
             OpKind.Cvt => op.To.Width(),
             _ => inWidth,
         };
-        Ensure(ref vxmA, 4 * lanes);
-        Ensure(ref vxmB, 4 * lanes);
-        Ensure(ref vxmResult, 4 * lanes);
-        var a = vxmA.AsSpan(0, inWidth * lanes);
-        var result = vxmResult.AsSpan(0, outWidth * lanes);
+        Ensure(ref vxmA, 4 * vectorLength);
+        Ensure(ref vxmB, 4 * vectorLength);
+        Ensure(ref vxmResult, 4 * vectorLength);
+        var a = vxmA.AsSpan(0, inWidth * width);
+        var result = vxmResult.AsSpan(0, outWidth * width);
         for (var j = 0; j < inWidth; j++)
-            LaneCopy.Copy(streams.At(op.ADir, op.A + j, r.Position, k), a.Slice(j * lanes, lanes));
+            LaneCopy.Copy(Operand(op.ADir, op.A + j, position, k), a.Slice(j * width, width));
         switch (op.Kind)
         {
             case OpKind.Requant:
-                VxmKernel.Requant(a, result, (short)op.Imm, (int)op.Imm2, lanes);
+                VxmKernel.Requant(a, result, (short)op.Imm, (int)op.Imm2, width);
                 break;
             case OpKind.Cvt:
-                VxmKernel.Convert(op.Type, op.To, a, result, lanes);
+                VxmKernel.Convert(op.Type, op.To, a, result, width);
                 break;
             default:
                 var b = Span<byte>.Empty;
                 if (op.HasB)
                 {
-                    b = vxmB.AsSpan(0, inWidth * lanes);
+                    b = vxmB.AsSpan(0, inWidth * width);
                     for (var j = 0; j < inWidth; j++)
-                        LaneCopy.Copy(streams.At(op.BDir, op.B + j, r.Position, k), b.Slice(j * lanes, lanes));
+                        LaneCopy.Copy(Operand(op.BDir, op.B + j, position, k), b.Slice(j * width, width));
                 }
 
-                VxmKernel.Apply(op.Function, op.Type, a, b, result, lanes);
+                VxmKernel.Apply(op.Function, op.Type, a, b, result, width);
                 break;
         }
 
-        var due = Bucket(c + 2);
-        for (var j = 0; j < outWidth; j++)
-            LaneCopy.Copy(result.Slice(j * lanes, lanes), due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
+        return result;
     }
+
+    private Span<byte> Operand(Direction direction, int stream, int position, int k) =>
+        k == WholeVector ? streams.Vector(direction, stream, position) : streams.At(direction, stream, position, k);
 }

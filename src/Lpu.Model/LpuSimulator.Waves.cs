@@ -35,9 +35,7 @@ public sealed partial class LpuSimulator
     private LpuProgram? loaded;
     private WaveLandings[] landings = [];
     private ulong wavePowered;
-    private byte[] wideA = [];
-    private byte[] wideB = [];
-    private byte[] wideResult = [];
+    private byte[] sxmScratch = [];
     private int[] rowAcross = [];
     private byte[] realFrame = [];     // the stream registers of cycle D, gathered over the last SL waves
 
@@ -88,11 +86,9 @@ public sealed partial class LpuSimulator
 
         // A program that issues ends after its last wave (D >= SL + 1). Installs still pending are
         // due before D: cycle order has made them by now.
-        for (var p = 0; p < planes.Length; p++)
-            InstallDue(p, doneCycle);
+        InstallDue(doneCycle);
         streams.Load(realFrame);
-        events = Bucket(doneCycle - 1);
-        events.Clear(doneCycle - 1);   // no per-cycle events in wave order
+        events = Bucket(doneCycle - 1);   // empty: wave order files no per-cycle events
         return doneCycle;
     }
 
@@ -139,7 +135,7 @@ public sealed partial class LpuSimulator
             }
         }
 
-        IssueAll(w, Bucket(w), wholeVectors: true);
+        IssueAll(w, null);
         CheckProgress(w);
         Counters.Cycles = w + 1;
         streams.Advance();
@@ -237,7 +233,7 @@ public sealed partial class LpuSimulator
                 {
                     if ((mask >> k & 1) != 0)
                     {
-                        var tileAddress = TileAddress(addresses, k);
+                        var tileAddress = TileAddress(addresses.Slice(k * lanes, lanes));
                         CountEcc(sram.Read(slice, k, tileAddress, gathered.Slice(k * lanes, lanes)), slice, k, tileAddress, w + k + 2);
                     }
                 }
@@ -252,16 +248,13 @@ public sealed partial class LpuSimulator
                 for (var k = 0; k < superlanes; k++)
                 {
                     if ((mask >> k & 1) != 0)
-                        WriteTile(slice, k, TileAddress(targets, k), values.Slice(k * lanes, lanes), w);
+                        WriteTile(slice, k, TileAddress(targets.Slice(k * lanes, lanes)), values.Slice(k * lanes, lanes), w);
                 }
 
                 Counters.SramWrites += BitOperations.PopCount(mask);
                 return;
         }
     }
-
-    private int TileAddress(ReadOnlySpan<byte> addresses, int k) =>
-        (addresses[k * lanes] | addresses[(k * lanes) + 1] << 8) & (Config.Mem.WordsPerTile - 1);
 
     private void UseBanksWhole(int slice, long wave, int banks, ulong mask)
     {
@@ -293,48 +286,13 @@ public sealed partial class LpuSimulator
 
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VxmWhole(in DecodedOp op, int position, long w)
     {
         if (wavePowered == 0)
             return;
-        var inWidth = op.Kind == OpKind.Requant ? 4 : op.Type.Width();
-        var outWidth = op.Kind switch
-        {
-            OpKind.Requant => 1,
-            OpKind.Cvt => op.To.Width(),
-            _ => inWidth,
-        };
+        var result = ComputeVxm(op, position, WholeVector);
         var vl = vectorLength;
-        Ensure(ref wideA, 4 * vl);
-        Ensure(ref wideB, 4 * vl);
-        Ensure(ref wideResult, 4 * vl);
-        var a = wideA.AsSpan(0, inWidth * vl);
-        var result = wideResult.AsSpan(0, outWidth * vl);
-        for (var j = 0; j < inWidth; j++)
-            streams.Vector(op.ADir, op.A + j, position).CopyTo(a.Slice(j * vl, vl));
-        switch (op.Kind)
-        {
-            case OpKind.Requant:
-                VxmKernel.Requant(a, result, (short)op.Imm, (int)op.Imm2, vl);
-                break;
-            case OpKind.Cvt:
-                VxmKernel.Convert(op.Type, op.To, a, result, vl);
-                break;
-            default:
-                var b = Span<byte>.Empty;
-                if (op.HasB)
-                {
-                    b = wideB.AsSpan(0, inWidth * vl);
-                    for (var j = 0; j < inWidth; j++)
-                        streams.Vector(op.BDir, op.B + j, position).CopyTo(b.Slice(j * vl, vl));
-                }
-
-                VxmKernel.Apply(op.Function, op.Type, a, b, result, vl);
-                break;
-        }
-
-        for (var j = 0; j < outWidth; j++)
+        for (var j = 0; j < result.Length / vl; j++)
             result.Slice(j * vl, vl).CopyTo(Produce(w, 2, position, op.DstDir, op.Dst + j));
     }
 
@@ -342,9 +300,9 @@ public sealed partial class LpuSimulator
     {
         var span = op.Kind == OpKind.Transpose ? lanes : 1;
         var vl = vectorLength;
-        Ensure(ref wideA, 2 * span * vl);
-        var input = wideA.AsSpan(0, span * vl);
-        var output = wideA.AsSpan(span * vl, span * vl);
+        Ensure(ref sxmScratch, 2 * span * vl);
+        var input = sxmScratch.AsSpan(0, span * vl);
+        var output = sxmScratch.AsSpan(span * vl, span * vl);
         for (var j = 0; j < span; j++)
             streams.Vector(op.ADir, op.A + j, position).CopyTo(input.Slice(j * vl, vl));
         FormSxmOutput(op, queue, input, output);
@@ -376,14 +334,14 @@ public sealed partial class LpuSimulator
             case OpKind.Iw:
                 plane.RowPointer = 0;
                 plane.LastInstall = w;
-                var weights = arrayPool.Count > 0 ? arrayPool.Pop() : new sbyte[vl * vl];
+                var weights = RentWeights();
                 plane.LoadBuffer.CopyTo(MemoryMarshal.AsBytes(weights.AsSpan()));
                 mxmUpdates.Add(new MxmUpdate(w + superlanes + 2, unit, weights));
                 return;
             case OpKind.Abc:
                 CheckAbcNotInstalling(plane, queue, w);
                 // It multiplies in t + SL - 1, with the installs due by then.
-                InstallDue(unit, w + superlanes - 1);
+                InstallDue(w + superlanes - 1, unit);
                 var x = plane.Capture(w + superlanes + 2, (int)op.Imm, op.Imm2 != 0);
                 MemoryMarshal.Cast<byte, sbyte>(streams.Vector(op.ADir, op.A, position)).CopyTo(x);
                 Counters.Macs += (long)vl * vl;
@@ -402,23 +360,6 @@ public sealed partial class LpuSimulator
                 }
 
                 return;
-        }
-    }
-
-    /// <summary>Installs every array of plane <paramref name="unit"/> due by <paramref name="cycle"/>, in the order they were made.</summary>
-    private void InstallDue(int unit, long cycle)
-    {
-        for (var i = 0; i < mxmUpdates.Count;)
-        {
-            var u = mxmUpdates[i];
-            if (u.Plane != unit || u.Cycle > cycle)
-            {
-                i++;
-                continue;
-            }
-
-            mxmUpdates.RemoveAt(i);
-            arrayPool.Push(planes[unit].Install(u.Weights));
         }
     }
 

@@ -14,30 +14,26 @@ internal sealed class StreamFile
 {
     private readonly byte[] east;
     private readonly byte[] west;
-    private readonly long[] lastWrite; // cycle + 1 of the last production per (dir, s, p, k), 0 = never
-    private readonly bool[] dirty;     // per (dir, s, slot): produced into since the slot was last zero
-    private readonly long[] vectorStamp;  // wave-ordered runs: cycle + 1 of the last production per (dir, s, p)
-    private readonly ulong[] vectorMask;  // and the superlanes produced into then
+    private readonly bool[] dirty;         // per (dir, s, slot): produced into since the slot was last zero
+    private readonly long[] produced;      // cycle + 1 of the last production per (dir, s, p), 0 = never
+    private readonly ulong[] producedMask; // and the superlanes produced into in that cycle
     private readonly int streams;
     private readonly int positions;
     private readonly int vectorLength;
     private readonly int lanes;
-    private readonly int superlanes;
     private int phase; // Cycle mod P
 
     public StreamFile(int streams, int positions, int superlanes, int lanes)
     {
         this.streams = streams;
         this.positions = positions;
-        this.superlanes = superlanes;
         this.lanes = lanes;
         vectorLength = superlanes * lanes;
         east = new byte[streams * positions * vectorLength];
         west = new byte[east.Length];
-        lastWrite = new long[2 * streams * positions * superlanes];
         dirty = new bool[2 * streams * positions];
-        vectorStamp = new long[2 * streams * positions];
-        vectorMask = new ulong[vectorStamp.Length];
+        produced = new long[2 * streams * positions];
+        producedMask = new ulong[produced.Length];
     }
 
     /// <summary>The cycle whose register values the file holds.</summary>
@@ -47,9 +43,8 @@ internal sealed class StreamFile
     {
         Array.Clear(east);
         Array.Clear(west);
-        Array.Clear(lastWrite);
         Array.Clear(dirty);
-        Array.Clear(vectorStamp);
+        Array.Clear(produced);
         Cycle = 0;
         phase = 0;
     }
@@ -112,14 +107,8 @@ internal sealed class StreamFile
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> Produce(Direction dir, int s, int p, int k)
     {
-        var index = (((((int)dir * streams) + s) * positions) + p) * superlanes + k;
-        if (lastWrite[index] == Cycle + 1)
-            return default;
-        lastWrite[index] = Cycle + 1;
-        var slot = Slot(dir, p);
-        dirty[((((int)dir * streams) + s) * positions) + slot] = true;
-        var array = dir == Direction.East ? east : west;
-        return array.AsSpan((((s * positions) + slot) * vectorLength) + (k * lanes), lanes);
+        var register = ProduceVector(dir, s, p, 1UL << k);
+        return register.IsEmpty ? default : register.Slice(k * lanes, lanes);
     }
 
     /// <summary>The VL bytes of R[dir][s][p] (superlane k at [kL, kL+L)) during the current cycle.</summary>
@@ -139,17 +128,17 @@ internal sealed class StreamFile
     public Span<byte> ProduceVector(Direction dir, int s, int p, ulong mask)
     {
         var register = ((((int)dir * streams) + s) * positions) + p;
-        if (vectorStamp[register] != Cycle + 1)
+        if (produced[register] != Cycle + 1)
         {
-            vectorStamp[register] = Cycle + 1;
-            vectorMask[register] = 0;
+            produced[register] = Cycle + 1;
+            producedMask[register] = 0;
         }
-        else if ((vectorMask[register] & mask) != 0)
+        else if ((producedMask[register] & mask) != 0)
         {
             return default;
         }
 
-        vectorMask[register] |= mask;
+        producedMask[register] |= mask;
         var slot = Slot(dir, p);
         dirty[((((int)dir * streams) + s) * positions) + slot] = true;
         return Vector(dir, s, p);
