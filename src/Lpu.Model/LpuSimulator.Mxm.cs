@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Lpu.Architecture.Layout;
 using Lpu.Model.Icu;
 using Lpu.Model.State;
@@ -96,8 +97,7 @@ public sealed partial class LpuSimulator
                 if (k == superlanes - 1)
                 {
                     // Multiplies now (t + SL - 1) with the array as it is; the product is computed when needed.
-                    var x = plane.Capture(r.Issue + superlanes + 2, (int)op.Imm, op.Imm2 != 0);
-                    MemoryMarshal.Cast<byte, sbyte>(r.Buffer.AsSpan(0, vectorLength)).CopyTo(x);
+                    plane.Capture(r.Issue + superlanes + 2, (int)op.Imm, op.Imm2 != 0, MemoryMarshal.Cast<byte, sbyte>(r.Buffer.AsSpan(0, vectorLength)));
                     Counters.Macs += (long)vectorLength * vectorLength;
                 }
 
@@ -108,12 +108,10 @@ public sealed partial class LpuSimulator
                 plane.SettleRow(c, (int)op.Imm);
                 var values = plane.Accumulators.AsSpan(((int)op.Imm * vectorLength) + column, lanes);
                 var due = Bucket(c + 2);
+                Span<byte> bytes = stackalloc byte[4 * lanes];
+                SplitBytes(values, bytes);
                 for (var j = 0; j < 4; j++)
-                {
-                    var bytes = due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k));
-                    for (var i = 0; i < lanes; i++)
-                        bytes[i] = (byte)(values[i] >> (8 * j));
-                }
+                    LaneCopy.Copy(bytes.Slice(j * lanes, lanes), due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
 
                 break;
         }
@@ -138,6 +136,31 @@ public sealed partial class LpuSimulator
 
             mxmUpdates.RemoveAt(i);
             arrayPool.Push(planes[u.Plane].Install(u.Weights));
+        }
+    }
+
+    /// <summary>Byte j of the n values into bytes [j x n, (j + 1) x n): acc's four result vectors, low byte first.</summary>
+    private static void SplitBytes(ReadOnlySpan<int> values, Span<byte> bytes)
+    {
+        var count = values.Length;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        {
+            // Four values as 16 bytes, regrouped byte 0 of each, then byte 1, ...: four 32-bit stores.
+            var order = Vector128.Create((byte)0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+            var source = MemoryMarshal.AsBytes(values);
+            for (; i + 4 <= count; i += 4)
+            {
+                var grouped = Vector128.Shuffle(Vector128.Create(source.Slice(4 * i, 16)), order).AsUInt32();
+                for (var j = 0; j < 4; j++)
+                    MemoryMarshal.Write(bytes.Slice((j * count) + i, 4), grouped.GetElement(j));
+            }
+        }
+
+        for (; i < count; i++)
+        {
+            for (var j = 0; j < 4; j++)
+                bytes[(j * count) + i] = (byte)(values[i] >> (8 * j));
         }
     }
 

@@ -37,6 +37,7 @@ public sealed partial class LpuSimulator
     private ulong wavePowered;
     private byte[] sxmScratch = [];
     private int[] rowAcross = [];
+    private byte[] accBytes = [];      // an acc's four result vectors
     private byte[] realFrame = [];     // the stream registers of cycle D, gathered over the last SL waves
 
     /// <summary>
@@ -190,9 +191,12 @@ public sealed partial class LpuSimulator
         switch (op.Kind)
         {
             case OpKind.Read:
-                // Only a write, gather or scatter issued the wave before can meet a read's banks (see CaptureWord).
-                if (lateSramAccess[slice] == w - 1)
-                    UseBanksWhole(slice, w, SramState.ReadBank0 << sram.Bank(address), mask);
+                // Only a write, gather or scatter issued the wave before can meet a read's banks (see
+                // CaptureWord), on the superlanes both use. The run is then redone in cycle order,
+                // which books every tile and reports the conflict in full.
+                if (lateSramAccess[slice] == w - 1 && (lateSramSuperlanes[slice] & mask) != 0
+                    && SramState.Conflict(lateSramBanks[slice], SramState.ReadBank0 << sram.Bank(address)))
+                    throw new SimulationException(w, $"bank conflict in slice {slice}");
                 if (mask == 0)
                     return;
                 var word = Produce(w, 2, position, op.DstDir, op.Dst);
@@ -211,21 +215,23 @@ public sealed partial class LpuSimulator
 
                 return;
             case OpKind.Write:
-                lateSramAccess[slice] = w;
-                UseBanksWhole(slice, w + 1, SramState.WriteBank0 << sram.Bank(address), mask);
+                LateAccess(slice, w, SramState.WriteBank0 << sram.Bank(address), mask);
                 var data = streams.Vector(op.ADir, op.A, position);
-                for (var k = 0; k < superlanes; k++)
+                sram.WriteWord(slice, address, data, mask);
+                if (WaveTrace is not null)
                 {
-                    if ((mask >> k & 1) != 0)
-                        WriteTile(slice, k, address, data.Slice(k * lanes, lanes), w);
+                    for (var k = 0; k < superlanes; k++)
+                    {
+                        if ((mask >> k & 1) != 0)
+                            WaveTrace($"{w + k + 1} M {slice} {k} {address} {Hex(data.Slice(k * lanes, lanes))}");
+                    }
                 }
 
                 Counters.SramWrites += BitOperations.PopCount(mask);
                 return;
             case OpKind.Gather:
-                lateSramAccess[slice] = w;
+                LateAccess(slice, w, SramState.ReadBoth, mask);
                 var addresses = streams.Vector(op.BDir, op.B, position);
-                UseBanksWhole(slice, w + 1, SramState.ReadBoth, mask);
                 if (mask == 0)
                     return;
                 var gathered = Produce(w, 3, position, op.DstDir, op.Dst);
@@ -241,10 +247,9 @@ public sealed partial class LpuSimulator
                 Counters.SramReads += BitOperations.PopCount(mask);
                 return;
             case OpKind.Scatter:
-                lateSramAccess[slice] = w;
+                LateAccess(slice, w, SramState.WriteBoth, mask);
                 var values = streams.Vector(op.ADir, op.A, position);
                 var targets = streams.Vector(op.BDir, op.B, position);
-                UseBanksWhole(slice, w + 1, SramState.WriteBoth, mask);
                 for (var k = 0; k < superlanes; k++)
                 {
                     if ((mask >> k & 1) != 0)
@@ -256,13 +261,12 @@ public sealed partial class LpuSimulator
         }
     }
 
-    private void UseBanksWhole(int slice, long wave, int banks, ulong mask)
+    /// <summary>A write, gather or scatter issued in wave <paramref name="w"/> uses <paramref name="banks"/> of the powered tiles in the next wave, where only a read can meet them.</summary>
+    private void LateAccess(int slice, long w, int banks, ulong mask)
     {
-        for (var k = 0; k < superlanes; k++)
-        {
-            if ((mask >> k & 1) != 0)
-                UseBanks(slice, k, wave, banks);
-        }
+        lateSramAccess[slice] = w;
+        lateSramBanks[slice] = banks;
+        lateSramSuperlanes[slice] = mask;
     }
 
     /// <summary>Counts an ECC check of tile k, which happens in <paramref name="cycle"/>.</summary>
@@ -277,7 +281,7 @@ public sealed partial class LpuSimulator
         WaveTrace?.Invoke($"{cycle} E {slice} {k} {address} {(status == EccStatus.Corrected ? 'C' : 'U')}");
     }
 
-    /// <summary>Writes tile k of an instruction issued in wave <paramref name="w"/> (the tile is written in w + k + 1).</summary>
+    /// <summary>Writes tile k of a scatter issued in wave <paramref name="w"/> (the tile is written in w + k + 1).</summary>
     private void WriteTile(int slice, int k, int address, ReadOnlySpan<byte> bytes, long w)
     {
         sram.Write(slice, k, address, bytes);
@@ -342,8 +346,7 @@ public sealed partial class LpuSimulator
                 CheckAbcNotInstalling(plane, queue, w);
                 // It multiplies in t + SL - 1, with the installs due by then.
                 InstallDue(w + superlanes - 1, unit);
-                var x = plane.Capture(w + superlanes + 2, (int)op.Imm, op.Imm2 != 0);
-                MemoryMarshal.Cast<byte, sbyte>(streams.Vector(op.ADir, op.A, position)).CopyTo(x);
+                plane.Capture(w + superlanes + 2, (int)op.Imm, op.Imm2 != 0, MemoryMarshal.Cast<byte, sbyte>(streams.Vector(op.ADir, op.A, position)));
                 Counters.Macs += (long)vl * vl;
                 return;
             case OpKind.Acc:
@@ -351,14 +354,10 @@ public sealed partial class LpuSimulator
                     return;
                 var values = rowAcross.AsSpan(0, vl);
                 plane.ReadRowAcross(w, (int)op.Imm, lanes, values);
+                Ensure(ref accBytes, 4 * vl);
+                SplitBytes(values, accBytes);
                 for (var j = 0; j < 4; j++)
-                {
-                    var bytes = Produce(w, 2, position, op.DstDir, op.Dst + j);
-                    var shift = 8 * j;
-                    for (var n = 0; n < vl; n++)
-                        bytes[n] = (byte)(values[n] >> shift);
-                }
-
+                    accBytes.AsSpan(j * vl, vl).CopyTo(Produce(w, 2, position, op.DstDir, op.Dst + j));
                 return;
         }
     }

@@ -19,6 +19,8 @@ public sealed partial class LpuSimulator
     private readonly StreamFile streams;
     private readonly SramState sram;
     private readonly MxmPlane[] planes;
+    private readonly ProductWorker productWorker = new();
+    private readonly LiveArrayCache packedArrays = new();
     private readonly CycleEvents[] buckets;
     private readonly List<InFlight> inFlight = [];
     private readonly Stack<InFlight> pool = new();
@@ -34,6 +36,8 @@ public sealed partial class LpuSimulator
     private readonly int maxLatency;
     private QueueState[] queues = [];
     private readonly long[] lateSramAccess;   // per slice: issue cycle of its last write, gather or scatter
+    private readonly int[] lateSramBanks;       // wave order: the banks it uses
+    private readonly ulong[] lateSramSuperlanes; // wave order: the superlanes it uses
     private bool shortcuts = true;
     private long lastIssue = -1;
     private long doneCycle;
@@ -51,7 +55,7 @@ public sealed partial class LpuSimulator
         maxLatency = InstructionSet.MaxLatency(config);
         streams = new StreamFile(config.StreamsPerDirection, config.PositionCount, superlanes, lanes);
         sram = new SramState(config.SliceCount, config.Mem.WordsPerTile, superlanes, lanes, config.Mem.Ecc);
-        planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, config.Mxm.Accumulators))];
+        planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, config.Mxm.Accumulators, productWorker, packedArrays))];
         // Events are due at most SL + 3 cycles ahead; a power-of-two ring is indexed with a mask.
         buckets = [.. Enumerable.Range(0, (int)BitOperations.RoundUpToPowerOf2((uint)superlanes + 8)).Select(_ => new CycleEvents(lanes))];
         powered = new bool[superlanes];
@@ -59,6 +63,8 @@ public sealed partial class LpuSimulator
         distributeMaps = NewMapTables(config, config.Sxm.Distributors);
         Counters = new ModelCounters(Floorplan.Queues.Count);
         lateSramAccess = new long[config.SliceCount];
+        lateSramBanks = new int[config.SliceCount];
+        lateSramSuperlanes = new ulong[config.SliceCount];
         events = buckets[0];
         Reset();
     }
@@ -231,6 +237,13 @@ public sealed partial class LpuSimulator
     {
         foreach (var plane in planes)
             plane.BatchMacs = macs;
+    }
+
+    /// <summary>Sets the size (MACs) from which products go to the worker thread (0: every capture starts one), for tests of both paths.</summary>
+    internal void SetMxmWorkerMacs(long macs)
+    {
+        foreach (var plane in planes)
+            plane.WorkerMacs = macs;
     }
 
     /// <summary>

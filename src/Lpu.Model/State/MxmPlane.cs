@@ -1,5 +1,3 @@
-using Lpu.Tensors;
-
 namespace Lpu.Model.State;
 
 /// <summary>
@@ -12,7 +10,9 @@ namespace Lpu.Model.State;
 /// matrix product when their results are needed (<see cref="Settle"/>: an acc or the host reads the
 /// accumulators) or before the array they used is replaced (<see cref="Install"/>). The updates
 /// are then applied in capture order, each only once its due cycle has come, exactly as if each
-/// product had been computed and applied eagerly.
+/// product had been computed and applied eagerly. With a <see cref="ProductWorker"/>, a batch
+/// starts as soon as enough captures make one and is computed beside the simulation; whoever
+/// needs its products first waits for it (and helps).
 /// </remarks>
 internal sealed class MxmPlane
 {
@@ -25,18 +25,23 @@ internal sealed class MxmPlane
     /// </summary>
     public const long DefaultBatchMacs = 1 << 18;
 
+    /// <summary>Batches of at least this many MACs go to the worker by default: about 50 µs of work, far more than handing it over costs.</summary>
+    public const long DefaultWorkerMacs = 1 << 20;
+
     private readonly int vectorLength;
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
-    private Int8PackedMatrix? packed;       // the installed array's live block packed for the matrix kernel, once it has served BatchMacs
-    private int liveRows;                   // the array is zero outside rows [0, liveRows) and columns [0, liveCols),
-    private int liveCols;                   // so products use only that block (set with packed)
-    private sbyte[] liveActivations = [];   // scratch: activations cut to the live rows
-    private int[] liveProducts = [];        // scratch: products of the live columns
+    private readonly ProductWorker? worker; // computes large batches beside the simulation; null: all here
+    private readonly LiveArrayCache? cache; // the arrays packed lately (null: pack at every install)
+    private readonly List<ProductBatch> running = [];
+    private LiveArray? packed;              // the installed array packed for the matrix kernel, once it has served BatchMacs
     private long macsSinceInstall;          // MACs computed with the installed array one dot product at a time
+    private long workerMacs;
+    private int startRows;                  // captures that make a batch for the worker
 
-    // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product.
+    // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product,
+    // [computed, started) are being computed by batches in `running`.
     private long[] due = new long[64];
     private int[] row = new int[64];
     private bool[] add = new bool[64];
@@ -44,11 +49,15 @@ internal sealed class MxmPlane
     private int[] products;
     private int head;
     private int computed;
+    private int started;
     private int count;
 
-    public MxmPlane(int vectorLength, int accumulatorRows)
+    public MxmPlane(int vectorLength, int accumulatorRows, ProductWorker? worker = null, LiveArrayCache? cache = null)
     {
         this.vectorLength = vectorLength;
+        this.worker = worker;
+        this.cache = cache;
+        WorkerMacs = DefaultWorkerMacs;
         LoadBuffer = new byte[vectorLength * vectorLength];
         Weights = new sbyte[vectorLength * vectorLength];
         transposed = new short[vectorLength * vectorLength];
@@ -69,6 +78,18 @@ internal sealed class MxmPlane
     /// <summary>MACs with one installed array from which it is packed for the matrix kernel (tests set 0 or long.MaxValue).</summary>
     public long BatchMacs = DefaultBatchMacs;
 
+    /// <summary>Batches of at least this many MACs go to the worker, and one starts as soon as the captures make one (tests set 0 or long.MaxValue).</summary>
+    public long WorkerMacs
+    {
+        get => workerMacs;
+        set
+        {
+            workerMacs = value;
+            var macsPerRow = (long)vectorLength * vectorLength;
+            startRows = (int)Math.Clamp((value / macsPerRow) + 1, 1, int.MaxValue);
+        }
+    }
+
     /// <summary>Installed weights W[k][n], row-major at <c>[k x VL + n]</c>.</summary>
     public sbyte[] Weights { get; private set; }
 
@@ -83,6 +104,7 @@ internal sealed class MxmPlane
 
     public void Reset()
     {
+        FinishRunning();
         Array.Clear(LoadBuffer);
         Array.Clear(Weights);
         Array.Clear(Accumulators);
@@ -92,23 +114,24 @@ internal sealed class MxmPlane
         RowPointer = 0;
         LoadVersion = 0;
         LastInstall = long.MinValue;
-        head = computed = count = 0;
+        head = computed = started = count = 0;
     }
 
     /// <summary>
-    /// An abc multiplies now with the installed array: returns the VL bytes to fill with its
-    /// activation x; accumulator <paramref name="accumulatorRow"/> becomes r (or row + r when
-    /// <paramref name="accumulate"/>) from cycle <paramref name="dueCycle"/> on. Captures must come
-    /// in due order.
+    /// An abc multiplies activation <paramref name="x"/> now with the installed array: accumulator
+    /// <paramref name="accumulatorRow"/> becomes r (or row + r when <paramref name="accumulate"/>)
+    /// from cycle <paramref name="dueCycle"/> on. Captures must come in due order.
     /// </summary>
-    public Span<sbyte> Capture(long dueCycle, int accumulatorRow, bool accumulate)
+    public void Capture(long dueCycle, int accumulatorRow, bool accumulate, ReadOnlySpan<sbyte> x)
     {
         if (count == due.Length)
             MakeRoom();
         due[count] = dueCycle;
         row[count] = accumulatorRow;
         add[count] = accumulate;
-        return activations.AsSpan(count++ * vectorLength, vectorLength);
+        x.CopyTo(activations.AsSpan(count++ * vectorLength, vectorLength));
+        if (worker is not null && count - started >= startRows)
+            StartPending();
     }
 
     /// <summary>
@@ -192,14 +215,14 @@ internal sealed class MxmPlane
         }
 
         if (head == count)
-            head = computed = count = 0;
+            head = computed = started = count = 0;
     }
 
     /// <summary>Makes <paramref name="weights"/> (row-major, VL x VL) the array; returns the old array's buffer for reuse.</summary>
     public sbyte[] Install(sbyte[] weights)
     {
         // The pending abc's multiplied with the array being replaced.
-        ComputePending();
+        StartPending();
         var old = Weights;
         Weights = weights;
         transposedValid = false;
@@ -208,20 +231,42 @@ internal sealed class MxmPlane
         return old;
     }
 
-    /// <summary>Computes the products of every captured abc that has none yet (all used the installed array).</summary>
+    /// <summary>Makes the products of every capture available.</summary>
     private void ComputePending()
     {
-        var m = count - computed;
+        StartPending();
+        FinishRunning();
+    }
+
+    private void FinishRunning()
+    {
+        foreach (var batch in running)
+            ProductWorker.Finish(batch);
+        running.Clear();
+        computed = started;
+    }
+
+    /// <summary>
+    /// Starts the products of every capture not started yet (all used the installed array): one dot
+    /// product at a time until the array has served <see cref="BatchMacs"/>, then with the packed
+    /// array, on the worker when the batch is large enough.
+    /// </summary>
+    private void StartPending()
+    {
+        var m = count - started;
         if (m == 0)
             return;
         var vl = vectorLength;
-        var x = activations.AsSpan(computed * vl, m * vl);
-        var r = products.AsSpan(computed * vl, m * vl);
+        var x = activations.AsSpan(started * vl, m * vl);
+        var r = products.AsSpan(started * vl, m * vl);
         var macs = (long)m * vl * vl;
         if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
-            packed ??= PackLiveBlock();
-            MultiplyLiveBlock(x, r, m);
+            packed ??= cache?.Get(Weights, vl) ?? new LiveArray(Weights, vl);
+            if (worker is not null && macs >= workerMacs)
+                running.Add(worker.Start(packed, activations, products, started, m));
+            else
+                packed.Multiply(x, r, m);
         }
         else
         {
@@ -237,58 +282,9 @@ internal sealed class MxmPlane
             }
         }
 
-        computed = count;
-    }
-
-    /// <summary>
-    /// Packs the part of the array outside of which it is zero (a GEMM's last K and N tiles are
-    /// padded with zeros): the products there are exactly zero and need no multiplying.
-    /// </summary>
-    private Int8PackedMatrix PackLiveBlock()
-    {
-        var vl = vectorLength;
-        liveRows = liveCols = 0;
-        for (var k = 0; k < vl; k++)
-        {
-            var row = Weights.AsSpan(k * vl, vl);
-            var last = row.LastIndexOfAnyExcept((sbyte)0);
-            if (last >= 0)
-            {
-                liveRows = k + 1;
-                liveCols = Math.Max(liveCols, last + 1);
-            }
-        }
-
-        var block = new sbyte[liveRows * liveCols];
-        for (var k = 0; k < liveRows; k++)
-            Weights.AsSpan(k * vl, liveCols).CopyTo(block.AsSpan(k * liveCols, liveCols));
-        return Gemm.Pack(block, liveRows, liveCols);
-    }
-
-    /// <summary>r = x W for m activations, multiplying only the live block of the packed array.</summary>
-    private void MultiplyLiveBlock(ReadOnlySpan<sbyte> x, Span<int> r, int m)
-    {
-        var vl = vectorLength;
-        if (liveRows == vl && liveCols == vl)
-        {
-            Gemm.Multiply(x, packed!, r, m);
-            return;
-        }
-
-        r.Clear();
-        if (liveRows == 0)
-            return;
-        if (liveActivations.Length < m * liveRows)
-            liveActivations = new sbyte[Math.Max(m, 64) * vl];
-        if (liveProducts.Length < m * liveCols)
-            liveProducts = new int[Math.Max(m, 64) * vl];
-        var xs = liveActivations.AsSpan(0, m * liveRows);
-        var rs = liveProducts.AsSpan(0, m * liveCols);
-        for (var i = 0; i < m; i++)
-            x.Slice(i * vl, liveRows).CopyTo(xs.Slice(i * liveRows, liveRows));
-        Gemm.Multiply(xs, packed!, rs, m);
-        for (var i = 0; i < m; i++)
-            rs.Slice(i * liveCols, liveCols).CopyTo(r.Slice(i * vl, liveCols));
+        started = count;
+        if (running.Count == 0)
+            computed = started;
     }
 
     private void EnsureTransposed()
@@ -308,6 +304,7 @@ internal sealed class MxmPlane
     // Drops applied entries from the front, or doubles the buffers when all are pending.
     private void MakeRoom()
     {
+        FinishRunning();   // the batches write into the arrays moved here
         var vl = vectorLength;
         if (head > 0)
         {
@@ -318,6 +315,7 @@ internal sealed class MxmPlane
             Array.Copy(activations, head * vl, activations, 0, live * vl);
             Array.Copy(products, head * vl, products, 0, live * vl);
             computed -= head;
+            started -= head;
             count = live;
             head = 0;
             return;

@@ -189,13 +189,40 @@ internal sealed class SramState
         }
 
         var old = useMask[index];
-        var all = old | mask;
-        var twice = (old & mask) != 0;
-        var readWriteSameBank = ((all & ReadBoth) & (all >> 2)) != 0;
-        useMask[index] = all;
-        if (!twice && !readWriteSameBank)
+        useMask[index] = old | mask;
+        if (!Conflict(old, mask))
             return null;
         return $"bank conflict in slice {slice} superlane {k}: {Describe(old)} and {Describe(mask)} in the same cycle";
+    }
+
+    /// <summary>Whether two uses of one tile's banks in one cycle conflict: a bank used twice the same way, or read and written.</summary>
+    public static bool Conflict(int first, int second)
+    {
+        var all = first | second;
+        var twice = (first & second) != 0;
+        var readWriteSameBank = ((all & ReadBoth) & (all >> 2)) != 0;
+        return twice || readWriteSameBank;
+    }
+
+    /// <summary>
+    /// Writes tile k of a word for every k set in <paramref name="superlanes"/> from the same tile
+    /// of <paramref name="word"/> (VL bytes); a whole word in one copy.
+    /// </summary>
+    public void WriteWord(int slice, int address, ReadOnlySpan<byte> word, ulong superlanes)
+    {
+        var all = Superlanes == 64 ? ulong.MaxValue : (1UL << Superlanes) - 1;
+        if (superlanes == all && corruptedWords == 0)
+        {
+            word.CopyTo(data[slice].AsSpan(address * Superlanes * Lanes, Superlanes * Lanes));
+            versions[slice]++;
+            return;
+        }
+
+        for (var k = 0; k < Superlanes; k++)
+        {
+            if ((superlanes >> k & 1) != 0)
+                Write(slice, k, address, word.Slice(k * Lanes, Lanes));
+        }
     }
 
     private static string Describe(int mask) => mask switch

@@ -191,13 +191,16 @@ public class LazyMxmTests
     }
 
     [Theory]
-    [InlineData(0L)]               // every batch through the matrix kernel
-    [InlineData(long.MaxValue)]    // every product as dot products
-    [InlineData(2L * Vl * Vl)]     // each array: dot products first, packed from its second product on
-    public void Acc_outputs_and_final_accumulators_match_the_eager_definition(long batchMacs)
+    [InlineData(0L, long.MaxValue)]              // every batch through the matrix kernel
+    [InlineData(long.MaxValue, long.MaxValue)]   // every product as dot products
+    [InlineData(2L * Vl * Vl, long.MaxValue)]    // each array: dot products first, packed from its second product on
+    [InlineData(0L, 0L)]                         // every capture a batch on the worker thread
+    [InlineData(2L * Vl * Vl, 0L)]
+    [InlineData(0L, 5L * Vl * Vl)]               // batches of 6 on the worker, the rest here
+    public void Acc_outputs_and_final_accumulators_match_the_eager_definition(long batchMacs, long workerMacs)
     {
         var s = Interleaved();
-        var h = new Harness(s.Build(), sim => sim.SetMxmBatchMacs(batchMacs));
+        var h = new Harness(s.Build(), sim => UseBatches(sim, batchMacs, workerMacs));
         foreach (var acc in s.Accs)
         {
             for (var k = 0; k < Sl; k++)
@@ -222,9 +225,10 @@ public class LazyMxmTests
     }
 
     [Theory]
-    [InlineData(0L)]
-    [InlineData(long.MaxValue)]
-    public void Arrays_with_zero_rows_and_columns_give_the_eager_products(long batchMacs)
+    [InlineData(0L, long.MaxValue)]
+    [InlineData(long.MaxValue, long.MaxValue)]
+    [InlineData(0L, 0L)]
+    public void Arrays_with_zero_rows_and_columns_give_the_eager_products(long batchMacs, long workerMacs)
     {
         // The packed path multiplies only the block outside of which the array is zero.
         var s = new Scenario(12);
@@ -239,7 +243,7 @@ public class LazyMxmTests
             s.Acc(t + 15, 1);
         }
 
-        var h = new Harness(s.Build(), sim => sim.SetMxmBatchMacs(batchMacs));
+        var h = new Harness(s.Build(), sim => UseBatches(sim, batchMacs, workerMacs));
         var row = new int[Vl];
         for (var r = 0; r < 4; r++)
         {
@@ -296,9 +300,10 @@ public class LazyMxmTests
     }
 
     [Theory]
-    [InlineData(0L)]
-    [InlineData(long.MaxValue)]
-    public void Accumulating_wraps_around_at_32_bits(long batchMacs)
+    [InlineData(0L, long.MaxValue)]
+    [InlineData(long.MaxValue, long.MaxValue)]
+    [InlineData(0L, 100L * Vl * Vl)]
+    public void Accumulating_wraps_around_at_32_bits(long batchMacs, long workerMacs)
     {
         // x = -128 everywhere and W = -128 everywhere: each abc adds 8 x 16384 = 2^17 to every
         // element, so 2^14 + 3 adds wrap past 2^31 to -2^31 + 3 x 2^17.
@@ -315,7 +320,7 @@ public class LazyMxmTests
         s.AbcRepeated(16, 7, true, [.. Enumerable.Repeat((sbyte)-128, Vl)], Adds - 1);
         var sim = new LpuSimulator(Harness.Small);
         sim.Load(s.Build());
-        sim.SetMxmBatchMacs(batchMacs);
+        UseBatches(sim, batchMacs, workerMacs);
         sim.Run();
 
         var row = new int[Vl];
@@ -325,5 +330,11 @@ public class LazyMxmTests
         Assert.All(row, v => Assert.Equal(expected, v));
         Assert.Equal(s.RowAt(7, long.MaxValue), row);
         Assert.Equal((long)Adds * Vl * Vl, sim.Counters.Macs);
+    }
+
+    private static void UseBatches(LpuSimulator sim, long batchMacs, long workerMacs)
+    {
+        sim.SetMxmBatchMacs(batchMacs);
+        sim.SetMxmWorkerMacs(workerMacs);
     }
 }

@@ -18,9 +18,10 @@ namespace Lpu.Model.Tests.Simulation;
 public class WaveOrderTests
 {
     [Theory]
-    [InlineData("small", 400)]
-    [InlineData("medium", 200)]
-    public void Random_programs_over_every_unit_end_in_the_state_and_error_of_cycle_order(string preset, int seeds)
+    [InlineData("small", 400, false)]
+    [InlineData("medium", 200, false)]
+    [InlineData("medium", 100, true)]   // wave order with every product on the worker thread, cycle order with none there
+    public void Random_programs_over_every_unit_end_in_the_state_and_error_of_cycle_order(string preset, int seeds, bool productsOnWorker)
     {
         var config = Presets.Get(preset);
         int clean = 0, failed = 0;
@@ -28,7 +29,7 @@ public class WaveOrderTests
         for (var seed = 0; seed < seeds; seed++)
         {
             var (program, flips) = RandomProgram(config, seed);
-            var waves = Observe(program, flips, inWaves: true);
+            var waves = Observe(program, flips, inWaves: true, productsOnWorker);
             var cycles = Observe(program, flips, inWaves: false);
             Assert.True(cycles.Error == waves.Error, $"seed {seed}: cycle order '{cycles.Error}', wave order '{waves.Error}'");
             Assert.True(cycles.State == waves.State, $"seed {seed}: {FirstDifference(cycles.State, waves.State)}");
@@ -125,11 +126,17 @@ public class WaveOrderTests
     /// <summary>The first error, the state at the end, and every event as sorted trace lines (none after an error).</summary>
     private sealed record Outcome(string? Error, string State, string Events);
 
-    private static Outcome Observe(LpuProgram program, IReadOnlyList<(int Slice, int Superlane, int Address, int Bit)> flips, bool inWaves)
+    private static Outcome Observe(LpuProgram program, IReadOnlyList<(int Slice, int Superlane, int Address, int Bit)> flips, bool inWaves, bool productsOnWorker = false)
     {
         var config = program.Config;
         var sim = new LpuSimulator(config);
         sim.Load(program);
+        if (productsOnWorker)
+        {
+            sim.SetMxmBatchMacs(0);
+            sim.SetMxmWorkerMacs(0);
+        }
+
         foreach (var (slice, superlane, address, bit) in flips)
             sim.InjectBitFlip(slice, superlane, address, bit);
         string? error = null;
