@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Lpu.Model.State;
 
 /// <summary>
@@ -25,8 +27,12 @@ internal sealed class MxmPlane
     /// </summary>
     public const long DefaultBatchMacs = 1 << 18;
 
-    /// <summary>Batches of at least this many MACs go to the worker by default: about 50 µs of work, far more than handing it over costs.</summary>
-    public const long DefaultWorkerMacs = 1 << 20;
+    /// <summary>
+    /// Batches of at least this many MACs go to the worker by default: about 10 µs of work, several
+    /// times what handing one over costs. Smaller batches start sooner and keep the worker busy, but
+    /// each multiplies its slice of the array again (four tsp rows measured best).
+    /// </summary>
+    public const long DefaultWorkerMacs = 1 << 18;
 
     private readonly int vectorLength;
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
@@ -40,17 +46,19 @@ internal sealed class MxmPlane
     private long workerMacs;
     private int startRows;                  // captures that make a batch for the worker
 
-    // Pending abc updates, oldest first: entries [head, count); [head, computed) have their product,
-    // [computed, started) are being computed by batches in `running`.
+    // Pending abc updates, oldest first: captures [head, count), numbered from the reset, held in a
+    // ring at Slot(i); [head, computed) have their product, [computed, started) are being computed
+    // by the batches in `running`. A ring, not a list compacted from time to time: those batches
+    // write into these arrays, so moving entries would have to wait for them.
     private long[] due = new long[64];
     private int[] row = new int[64];
     private bool[] add = new bool[64];
     private sbyte[] activations;
     private int[] products;
-    private int head;
-    private int computed;
-    private int started;
-    private int count;
+    private long head;
+    private long computed;
+    private long started;
+    private long count;
 
     public MxmPlane(int vectorLength, int accumulatorRows, ProductWorker? worker = null, LiveArrayCache? cache = null)
     {
@@ -85,8 +93,10 @@ internal sealed class MxmPlane
         set
         {
             workerMacs = value;
+            // The fewest captures that reach it, rounded up to the kernel's groups of four rows.
             var macsPerRow = (long)vectorLength * vectorLength;
-            startRows = (int)Math.Clamp((value / macsPerRow) + 1, 1, int.MaxValue);
+            var rows = (value / macsPerRow) + (value % macsPerRow == 0 ? 0 : 1);
+            startRows = (int)Math.Clamp((rows + 3) / 4 * 4, 1, 1 << 24);
         }
     }
 
@@ -100,7 +110,7 @@ internal sealed class MxmPlane
     public long LastInstall = long.MinValue;
 
     /// <summary>abc updates captured and not yet applied.</summary>
-    public int Pending => count - head;
+    public int Pending => (int)(count - head);
 
     public void Reset()
     {
@@ -124,12 +134,13 @@ internal sealed class MxmPlane
     /// </summary>
     public void Capture(long dueCycle, int accumulatorRow, bool accumulate, ReadOnlySpan<sbyte> x)
     {
-        if (count == due.Length)
-            MakeRoom();
-        due[count] = dueCycle;
-        row[count] = accumulatorRow;
-        add[count] = accumulate;
-        x.CopyTo(activations.AsSpan(count++ * vectorLength, vectorLength));
+        if (count - head == due.Length)
+            Grow();
+        var slot = Slot(count++);
+        due[slot] = dueCycle;
+        row[slot] = accumulatorRow;
+        add[slot] = accumulate;
+        x.CopyTo(activations.AsSpan(slot * vectorLength, vectorLength));
         if (worker is not null && count - started >= startRows)
             StartPending();
     }
@@ -141,9 +152,9 @@ internal sealed class MxmPlane
     /// </summary>
     public void SettleRow(long cycle, int accumulatorRow)
     {
-        for (var i = head; i < count && due[i] <= cycle; i++)
+        for (var i = head; i < count && due[Slot(i)] <= cycle; i++)
         {
-            if (row[i] == accumulatorRow)
+            if (row[Slot(i)] == accumulatorRow)
             {
                 Settle(cycle);
                 return;
@@ -164,58 +175,47 @@ internal sealed class MxmPlane
         var vl = vectorLength;
         Accumulators.AsSpan(accumulatorRow * vl, vl).CopyTo(values);
         var last = cycle + (vl / lanes) - 1;
-        for (var i = head; i < count && due[i] <= last; i++)
+        for (var i = head; i < count && due[Slot(i)] <= last; i++)
         {
-            if (row[i] != accumulatorRow || due[i] <= cycle)
+            var slot = Slot(i);
+            if (row[slot] != accumulatorRow || due[slot] <= cycle)
                 continue;
             if (i >= computed)
                 ComputePending();
-            var start = (int)(due[i] - cycle) * lanes;
-            var r = products.AsSpan((i * vl) + start, vl - start);
+            var start = (int)(due[slot] - cycle) * lanes;
+            var r = products.AsSpan((slot * vl) + start, vl - start);
             var target = values[start..vl];
-            if (add[i])
-            {
-                for (var n = 0; n < r.Length; n++)
-                    target[n] = unchecked(target[n] + r[n]);
-            }
+            if (add[slot])
+                TensorPrimitives.Add(target, r, target);   // wraps, as the accumulators do
             else
-            {
                 r.CopyTo(target);
-            }
         }
     }
 
     /// <summary>Applies every pending update due at or before <paramref name="cycle"/>, computing products as needed.</summary>
     public void Settle(long cycle)
     {
-        if (head == count || due[head] > cycle)
+        if (head == count || due[Slot(head)] > cycle)
             return;
         // Products are computed only when an update due now has none, then for every capture so
         // far: the later ones wait for a larger batch (an acc per cycle would otherwise make
         // one-row products).
         var end = head;
-        while (end < count && due[end] <= cycle)
+        while (end < count && due[Slot(end)] <= cycle)
             end++;
         if (end > computed)
             ComputePending();
         var vl = vectorLength;
-        for (; head < count && due[head] <= cycle; head++)
+        for (; head < end; head++)
         {
-            var target = Accumulators.AsSpan(row[head] * vl, vl);
-            var r = products.AsSpan(head * vl, vl);
-            if (add[head])
-            {
-                for (var n = 0; n < vl; n++)
-                    target[n] = unchecked(target[n] + r[n]);
-            }
+            var slot = Slot(head);
+            var target = Accumulators.AsSpan(row[slot] * vl, vl);
+            var r = products.AsSpan(slot * vl, vl);
+            if (add[slot])
+                TensorPrimitives.Add(target, r, target);
             else
-            {
                 r.CopyTo(target);
-            }
         }
-
-        if (head == count)
-            head = computed = started = count = 0;
     }
 
     /// <summary>Makes <paramref name="weights"/> (row-major, VL x VL) the array; returns the old array's buffer for reuse.</summary>
@@ -253,38 +253,45 @@ internal sealed class MxmPlane
     /// </summary>
     private void StartPending()
     {
-        var m = count - started;
-        if (m == 0)
-            return;
+        while (started < count)
+        {
+            // One run of slots at a time: a batch is contiguous in the arrays.
+            var first = Slot(started);
+            var m = (int)Math.Min(count - started, due.Length - first);
+            Start(first, m);
+            started += m;
+        }
+
+        if (running.Count == 0)
+            computed = started;
+    }
+
+    private void Start(int first, int m)
+    {
         var vl = vectorLength;
-        var x = activations.AsSpan(started * vl, m * vl);
-        var r = products.AsSpan(started * vl, m * vl);
+        var x = activations.AsSpan(first * vl, m * vl);
+        var r = products.AsSpan(first * vl, m * vl);
         var macs = (long)m * vl * vl;
         if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
             packed ??= cache?.Get(Weights, vl) ?? new LiveArray(Weights, vl);
             if (worker is not null && macs >= workerMacs)
-                running.Add(worker.Start(packed, activations, products, started, m));
+                running.Add(worker.Start(packed, activations, products, first, m));
             else
                 packed.Multiply(x, r, m);
-        }
-        else
-        {
-            macsSinceInstall += macs;
-            EnsureTransposed();
-            for (var i = 0; i < m; i++)
-            {
-                var xi = x.Slice(i * vl, vl);
-                for (var k = 0; k < vl; k++)
-                    widened[k] = xi[k];
-                for (var n = 0; n < vl; n++)
-                    r[(i * vl) + n] = Gemv.Dot(widened, transposed.AsSpan(n * vl, vl));
-            }
+            return;
         }
 
-        started = count;
-        if (running.Count == 0)
-            computed = started;
+        macsSinceInstall += macs;
+        EnsureTransposed();
+        for (var i = 0; i < m; i++)
+        {
+            var xi = x.Slice(i * vl, vl);
+            for (var k = 0; k < vl; k++)
+                widened[k] = xi[k];
+            for (var n = 0; n < vl; n++)
+                r[(i * vl) + n] = Gemv.Dot(widened, transposed.AsSpan(n * vl, vl));
+        }
     }
 
     private void EnsureTransposed()
@@ -301,31 +308,29 @@ internal sealed class MxmPlane
         transposedValid = true;
     }
 
-    // Drops applied entries from the front, or doubles the buffers when all are pending.
-    private void MakeRoom()
-    {
-        FinishRunning();   // the batches write into the arrays moved here
-        var vl = vectorLength;
-        if (head > 0)
-        {
-            var live = count - head;
-            Array.Copy(due, head, due, 0, live);
-            Array.Copy(row, head, row, 0, live);
-            Array.Copy(add, head, add, 0, live);
-            Array.Copy(activations, head * vl, activations, 0, live * vl);
-            Array.Copy(products, head * vl, products, 0, live * vl);
-            computed -= head;
-            started -= head;
-            count = live;
-            head = 0;
-            return;
-        }
+    private int Slot(long capture) => (int)(capture & (due.Length - 1));
 
+    // Doubles the ring when every slot is pending, moving each capture to its slot in the new one.
+    private void Grow()
+    {
+        FinishRunning();   // the batches write into the arrays replaced here
+        var vl = vectorLength;
         var capacity = 2 * due.Length;
-        Array.Resize(ref due, capacity);
-        Array.Resize(ref row, capacity);
-        Array.Resize(ref add, capacity);
-        Array.Resize(ref activations, capacity * vl);
-        Array.Resize(ref products, capacity * vl);
+        var (oldDue, oldRow, oldAdd, oldActivations, oldProducts) = (due, row, add, activations, products);
+        var oldMask = oldDue.Length - 1;
+        due = new long[capacity];
+        row = new int[capacity];
+        add = new bool[capacity];
+        activations = new sbyte[capacity * vl];
+        products = new int[capacity * vl];
+        for (var i = head; i < count; i++)
+        {
+            int from = (int)(i & oldMask), to = Slot(i);
+            due[to] = oldDue[from];
+            row[to] = oldRow[from];
+            add[to] = oldAdd[from];
+            oldActivations.AsSpan(from * vl, vl).CopyTo(activations.AsSpan(to * vl, vl));
+            oldProducts.AsSpan(from * vl, vl).CopyTo(products.AsSpan(to * vl, vl));
+        }
     }
 }

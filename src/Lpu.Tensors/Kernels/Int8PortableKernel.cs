@@ -65,8 +65,7 @@ internal static class Int8PortableKernel
         var pairs = ArrayPool<int>.Shared.Rent(m * k);
         try
         {
-            for (var p = 0; p < m * k; p++)
-                pairs[p] = unchecked((int)((ushort)a[p] * 0x10001u));
+            ToPairs(a[..(m * k)], pairs);
             var colBlocks = (n + Nr - 1) / Nr;
             if ((long)m * k * n < ParallelMacs)
             {
@@ -85,25 +84,49 @@ internal static class Int8PortableKernel
         }
     }
 
+    /// <summary>Each int8 as an int32 holding its 16-bit value twice (<c>(ushort)a x 0x10001</c>).</summary>
+    private static void ToPairs(ReadOnlySpan<sbyte> a, Span<int> pairs)
+    {
+        var p = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var words = MemoryMarshal.Cast<int, uint>(pairs);
+            for (; p + Vector<sbyte>.Count <= a.Length; p += Vector<sbyte>.Count)
+            {
+                Vector.Widen(new Vector<sbyte>(a[p..]), out var low, out var high);
+                Store(Vector.AsVectorUInt16(low), words[p..]);
+                Store(Vector.AsVectorUInt16(high), words[(p + Vector<short>.Count)..]);
+            }
+        }
+
+        for (; p < a.Length; p++)
+            pairs[p] = unchecked((int)((ushort)a[p] * 0x10001u));
+
+        static void Store(Vector<ushort> values, Span<uint> to)
+        {
+            Vector.Widen(values, out var low, out var high);
+            (low | (low << 16)).CopyTo(to);
+            (high | (high << 16)).CopyTo(to[Vector<uint>.Count..]);
+        }
+    }
+
     private static void ColumnBlock(ReadOnlySpan<int> pairs, ReadOnlySpan<short> panel, Span<int> c, int col0, int cols, int m, int k, int n)
     {
         var half = Vector<int>.Count;
         Span<int> tile = stackalloc int[Mr * Nr];
         Span<int> even = stackalloc int[half];
         Span<int> odd = stackalloc int[half];
-        for (var row0 = 0; row0 < m; row0 += Mr)
+        // Unchecked refs: the bounds are established here, and checks per element cost a third.
+        ref var pb = ref MemoryMarshal.GetReference(panel);
+        var row0 = 0;
+        for (; row0 + Mr <= m; row0 += Mr)
         {
-            var rows = Math.Min(Mr, m - row0);
             Vector<int> e0 = default, o0 = default, e1 = default, o1 = default;
             Vector<int> e2 = default, o2 = default, e3 = default, o3 = default;
-
-            // Rows past the end of A reuse its last row; their results are dropped below. Unchecked
-            // refs: the bounds are established here, and checks per element cost a third.
-            ref var pb = ref MemoryMarshal.GetReference(panel);
             ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), row0 * k);
-            ref var r1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(1, rows - 1)) * k);
-            ref var r2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(2, rows - 1)) * k);
-            ref var r3 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), (row0 + Math.Min(3, rows - 1)) * k);
+            ref var r1 = ref Unsafe.Add(ref r0, k);
+            ref var r2 = ref Unsafe.Add(ref r1, k);
+            ref var r3 = ref Unsafe.Add(ref r2, k);
             for (var p = 0; p < k; p++)
             {
                 var bv = Vector.LoadUnsafe(ref pb, (nuint)(p * Nr));
@@ -117,10 +140,19 @@ internal static class Int8PortableKernel
             Interleave(e1, o1, even, odd, tile[Nr..]);
             Interleave(e2, o2, even, odd, tile[(2 * Nr)..]);
             Interleave(e3, o3, even, odd, tile[(3 * Nr)..]);
-            for (var r = 0; r < rows; r++)
-            {
+            for (var r = 0; r < Mr; r++)
                 tile.Slice(r * Nr, cols).CopyTo(c.Slice(((row0 + r) * n) + col0, cols));
-            }
+        }
+
+        // The last rows one at a time: a batch of a few activations costs only its rows.
+        for (; row0 < m; row0++)
+        {
+            Vector<int> e0 = default, o0 = default;
+            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), row0 * k);
+            for (var p = 0; p < k; p++)
+                Accumulate(Unsafe.Add(ref r0, p), Vector.LoadUnsafe(ref pb, (nuint)(p * Nr)), ref e0, ref o0);
+            Interleave(e0, o0, even, odd, tile);
+            tile[..cols].CopyTo(c.Slice((row0 * n) + col0, cols));
         }
     }
 

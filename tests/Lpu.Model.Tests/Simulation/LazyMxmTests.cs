@@ -196,7 +196,7 @@ public class LazyMxmTests
     [InlineData(2L * Vl * Vl, long.MaxValue)]    // each array: dot products first, packed from its second product on
     [InlineData(0L, 0L)]                         // every capture a batch on the worker thread
     [InlineData(2L * Vl * Vl, 0L)]
-    [InlineData(0L, 5L * Vl * Vl)]               // batches of 6 on the worker, the rest here
+    [InlineData(0L, 5L * Vl * Vl)]               // batches of 8 (5 rows, in fours) on the worker, the rest here
     public void Acc_outputs_and_final_accumulators_match_the_eager_definition(long batchMacs, long workerMacs)
     {
         var s = Interleaved();
@@ -259,6 +259,50 @@ public class LazyMxmTests
                 var expected = value[(k * Lanes)..((k + 1) * Lanes)].Select(v => (byte)v).ToArray();
                 Assert.Equal(expected, h.Streams[(acc.Issue + k + 2, 0, Direction.East, 0, k)]);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue)]   // every product here
+    [InlineData(0L)]              // every capture a batch on the worker
+    [InlineData(3L * Vl * Vl)]    // batches of four on the worker, the rest here
+    public void A_long_run_of_abc_and_acc_gives_the_eager_products_through_the_ring_of_pending_captures(long workerMacs)
+    {
+        // 220 captures: the ring of 64 wraps several times, and a burst of 100 without an acc
+        // makes it grow while batches are in flight; new weights every 70 cycles.
+        var s = new Scenario(21);
+        var t = 10L;
+        for (var i = 0; i < 220; i++)
+        {
+            if (i % 70 == 0)
+            {
+                s.LoadWeights(t, s.RandomWeights());   // iw at t + 2: no abc in (t + 2, t + 6)
+                t += 7;
+            }
+
+            s.Abc(t, i % 16, i >= 16);
+            if (i is < 100 or >= 200 && i % 3 == 0)
+                s.Acc(t + 1, (i + 5) % 16);
+            t++;
+        }
+
+        s.Acc(t + 8, 3);
+        var h = new Harness(s.Build(), sim => UseBatches(sim, 0, workerMacs));
+        foreach (var acc in s.Accs)
+        {
+            for (var k = 0; k < Sl; k++)
+            {
+                var value = s.RowAt(acc.Row, acc.Issue + k);
+                var expected = value[(k * Lanes)..((k + 1) * Lanes)].Select(v => (byte)v).ToArray();
+                Assert.Equal(expected, h.Streams[(acc.Issue + k + 2, 0, Direction.East, 0, k)]);
+            }
+        }
+
+        var row = new int[Vl];
+        for (var r = 0; r < 16; r++)
+        {
+            h.Simulator.ReadAccumulator(0, r, row);
+            Assert.Equal(s.RowAt(r, long.MaxValue), row);
         }
     }
 
