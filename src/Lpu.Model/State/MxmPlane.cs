@@ -275,7 +275,8 @@ internal sealed class MxmPlane
         if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
             packed ??= cache?.Get(Weights, vl) ?? new LiveArray(Weights, vl);
-            if (worker is not null && macs >= workerMacs)
+            // Only the live block is multiplied: an all-zero array's batch is just cleared here.
+            if (worker is not null && (long)m * packed.LiveMacsPerRow >= workerMacs)
                 running.Add(worker.Start(packed, activations, products, first, m));
             else
                 packed.Multiply(x, r, m);

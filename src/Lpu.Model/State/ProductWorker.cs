@@ -150,6 +150,9 @@ internal sealed class LiveArray
 
     public int VectorLength { get; }
 
+    /// <summary>The multiply-adds one activation costs: the live block's size.</summary>
+    public long LiveMacsPerRow => (long)liveRows * liveCols;
+
     /// <summary>r = x W for m activations (m x VL each way).</summary>
     public void Multiply(ReadOnlySpan<sbyte> x, Span<int> r, int m)
     {
