@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Lpu.Tensors.Kernels;
 
@@ -114,7 +113,7 @@ internal static class Int8PortableKernel
     private static void ColumnBlock(ReadOnlySpan<int> pairs, ReadOnlySpan<short> panel, Span<int> c, int col0, int cols, int m, int k, int n)
     {
         var half = Vector<int>.Count;
-        Span<int> tile = stackalloc int[Nr];
+        Span<int> tile = stackalloc int[Mr * Nr];
         Span<int> even = stackalloc int[half];
         Span<int> odd = stackalloc int[half];
         // Unchecked refs: the bounds are established here, and checks per element cost a third.
@@ -137,11 +136,12 @@ internal static class Int8PortableKernel
                 Accumulate(Unsafe.Add(ref r3, p), bv, ref e3, ref o3);
             }
 
-            var at = (row0 * n) + col0;
-            StoreRow(e0, o0, c.Slice(at, cols), even, odd, tile);
-            StoreRow(e1, o1, c.Slice(at + n, cols), even, odd, tile);
-            StoreRow(e2, o2, c.Slice(at + (2 * n), cols), even, odd, tile);
-            StoreRow(e3, o3, c.Slice(at + (3 * n), cols), even, odd, tile);
+            Interleave(e0, o0, even, odd, tile);
+            Interleave(e1, o1, even, odd, tile[Nr..]);
+            Interleave(e2, o2, even, odd, tile[(2 * Nr)..]);
+            Interleave(e3, o3, even, odd, tile[(3 * Nr)..]);
+            for (var r = 0; r < Mr; r++)
+                tile.Slice(r * Nr, cols).CopyTo(c.Slice(((row0 + r) * n) + col0, cols));
         }
 
         // The last rows one at a time: a batch of a few activations costs only its rows.
@@ -151,7 +151,8 @@ internal static class Int8PortableKernel
             ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pairs), row0 * k);
             for (var p = 0; p < k; p++)
                 Accumulate(Unsafe.Add(ref r0, p), Vector.LoadUnsafe(ref pb, (nuint)(p * Nr)), ref e0, ref o0);
-            StoreRow(e0, o0, c.Slice((row0 * n) + col0, cols), even, odd, tile);
+            Interleave(e0, o0, even, odd, tile);
+            tile[..cols].CopyTo(c.Slice((row0 * n) + col0, cols));
         }
     }
 
@@ -161,30 +162,6 @@ internal static class Int8PortableKernel
         var products = Vector.AsVectorInt32(Vector.AsVectorInt16(new Vector<int>(pair)) * b);
         even += Vector.ShiftRightArithmetic(Vector.ShiftLeft(products, 16), 16);
         odd += Vector.ShiftRightArithmetic(products, 16);
-    }
-
-    /// <summary>
-    /// One row of a column block into C: the sums of the even and the odd columns interleaved. With
-    /// AVX2 two unpacks and two lane permutes store all 16 columns; the scalar way costs a fifth of a
-    /// 320-deep product (the model multiplies many such small batches).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow(Vector<int> evenSums, Vector<int> oddSums, Span<int> to, Span<int> even, Span<int> odd, Span<int> row)
-    {
-        if (Avx2.IsSupported && Vector<int>.Count == 8 && to.Length == 16)
-        {
-            var e = evenSums.AsVector256();
-            var o = oddSums.AsVector256();
-            var low = Avx2.UnpackLow(e, o);     // e0 o0 e1 o1 | e4 o4 e5 o5
-            var high = Avx2.UnpackHigh(e, o);   // e2 o2 e3 o3 | e6 o6 e7 o7
-            ref var first = ref MemoryMarshal.GetReference(to);
-            Avx2.Permute2x128(low, high, 0x20).StoreUnsafe(ref first);
-            Avx2.Permute2x128(low, high, 0x31).StoreUnsafe(ref first, 8);
-            return;
-        }
-
-        Interleave(evenSums, oddSums, even, odd, row);
-        row[..to.Length].CopyTo(to);
     }
 
     private static void Interleave(Vector<int> evenSums, Vector<int> oddSums, Span<int> even, Span<int> odd, Span<int> row)
