@@ -2,29 +2,12 @@ using Lpu.Architecture.Configuration;
 using Lpu.Architecture.Programs;
 using Lpu.Compiler.Gemm;
 using Lpu.Model;
+using Lpu.Testing;
 
 namespace Lpu.Compiler.Tests;
 
 public class GemmOnModelTests
 {
-    /// <summary>The reference: a plain triple loop, written here, independent of everything under test.</summary>
-    private static int[] PlainGemm(GemmShape s, sbyte[] a, sbyte[] b)
-    {
-        var c = new int[s.M * s.N];
-        for (var m = 0; m < s.M; m++)
-        {
-            for (var n = 0; n < s.N; n++)
-            {
-                var sum = 0;
-                for (var k = 0; k < s.K; k++)
-                    sum += a[(m * s.K) + k] * b[(k * s.N) + n];
-                c[(m * s.N) + n] = sum;
-            }
-        }
-
-        return c;
-    }
-
     private static sbyte[] Random(int count, int seed)
     {
         var random = new Random(seed);
@@ -68,7 +51,7 @@ public class GemmOnModelTests
 
         var c = RunOnModel(config, gemm, out var cycles);
 
-        Assert.Equal(PlainGemm(shape, a, b), c);
+        Assert.Equal(PlainGemm.Int8(a, b, shape.M, shape.K, shape.N), c);
         Assert.True(cycles >= gemm.ScheduledCycles, $"done at {cycles}, but the schedule writes until {gemm.ScheduledCycles}");
     }
 
@@ -170,7 +153,7 @@ public class GemmOnModelTests
         var issues = IssuesByQueue(gemm.Program);
         Assert.Equal(1, issues["mxm.0.w"].Count(i => i.Instruction.Spec.Mnemonic == "iw"));
         Assert.Equal(40, issues["mxm.0.a"].Count);
-        Assert.Equal(PlainGemm(shape, a, b), RunOnModel(config, gemm, out _));
+        Assert.Equal(PlainGemm.Int8(a, b, shape.M, shape.K, shape.N), RunOnModel(config, gemm, out _));
     }
 
     [Fact]

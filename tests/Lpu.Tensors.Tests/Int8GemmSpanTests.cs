@@ -1,6 +1,8 @@
+using Lpu.Testing;
+
 namespace Lpu.Tensors.Tests;
 
-/// <summary>The span and packed-B entry points of the int8 GEMM, against a plain loop written here.</summary>
+/// <summary>The span and packed-B entry points of the int8 GEMM, against the plain loop of <see cref="PlainGemm"/>.</summary>
 public class Int8GemmSpanTests
 {
     public static TheoryData<GemmPath, int, int, int> Cases()
@@ -38,7 +40,7 @@ public class Int8GemmSpanTests
 
         Gemm.Multiply(a, b, c, m, k, n, path);
 
-        Assert.Equal(Plain(a, b, m, k, n), c);
+        Assert.Equal(PlainGemm.Int8(a, b, m, k, n), c);
     }
 
     [Theory]
@@ -60,7 +62,7 @@ public class Int8GemmSpanTests
 
         Assert.Equal(k, packed.Rows);
         Assert.Equal(n, packed.Cols);
-        Assert.Equal(Plain(a, b, m, k, n), c);
+        Assert.Equal(PlainGemm.Int8(a, b, m, k, n), c);
     }
 
     [Fact]
@@ -80,7 +82,7 @@ public class Int8GemmSpanTests
 
             Gemm.Multiply(a, packed, c, m);
 
-            Assert.Equal(Plain(a, original, m, k, n), c);
+            Assert.Equal(PlainGemm.Int8(a, original, m, k, n), c);
         }
     }
 
@@ -151,7 +153,7 @@ public class Int8GemmSpanTests
         Assert.Equal(33_603_584, c[0]);
         Assert.Equal(-128 * 127 * k, c[1]);
         Assert.Equal(127 * 127 * k, c[n + 1]);
-        Assert.Equal(Plain(a, b, m, k, n), c);
+        Assert.Equal(PlainGemm.Int8(a, b, m, k, n), c);
         Assert.Equal(c, viaPacked);
     }
 
@@ -170,7 +172,7 @@ public class Int8GemmSpanTests
         Gemm.Multiply(a, b, c, m, k, n, path);
 
         Assert.Equal(unchecked((int)2_293_760_000L), c[0]);
-        Assert.Equal(Plain(a, b, m, k, n), c);
+        Assert.Equal(PlainGemm.Int8(a, b, m, k, n), c);
     }
 
     [Fact]
@@ -232,26 +234,5 @@ public class Int8GemmSpanTests
         }
 
         return data;
-    }
-
-    // The definition: C[i, j] = sum over p of A[i, p] x B[p, j], summed in 64 bits and wrapped to 32.
-    private static int[] Plain(sbyte[] a, sbyte[] b, int m, int k, int n)
-    {
-        var c = new int[m * n];
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                long sum = 0;
-                for (var p = 0; p < k; p++)
-                {
-                    sum += a[(i * k) + p] * b[(p * n) + j];
-                }
-
-                c[(i * n) + j] = unchecked((int)sum);
-            }
-        }
-
-        return c;
     }
 }

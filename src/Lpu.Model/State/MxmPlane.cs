@@ -12,8 +12,8 @@ namespace Lpu.Model.State;
 /// matrix product when their results are needed (<see cref="Settle"/>: an acc or the host reads the
 /// accumulators) or before the array they used is replaced (<see cref="Install"/>). The updates
 /// are then applied in capture order, each only once its due cycle has come, exactly as if each
-/// product had been computed and applied eagerly. With a <see cref="ProductWorker"/>, a batch
-/// starts as soon as enough captures make one and is computed beside the simulation; whoever
+/// product had been computed and applied eagerly. A large enough batch starts as soon as the
+/// captures make one and is computed beside the simulation (<see cref="ProductWorker"/>); whoever
 /// needs its products first waits for it (and helps).
 /// </remarks>
 internal sealed class MxmPlane
@@ -38,8 +38,8 @@ internal sealed class MxmPlane
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
-    private readonly ProductWorker? worker; // computes large batches beside the simulation; null: all here
-    private readonly LiveArrayCache? cache; // the arrays packed lately (null: pack at every install)
+    private readonly ProductWorker worker;  // computes large batches beside the simulation
+    private readonly LiveArrayCache cache;  // the arrays packed lately, shared by the planes
     private readonly List<ProductBatch> running = [];
     private LiveArray? packed;              // the installed array packed for the matrix kernel, once it has served BatchMacs
     private long macsSinceInstall;          // MACs computed with the installed array one dot product at a time
@@ -60,7 +60,7 @@ internal sealed class MxmPlane
     private long started;
     private long count;
 
-    public MxmPlane(int vectorLength, int accumulatorRows, ProductWorker? worker = null, LiveArrayCache? cache = null)
+    public MxmPlane(int vectorLength, int accumulatorRows, ProductWorker worker, LiveArrayCache cache)
     {
         this.vectorLength = vectorLength;
         this.worker = worker;
@@ -141,7 +141,7 @@ internal sealed class MxmPlane
         row[slot] = accumulatorRow;
         add[slot] = accumulate;
         x.CopyTo(activations.AsSpan(slot * vectorLength, vectorLength));
-        if (worker is not null && count - started >= startRows)
+        if (count - started >= startRows)
             StartPending();
     }
 
@@ -241,7 +241,7 @@ internal sealed class MxmPlane
     private void FinishRunning()
     {
         foreach (var batch in running)
-            ProductWorker.Finish(batch);
+            batch.Finish();
         running.Clear();
         computed = started;
     }
@@ -274,9 +274,9 @@ internal sealed class MxmPlane
         var macs = (long)m * vl * vl;
         if (packed is not null || macsSinceInstall + macs >= BatchMacs)
         {
-            packed ??= cache?.Get(Weights, vl) ?? new LiveArray(Weights, vl);
+            packed ??= cache.Get(Weights, vl);
             // Only the live block is multiplied: an all-zero array's batch is just cleared here.
-            if (worker is not null && (long)m * packed.LiveMacsPerRow >= workerMacs)
+            if ((long)m * packed.LiveMacsPerRow >= workerMacs)
                 running.Add(worker.Start(packed, activations, products, first, m));
             else
                 packed.Multiply(x, r, m);

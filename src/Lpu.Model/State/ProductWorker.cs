@@ -19,7 +19,7 @@ internal sealed class ProductWorker
     private readonly ConcurrentQueue<ProductBatch> queue = new();
     private int working;   // 1 while a pool work item runs (at most one)
 
-    /// <summary>Starts r = x W for <paramref name="rows"/> activations from row <paramref name="first"/> of the arrays; the rows must not change until <see cref="Finish"/>.</summary>
+    /// <summary>Starts r = x W for <paramref name="rows"/> activations from row <paramref name="first"/> of the arrays; the rows must not change until <see cref="ProductBatch.Finish"/>.</summary>
     public ProductBatch Start(LiveArray array, sbyte[] activations, int[] products, int first, int rows)
     {
         var batch = new ProductBatch(array, activations, products, first, rows);
@@ -27,19 +27,6 @@ internal sealed class ProductWorker
         if (Interlocked.CompareExchange(ref working, 1, 0) == 0)
             ThreadPool.UnsafeQueueUserWorkItem(static w => w.Work(), this, preferLocal: false);
         return batch;
-    }
-
-    /// <summary>Returns once every row of <paramref name="batch"/> is computed, computing the blocks nobody has taken.</summary>
-    public static void Finish(ProductBatch batch)
-    {
-        while (batch.RunBlock())
-        {
-        }
-
-        var spin = default(SpinWait);
-        while (!batch.IsDone)
-            spin.SpinOnce(sleep1Threshold: -1);
-        batch.ThrowIfFailed();
     }
 
     private void Work()
@@ -86,7 +73,19 @@ internal sealed class ProductBatch
         blocks = (rows + BlockRows - 1) / BlockRows;
     }
 
-    public bool IsDone => Volatile.Read(ref done) == blocks;
+    /// <summary>Returns once every row is computed, computing the blocks nobody has taken.</summary>
+    public void Finish()
+    {
+        while (RunBlock())
+        {
+        }
+
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref done) != blocks)
+            spin.SpinOnce(sleep1Threshold: -1);
+        if (failure is not null)
+            ExceptionDispatchInfo.Throw(failure);
+    }
 
     /// <summary>Computes the next block nobody has taken; false when all are taken.</summary>
     public bool RunBlock()
@@ -108,12 +107,6 @@ internal sealed class ProductBatch
 
         Interlocked.Increment(ref done);
         return true;
-    }
-
-    public void ThrowIfFailed()
-    {
-        if (failure is not null)
-            ExceptionDispatchInfo.Throw(failure);
     }
 }
 

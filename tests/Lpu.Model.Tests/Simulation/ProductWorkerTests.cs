@@ -1,4 +1,5 @@
 using Lpu.Model.State;
+using Lpu.Testing;
 
 namespace Lpu.Model.Tests.Simulation;
 
@@ -32,9 +33,9 @@ public class ProductWorkerTests
         }
 
         for (var i = batches.Count - 1; i >= 0; i--)
-            ProductWorker.Finish(batches[i]);
+            batches[i].Finish();
 
-        Assert.Equal(PlainProducts(x, weights, Rows, Vl), r);
+        Assert.Equal(PlainGemm.Int8(x, weights, Rows, Vl, Vl), r);
     }
 
     [Fact]
@@ -84,22 +85,5 @@ public class ProductWorkerTests
         var w = new sbyte[vl * vl];
         random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(w.AsSpan()));
         return w;
-    }
-
-    private static int[] PlainProducts(sbyte[] x, sbyte[] w, int rows, int vl)
-    {
-        var r = new int[rows * vl];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var n = 0; n < vl; n++)
-            {
-                var sum = 0;
-                for (var k = 0; k < vl; k++)
-                    sum += x[(i * vl) + k] * w[(k * vl) + n];
-                r[(i * vl) + n] = sum;
-            }
-        }
-
-        return r;
     }
 }
