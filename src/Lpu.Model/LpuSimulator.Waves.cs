@@ -70,7 +70,7 @@ public sealed partial class LpuSimulator
     private long RunWaves(long maxCycles)
     {
         if (landings.Length != buckets.Length)
-            landings = [.. Enumerable.Range(0, buckets.Length).Select(_ => new WaveLandings(vectorLength))];
+            landings = [.. Enumerable.Range(0, buckets.Length).Select(_ => new WaveLandings(vectorLength, sram))];
         foreach (var l in landings)
             l.Clear(-1);
         Ensure(ref rowAcross, vectorLength);
@@ -199,14 +199,16 @@ public sealed partial class LpuSimulator
                     throw new SimulationException(w, $"bank conflict in slice {slice}");
                 if (mask == 0)
                     return;
-                var word = Produce(w, 2, position, op.DstDir, op.Dst);
                 Counters.SramReads += BitOperations.PopCount(mask);
+                var landing = new WaveLanding(position, op.DstDir, op.Dst, mask);
                 if (!sram.AnyCorrupted)
                 {
-                    sram.Word(slice, address).CopyTo(word);
+                    // Copied when it lands: only a write to this slice can change the word before.
+                    Landing(w + 2).AddRead(landing, slice, address);
                     return;
                 }
 
+                var word = Landing(w + 2).Add(landing);
                 for (var k = 0; k < superlanes; k++)
                 {
                     if ((mask >> k & 1) != 0)
@@ -216,6 +218,7 @@ public sealed partial class LpuSimulator
                 return;
             case OpKind.Write:
                 LateAccess(slice, w, SramState.WriteBank0 << sram.Bank(address), mask);
+                KeepReads(slice, w);
                 var data = streams.Vector(op.ADir, op.A, position);
                 sram.WriteWord(slice, address, data, mask);
                 if (WaveTrace is not null)
@@ -248,6 +251,7 @@ public sealed partial class LpuSimulator
                 return;
             case OpKind.Scatter:
                 LateAccess(slice, w, SramState.WriteBoth, mask);
+                KeepReads(slice, w);
                 var values = streams.Vector(op.ADir, op.A, position);
                 var targets = streams.Vector(op.BDir, op.B, position);
                 for (var k = 0; k < superlanes; k++)
@@ -259,6 +263,13 @@ public sealed partial class LpuSimulator
                 Counters.SramWrites += BitOperations.PopCount(mask);
                 return;
         }
+    }
+
+    /// <summary>Copies the reads of <paramref name="slice"/> still to land (issued before wave <paramref name="w"/>, or in it) before a write in w changes the slice.</summary>
+    private void KeepReads(int slice, long w)
+    {
+        Landing(w + 1).KeepReads(slice);
+        Landing(w + 2).KeepReads(slice);
     }
 
     /// <summary>A write, gather or scatter issued in wave <paramref name="w"/> uses <paramref name="banks"/> of the powered tiles in the next wave, where only a read can meet them.</summary>

@@ -109,6 +109,29 @@ public class WaveOrderTests
     }
 
     [Fact]
+    public void A_read_lands_the_word_as_it_was_before_a_write_in_the_next_cycle()
+    {
+        // Wave order copies a read from SRAM only when it lands, two cycles on; the write in
+        // between must not show through.
+        var config = Presets.Get("medium");
+        var b = new ProgramBuilder(config);
+        var slice = new Floorplan(config).Queues.First(q => q.Name == "mem.w.0");
+        var old = Harness.Bytes(config.VectorLength, 8);
+        b.Data(slice.GlobalSlice, 1, old);
+        b.Queue("mem.w.0").Read(1, StreamRef.West(0)).Write(1, StreamRef.West(5));   // w5 holds zeros
+        var program = b.Build();
+
+        var waves = Observe(program, [], inWaves: true);
+        var cycles = Observe(program, [], inWaves: false);
+        Assert.Null(waves.Error);
+        Assert.True(cycles.Events == waves.Events, FirstDifference(cycles.Events, waves.Events));
+        var lanes = config.LanesPerSuperlane;
+        for (var k = 0; k < config.Superlanes; k++)
+            Assert.Contains($"{k + 2} S {slice.Position} w0 {k} {Convert.ToHexString(old, k * lanes, lanes).ToLowerInvariant()}", waves.Events);
+        Assert.Contains($"sram {slice.GlobalSlice} {new string('0', 2 * config.VectorLength)}{new string('0', 2 * config.VectorLength)}", waves.State);
+    }
+
+    [Fact]
     public void A_run_in_wave_order_throws_the_error_of_cycle_order()
     {
         // small, SL = 2: two VXM ALUs issued at 5 both produce e2 on superlane 0 in 5 + 0 + 2 = 7.
