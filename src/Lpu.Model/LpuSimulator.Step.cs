@@ -111,7 +111,7 @@ public sealed partial class LpuSimulator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IssueAll(long c, CycleEvents? now)
     {
-        for (var qi = 0; qi < queues.Length; qi++)
+        foreach (var qi in programmed)
         {
             var q = queues[qi];
             if (q.Next != c)
@@ -119,7 +119,7 @@ public sealed partial class LpuSimulator
             var repeating = q.RepeatsLeft > 0;
             if (repeating && q.RepeatStep != 0 && !q.Last.HasStep)
                 throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Texts[q.Last.Entry]}', which has no step field");
-            var op = q.Issue(c);
+            ref readonly var op = ref q.Issue(c);
             if (repeating)
                 CheckStepped(c, q, op);
             lastIssue = c;
@@ -228,8 +228,9 @@ public sealed partial class LpuSimulator
         if (doneCycle >= 0)
             return;
         QueueState? waiting = null;
-        foreach (var q in queues)
+        foreach (var qi in programmed)
         {
+            var q = queues[qi];
             if (q.Next >= 0)
                 return;
             if (q.Waiting)

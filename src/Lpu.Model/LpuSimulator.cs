@@ -35,6 +35,7 @@ public sealed partial class LpuSimulator
     private readonly int vectorLength;
     private readonly int maxLatency;
     private QueueState[] queues = [];
+    private int[] programmed = [];   // the queues with entries: an empty queue never issues nor waits
     private readonly long[] lateSramAccess;   // per slice: issue cycle of its last write, gather or scatter
     private readonly int[] lateSramBanks;       // wave order: the banks it uses
     private readonly ulong[] lateSramSuperlanes; // wave order: the superlanes it uses
@@ -116,6 +117,7 @@ public sealed partial class LpuSimulator
         }
         inFlight.Clear();
         queues = [];
+        programmed = [];
         loaded = null;
         hostChangesSinceLoad.Clear();
         lastIssue = -1;
@@ -161,6 +163,7 @@ public sealed partial class LpuSimulator
         }
 
         queues = built;
+        programmed = [.. Enumerable.Range(0, built.Length).Where(i => built[i].Ops.Length > 0)];
         doneCycle = -1;
         foreach (var q in queues)
             q.Advance(0);

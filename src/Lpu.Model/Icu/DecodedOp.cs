@@ -7,7 +7,7 @@ namespace Lpu.Model.Icu;
 /// A queue entry decoded once at load time into plain fields, so issuing and executing never
 /// touch the instruction table. <c>Imm</c>: address, count n, row, map slot, amount, mask or
 /// scale; <c>Imm2</c>: repeat d, requant shift, abc mode; <c>Imm3</c>: repeat step. Plain
-/// values only (the assembly text is in <see cref="QueueState.Texts"/>), so copies are cheap.
+/// values only (the assembly text is in <see cref="QueueState.Texts"/>).
 /// </summary>
 internal struct DecodedOp
 {
@@ -33,13 +33,11 @@ internal struct DecodedOp
     /// <summary>True when the instruction has a field that repeat steps (MEM address, MXM row).</summary>
     public readonly bool HasStep => StepWidth > 0;
 
-    /// <summary>This op with <paramref name="delta"/> added to its step field (Imm), re-encoded.</summary>
-    public readonly DecodedOp Stepped(long delta)
+    /// <summary>Adds <paramref name="delta"/> to the step field (Imm) and re-encodes it: the next copy of a repeat.</summary>
+    public void Step(long delta)
     {
-        var copy = this;
-        copy.Imm += delta;
+        Imm += delta;
         var mask = ((1UL << StepWidth) - 1) << StepLsb;
-        copy.Word = (Word & ~mask) | (((ulong)copy.Imm << StepLsb) & mask);
-        return copy;
+        Word = (Word & ~mask) | (((ulong)Imm << StepLsb) & mask);
     }
 }

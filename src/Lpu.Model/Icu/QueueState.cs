@@ -80,22 +80,20 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts
         }
     }
 
-    /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on.</summary>
+    /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on; returns it as <see cref="Last"/>, valid until the next issue.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public DecodedOp Issue(long cycle)
+    public ref readonly DecodedOp Issue(long cycle)
     {
-        DecodedOp op;
         if (RepeatsLeft > 0)
         {
-            op = Last.Stepped(RepeatStep);
+            Last.Step(RepeatStep);
             RepeatsLeft--;
         }
         else
         {
-            op = Ops[Pc++];
+            Last = Ops[Pc++];
         }
 
-        Last = op;
         HasLast = true;
         LastIssue = cycle;
         Issued++;
@@ -103,7 +101,7 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts
             Next = cycle + RepeatDistance;
         else
             Advance(cycle + 1);
-        return op;
+        return ref Last;
     }
 
     /// <summary>A notify issued at <paramref name="cycle"/> releases this queue if it waits since then.</summary>
