@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics.X86;
 using Lpu.Model.Numerics;
 
 namespace Lpu.Model.State;
@@ -105,20 +104,6 @@ internal sealed class SramState
     /// <summary>The stored VL bytes of a whole word: tile k at [kL, kL+L).</summary>
     public ReadOnlySpan<byte> Word(int slice, int address) =>
         data[slice].AsSpan(address * Superlanes * Lanes, Superlanes * Lanes);
-
-    /// <summary>Asks the CPU to bring a whole word into its caches, for a read that will copy it a little later.</summary>
-    public unsafe void Prefetch(int slice, int address)
-    {
-        if (!Sse.IsSupported)
-            return;
-        var bytes = Superlanes * Lanes;
-        fixed (byte* word = &data[slice][address * bytes])
-        {
-            for (var offset = 0; offset < bytes; offset += 64)
-                Sse.Prefetch0(word + offset);
-            Sse.Prefetch0(word + bytes - 1);   // the word need not start a cache line
-        }
-    }
 
     /// <summary>
     /// A number that changes whenever any stored bit of <paramref name="slice"/> changes (a write
