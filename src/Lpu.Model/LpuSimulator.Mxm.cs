@@ -144,16 +144,22 @@ public sealed partial class LpuSimulator
     {
         var count = values.Length;
         var i = 0;
-        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        if (Vector128.IsHardwareAccelerated)
         {
-            // Four values as 16 bytes, regrouped byte 0 of each, then byte 1, ...: four 32-bit stores.
-            var order = Vector128.Create((byte)0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-            var source = MemoryMarshal.AsBytes(values);
-            for (; i + 4 <= count; i += 4)
+            // Sixteen values at a time: shifted down by 8j, then narrowed (truncating) to bytes.
+            for (; i + 16 <= count; i += 16)
             {
-                var grouped = Vector128.Shuffle(Vector128.Create(source.Slice(4 * i, 16)), order).AsUInt32();
+                var v0 = Vector128.Create(values.Slice(i, 4));
+                var v1 = Vector128.Create(values.Slice(i + 4, 4));
+                var v2 = Vector128.Create(values.Slice(i + 8, 4));
+                var v3 = Vector128.Create(values.Slice(i + 12, 4));
                 for (var j = 0; j < 4; j++)
-                    MemoryMarshal.Write(bytes.Slice((j * count) + i, 4), grouped.GetElement(j));
+                {
+                    var shift = 8 * j;
+                    var low = Vector128.Narrow(v0 >>> shift, v1 >>> shift).AsUInt16();
+                    var high = Vector128.Narrow(v2 >>> shift, v3 >>> shift).AsUInt16();
+                    Vector128.Narrow(low, high).CopyTo(bytes.Slice((j * count) + i, 16));
+                }
             }
         }
 
