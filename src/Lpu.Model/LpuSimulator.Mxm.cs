@@ -135,7 +135,8 @@ public sealed partial class LpuSimulator
             }
 
             mxmUpdates.RemoveAt(i);
-            arrayPool.Push(planes[u.Plane].Install(u.Weights));
+            if (planes[u.Plane].Install(u.Weights, u.Shared) is { } old)
+                arrayPool.Push(old);
         }
     }
 

@@ -349,8 +349,17 @@ public sealed partial class LpuSimulator
             case OpKind.Iw:
                 plane.RowPointer = 0;
                 plane.LastInstall = w;
+                // An array installed lately (a GEMM installs each weight tile once per row chunk) is
+                // the cache's copy, which the plane then finds packed; any other is copied.
+                var loaded = MemoryMarshal.Cast<byte, sbyte>(plane.LoadBuffer.AsSpan());
+                if (packedArrays.Find(loaded) is { } shared)
+                {
+                    mxmUpdates.Add(new MxmUpdate(w + superlanes + 2, unit, shared, Shared: true));
+                    return;
+                }
+
                 var weights = RentWeights();
-                plane.LoadBuffer.CopyTo(MemoryMarshal.AsBytes(weights.AsSpan()));
+                loaded.CopyTo(weights);
                 mxmUpdates.Add(new MxmUpdate(w + superlanes + 2, unit, weights));
                 return;
             case OpKind.Abc:

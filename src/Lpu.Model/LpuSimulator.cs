@@ -105,7 +105,7 @@ public sealed partial class LpuSimulator
             Array.Clear(table);
         Array.Fill(powered, true);
         powerChanges.Clear();
-        foreach (var u in mxmUpdates)
+        foreach (var u in mxmUpdates.Where(u => !u.Shared))
             arrayPool.Push(u.Weights);
         mxmUpdates.Clear();
         foreach (var r in inFlight)

@@ -38,6 +38,7 @@ internal sealed class MxmPlane
     private readonly short[] transposed;    // the array W[k][n] at [n x VL + k], widened, for dot products
     private readonly short[] widened;       // one activation vector widened to 16 bits
     private bool transposedValid;
+    private bool weightsShared;            // Weights are the cache's copy: read-only, not to be reused
     private readonly ProductWorker worker;  // computes large batches beside the simulation
     private readonly LiveArrayCache cache;  // the arrays packed lately, shared by the planes
     private readonly List<ProductBatch> running = [];
@@ -116,7 +117,11 @@ internal sealed class MxmPlane
     {
         FinishRunning();
         Array.Clear(LoadBuffer);
-        Array.Clear(Weights);
+        if (weightsShared)
+            Weights = new sbyte[vectorLength * vectorLength];
+        else
+            Array.Clear(Weights);
+        weightsShared = false;
         Array.Clear(Accumulators);
         transposedValid = false;
         packed = null;
@@ -218,13 +223,17 @@ internal sealed class MxmPlane
         }
     }
 
-    /// <summary>Makes <paramref name="weights"/> (row-major, VL x VL) the array; returns the old array's buffer for reuse.</summary>
-    public sbyte[] Install(sbyte[] weights)
+    /// <summary>
+    /// Makes <paramref name="weights"/> (row-major, VL x VL) the array; returns the old array's
+    /// buffer for reuse, or null when it was <paramref name="shared"/> (the cache's copy).
+    /// </summary>
+    public sbyte[]? Install(sbyte[] weights, bool shared)
     {
         // The pending abc's multiplied with the array being replaced.
         StartPending();
-        var old = Weights;
+        var old = weightsShared ? null : Weights;
         Weights = weights;
+        weightsShared = shared;
         transposedValid = false;
         packed = null;
         macsSinceInstall = 0;

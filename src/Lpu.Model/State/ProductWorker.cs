@@ -185,13 +185,13 @@ internal sealed class LiveArrayCache
     /// <summary>The packed form of <paramref name="weights"/> (VL x VL).</summary>
     public LiveArray Get(sbyte[] weights, int vectorLength)
     {
+        var index = entries.FindIndex(e => ReferenceEquals(e.Weights, weights));   // an array handed out by Find
+        if (index >= 0)
+            return entries[index].Array;
         var fingerprint = Fingerprint(weights);
-        for (var i = entries.Count - 1; i >= 0; i--)
-        {
-            var e = entries[i];
-            if (e.Fingerprint == fingerprint && e.Weights.AsSpan().SequenceEqual(weights))
-                return e.Array;
-        }
+        index = IndexOf(weights, fingerprint);
+        if (index >= 0)
+            return entries[index].Array;
 
         if (entries.Count == Capacity)
             entries.RemoveAt(0);
@@ -200,8 +200,27 @@ internal sealed class LiveArrayCache
         return array;
     }
 
+    /// <summary>The cache's own copy of <paramref name="weights"/> (read-only, to install instead of a copy), or null if it holds none.</summary>
+    public sbyte[]? Find(ReadOnlySpan<sbyte> weights)
+    {
+        var index = IndexOf(weights, Fingerprint(weights));
+        return index >= 0 ? entries[index].Weights : null;
+    }
+
+    private int IndexOf(ReadOnlySpan<sbyte> weights, ulong fingerprint)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var e = entries[i];
+            if (e.Fingerprint == fingerprint && e.Weights.AsSpan().SequenceEqual(weights))
+                return i;
+        }
+
+        return -1;
+    }
+
     // A few words spread over the array: a match is confirmed by comparing every byte.
-    private static ulong Fingerprint(sbyte[] weights)
+    private static ulong Fingerprint(ReadOnlySpan<sbyte> weights)
     {
         var words = MemoryMarshal.Cast<sbyte, ulong>(weights);
         var hash = (ulong)weights.Length;

@@ -306,6 +306,37 @@ public class LazyMxmTests
         }
     }
 
+    [Theory]
+    [InlineData(0L, long.MaxValue)]   // packed at once, products here
+    [InlineData(0L, 0L)]              // and on the worker
+    public void Arrays_installed_again_in_wave_order_give_the_eager_products(long batchMacs, long workerMacs)
+    {
+        // Wave order installs an array it has packed lately as the cache's own copy. That copy is
+        // read-only: were it reused as the buffer of a later install (here Z's, after Y replaced
+        // it), the cache would hand out X's packing for Z's weights.
+        var s = new Scenario(31);
+        var x = s.RandomWeights();
+        sbyte[][,] sequence = [x, x, s.RandomWeights(), s.RandomWeights(), x, s.RandomWeights()];
+        for (var i = 0; i < sequence.Length; i++)
+        {
+            var t = 10 + (20 * i);
+            s.LoadWeights(t, sequence[i]);   // iw at t + 2, installed from t + 6
+            for (var j = 0; j < 4; j++)
+                s.Abc(t + 6 + j, (2 * i) + (j % 2), j >= 2);
+        }
+
+        var sim = new LpuSimulator(Harness.Small);
+        sim.Load(s.Build());
+        UseBatches(sim, batchMacs, workerMacs);
+        sim.Run();
+        var row = new int[Vl];
+        for (var r = 0; r < 2 * sequence.Length; r++)
+        {
+            sim.ReadAccumulator(0, r, row);
+            Assert.Equal(s.RowAt(r, long.MaxValue), row);
+        }
+    }
+
     [Fact]
     public void The_accumulators_read_by_the_host_between_steps_are_those_of_the_last_simulated_cycle()
     {
