@@ -41,7 +41,7 @@ internal sealed class MxmPlane
     private bool weightsShared;            // Weights are the cache's copy: read-only, not to be reused
     private readonly ProductWorker worker;  // computes large batches beside the simulation
     private readonly LiveArrayCache cache;  // the arrays packed lately, shared by the planes
-    private readonly List<ProductBatch> running = [];
+    private readonly Queue<(ProductBatch Batch, long First)> running = new();   // worker batches and their first captures, in order
     private LiveArray? packed;              // the installed array packed for the matrix kernel, once it has served BatchMacs
     private long macsSinceInstall;          // MACs computed with the installed array one dot product at a time
     private long workerMacs;
@@ -49,8 +49,9 @@ internal sealed class MxmPlane
 
     // Pending abc updates, oldest first: captures [head, count), numbered from the reset, held in a
     // ring at Slot(i); [head, computed) have their product, [computed, started) are being computed
-    // by the batches in `running`. A ring, not a list compacted from time to time: those batches
-    // write into these arrays, so moving entries would have to wait for them.
+    // by the batches in `running` (or were computed here after one of them). A ring, not a list
+    // compacted from time to time: those batches write into these arrays, so moving entries would
+    // have to wait for them.
     private long[] due = new long[64];
     private int[] row = new int[64];
     private bool[] add = new bool[64];
@@ -186,7 +187,7 @@ internal sealed class MxmPlane
             if (row[slot] != accumulatorRow || due[slot] <= cycle)
                 continue;
             if (i >= computed)
-                ComputePending();
+                ComputePending(i + 1);
             var start = (int)(due[slot] - cycle) * lanes;
             var r = products.AsSpan((slot * vl) + start, vl - start);
             var target = values[start..vl];
@@ -209,7 +210,7 @@ internal sealed class MxmPlane
         while (end < count && due[Slot(end)] <= cycle)
             end++;
         if (end > computed)
-            ComputePending();
+            ComputePending(end);
         var vl = vectorLength;
         for (; head < end; head++)
         {
@@ -240,19 +241,23 @@ internal sealed class MxmPlane
         return old;
     }
 
-    /// <summary>Makes the products of every capture available.</summary>
-    private void ComputePending()
+    /// <summary>
+    /// Makes the products of captures [head, <paramref name="needed"/>) available: starts every
+    /// capture as a batch, then finishes the batches up to there. Later batches stay with the
+    /// worker, which would otherwise run dry while this thread computes them.
+    /// </summary>
+    private void ComputePending(long needed)
     {
         StartPending();
-        FinishRunning();
+        FinishRunning(needed);
     }
 
-    private void FinishRunning()
+    /// <summary>Finishes the running batches that hold a capture before <paramref name="needed"/> (all by default).</summary>
+    private void FinishRunning(long needed = long.MaxValue)
     {
-        foreach (var batch in running)
-            batch.Finish();
-        running.Clear();
-        computed = started;
+        while (running.Count > 0 && running.Peek().First < needed)
+            running.Dequeue().Batch.Finish();
+        computed = running.Count > 0 ? running.Peek().First : started;
     }
 
     /// <summary>
@@ -267,7 +272,8 @@ internal sealed class MxmPlane
             // One run of slots at a time: a batch is contiguous in the arrays.
             var first = Slot(started);
             var m = (int)Math.Min(count - started, due.Length - first);
-            Start(first, m);
+            if (Start(first, m) is { } batch)
+                running.Enqueue((batch, started));
             started += m;
         }
 
@@ -275,7 +281,8 @@ internal sealed class MxmPlane
             computed = started;
     }
 
-    private void Start(int first, int m)
+    /// <summary>Computes the products of m captures from slot <paramref name="first"/> here, or starts them on the worker and returns the batch.</summary>
+    private ProductBatch? Start(int first, int m)
     {
         var vl = vectorLength;
         var x = activations.AsSpan(first * vl, m * vl);
@@ -286,10 +293,9 @@ internal sealed class MxmPlane
             packed ??= cache.Get(Weights, vl);
             // Only the live block is multiplied: an all-zero array's batch is just cleared here.
             if ((long)m * packed.LiveMacsPerRow >= workerMacs)
-                running.Add(worker.Start(packed, activations, products, first, m));
-            else
-                packed.Multiply(x, r, m);
-            return;
+                return worker.Start(packed, activations, products, first, m);
+            packed.Multiply(x, r, m);
+            return null;
         }
 
         macsSinceInstall += macs;
@@ -302,6 +308,8 @@ internal sealed class MxmPlane
             for (var n = 0; n < vl; n++)
                 r[(i * vl) + n] = Gemv.Dot(widened, transposed.AsSpan(n * vl, vl));
         }
+
+        return null;
     }
 
     private void EnsureTransposed()
