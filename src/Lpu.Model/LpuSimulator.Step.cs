@@ -118,16 +118,16 @@ public sealed partial class LpuSimulator
                 continue;
             var repeating = q.RepeatsLeft > 0;
             if (repeating && q.RepeatStep != 0 && !q.Last.HasStep)
-                throw new SimulationException(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Texts[q.Last.Entry]}', which has no step field");
+                throw RepeatWithoutStep(c, q);
             ref readonly var op = ref q.Issue(c);
-            if (repeating)
-                CheckStepped(c, q, op);
+            if (repeating && op.HasStep && (ulong)op.Imm >= (ulong)StepLimit(op))
+                throw SteppedOutOfRange(c, q, op);
             lastIssue = c;
             Counters.Issued[qi]++;
             if (now is not null)
                 now.AddIssue(new IssueEvent(qi, op.Word));
-            else
-                WaveTrace?.Invoke($"{c} I {qi} {op.Word:x16}");
+            else if (WaveTrace is not null)
+                TraceIssue(c, qi, op.Word);
             if (op.Kind == OpKind.Notify)
             {
                 foreach (var other in queues)
@@ -142,12 +142,21 @@ public sealed partial class LpuSimulator
         }
     }
 
-    private void CheckStepped(long c, QueueState queue, in DecodedOp op)
-    {
-        var limit = op.Kind is OpKind.Read or OpKind.Write ? Config.Mem.WordsPerTile : Config.Mxm.Accumulators;
-        if (op.HasStep && (op.Imm < 0 || op.Imm >= limit))
-            throw new SimulationException(c, $"queue {queue.Info.Name}: repeated '{queue.Texts[op.Entry]}' stepped its {(limit == Config.Mem.WordsPerTile ? "address" : "row")} to {op.Imm}, out of range [0, {limit})");
-    }
+    /// <summary>The range [0, limit) of a repeated instruction's step field: a MEM address or an accumulator row.</summary>
+    private int StepLimit(in DecodedOp op) => op.Kind is OpKind.Read or OpKind.Write ? sram.Words : accumulatorRows;
+
+    // The messages are made out of line: a method that formats a string zeroes the formatter's
+    // stack slots on every call, and these checks run for every issue.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SimulationException RepeatWithoutStep(long c, QueueState q) =>
+        new(c, $"queue {q.Info.Name}: repeat with step {q.RepeatStep} of '{q.Texts[q.Last.Entry]}', which has no step field");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SimulationException SteppedOutOfRange(long c, QueueState queue, in DecodedOp op) =>
+        new(c, $"queue {queue.Info.Name}: repeated '{queue.Texts[op.Entry]}' stepped its {(op.Kind is OpKind.Read or OpKind.Write ? "address" : "row")} to {op.Imm}, out of range [0, {StepLimit(op)})");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TraceIssue(long c, int queue, ulong word) => WaveTrace?.Invoke($"{c} I {queue} {word:x16}");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Start(in DecodedOp op, QueueInfo queue, long c)

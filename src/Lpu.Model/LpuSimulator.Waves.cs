@@ -127,13 +127,7 @@ public sealed partial class LpuSimulator
 
             Counters.StreamProductions += BitOperations.PopCount(l.Superlanes);
             if (WaveTrace is not null)
-            {
-                for (var k = 0; k < superlanes; k++)
-                {
-                    if ((l.Superlanes >> k & 1) != 0)
-                        WaveTrace($"{w + k} S {l.Position} {(l.Direction == Direction.East ? 'e' : 'w')}{l.Stream} {k} {Hex(data.Slice(k * lanes, lanes))}");
-                }
-            }
+                TraceLanding(w, l, data);
         }
 
         IssueAll(w, null);
@@ -196,7 +190,7 @@ public sealed partial class LpuSimulator
                 // which books every tile and reports the conflict in full.
                 if (lateSramAccess[slice] == w - 1 && (lateSramSuperlanes[slice] & mask) != 0
                     && SramState.Conflict(lateSramBanks[slice], SramState.ReadBank0 << sram.Bank(address)))
-                    throw new SimulationException(w, $"bank conflict in slice {slice}");
+                    throw BankConflict(w, slice);
                 if (mask == 0)
                     return;
                 Counters.SramReads += BitOperations.PopCount(mask);
@@ -222,13 +216,7 @@ public sealed partial class LpuSimulator
                 var data = streams.Vector(op.ADir, op.A, position);
                 sram.WriteWord(slice, address, data, mask);
                 if (WaveTrace is not null)
-                {
-                    for (var k = 0; k < superlanes; k++)
-                    {
-                        if ((mask >> k & 1) != 0)
-                            WaveTrace($"{w + k + 1} M {slice} {k} {address} {Hex(data.Slice(k * lanes, lanes))}");
-                    }
-                }
+                    TraceWrite(w, slice, address, data, mask);
 
                 Counters.SramWrites += BitOperations.PopCount(mask);
                 return;
@@ -264,6 +252,31 @@ public sealed partial class LpuSimulator
                 return;
         }
     }
+
+    // The trace lines and messages are made out of line: a method that formats a string zeroes the
+    // formatter's stack slots on every call, and StepWave and MemWhole run for every instruction.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TraceLanding(long w, in WaveLanding l, ReadOnlySpan<byte> data)
+    {
+        for (var k = 0; k < superlanes; k++)
+        {
+            if ((l.Superlanes >> k & 1) != 0)
+                WaveTrace?.Invoke($"{w + k} S {l.Position} {(l.Direction == Direction.East ? 'e' : 'w')}{l.Stream} {k} {Hex(data.Slice(k * lanes, lanes))}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TraceWrite(long w, int slice, int address, ReadOnlySpan<byte> data, ulong mask)
+    {
+        for (var k = 0; k < superlanes; k++)
+        {
+            if ((mask >> k & 1) != 0)
+                WaveTrace?.Invoke($"{w + k + 1} M {slice} {k} {address} {Hex(data.Slice(k * lanes, lanes))}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SimulationException BankConflict(long w, int slice) => new(w, $"bank conflict in slice {slice}");
 
     /// <summary>Copies the reads of <paramref name="slice"/> still to land (issued before wave <paramref name="w"/>, or in it) before a write in w changes the slice.</summary>
     private void KeepReads(int slice, long w)

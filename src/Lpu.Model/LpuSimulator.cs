@@ -34,6 +34,7 @@ public sealed partial class LpuSimulator
     private readonly int lanes;
     private readonly int vectorLength;
     private readonly int maxLatency;
+    private readonly int accumulatorRows;
     private QueueState[] queues = [];
     private int[] programmed = [];   // the queues with entries: an empty queue never issues nor waits
     private readonly long[] lateSramAccess;   // per slice: issue cycle of its last write, gather or scatter
@@ -54,6 +55,7 @@ public sealed partial class LpuSimulator
         lanes = config.LanesPerSuperlane;
         vectorLength = config.VectorLength;
         maxLatency = InstructionSet.MaxLatency(config);
+        accumulatorRows = config.Mxm.Accumulators;
         streams = new StreamFile(config.StreamsPerDirection, config.PositionCount, superlanes, lanes);
         sram = new SramState(config.SliceCount, config.Mem.WordsPerTile, superlanes, lanes, config.Mem.Ecc);
         planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, config.Mxm.Accumulators, productWorker, packedArrays))];

@@ -58,10 +58,8 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts
                     Pc++;
                     continue;
                 case OpKind.Repeat:
-                    if (!HasLast)
-                        throw new SimulationException(c, $"queue {Info.Name} entry {op.Entry}: repeat has no issued instruction before it to repeat");
-                    if (LastIssue + op.Imm2 < c)
-                        throw new SimulationException(c, $"queue {Info.Name} entry {op.Entry}: the first copy would issue in cycle {LastIssue + op.Imm2}, before this queue's next issue cycle {c}");
+                    if (!HasLast || LastIssue + op.Imm2 < c)
+                        throw BadRepeat(c, op);
                     RepeatsLeft = op.Imm;
                     RepeatDistance = op.Imm2;
                     RepeatStep = op.Imm3;
@@ -79,6 +77,12 @@ internal sealed class QueueState(QueueInfo info, DecodedOp[] ops, string[] texts
             }
         }
     }
+
+    // Out of line: formatting a message here would cost every call (see LpuSimulator.IssueAll).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SimulationException BadRepeat(long c, in DecodedOp op) => HasLast
+        ? new(c, $"queue {Info.Name} entry {op.Entry}: the first copy would issue in cycle {LastIssue + op.Imm2}, before this queue's next issue cycle {c}")
+        : new(c, $"queue {Info.Name} entry {op.Entry}: repeat has no issued instruction before it to repeat");
 
     /// <summary>Takes the instruction issuing now at <paramref name="cycle"/> and moves on; returns it as <see cref="Last"/>, valid until the next issue.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
