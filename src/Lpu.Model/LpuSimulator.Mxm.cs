@@ -47,10 +47,16 @@ public sealed partial class LpuSimulator
 
     private void CheckAbcNotInstalling(MxmPlane plane, QueueInfo queue, long c)
     {
-        var busyUntil = plane.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
-        if (c > plane.LastInstall && c < busyUntil)
-            throw new SimulationException(c, $"queue {queue.Name}: abc issued while the plane installs weights (iw at cycle {plane.LastInstall}, busy until {busyUntil})");
+        if (c > plane.LastInstall && c < BusyUntil(plane))
+            throw AbcWhileInstalling(plane, queue, c);
     }
+
+    private long BusyUntil(MxmPlane plane) => plane.LastInstall == long.MinValue ? long.MinValue : plane.LastInstall + superlanes + 2;
+
+    // Out of line: formatting the message here would cost every abc (see IssueAll).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SimulationException AbcWhileInstalling(MxmPlane plane, QueueInfo queue, long c) =>
+        new(c, $"queue {queue.Name}: abc issued while the plane installs weights (iw at cycle {plane.LastInstall}, busy until {BusyUntil(plane)})");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteMxm(InFlight r, int k, long c)
