@@ -10,7 +10,8 @@ namespace Lpu.Model.State;
 /// Computes MXM products off the simulation thread, so that a large model uses a second core while
 /// it simulates. Batches run in the order started, a block of rows at a time: one thread-pool
 /// worker takes blocks while there are any, and a thread that needs a batch finished takes the
-/// batch's remaining blocks itself rather than wait idle (so a busy pool only costs the overlap).
+/// batch's remaining blocks itself rather than wait idle (so a busy pool only costs the overlap),
+/// then, while the worker finishes its last block, blocks of later batches.
 /// A row's product depends only on its activations and the array, so which thread computes which
 /// block does not change the result.
 /// </summary>
@@ -22,12 +23,15 @@ internal sealed class ProductWorker
     /// <summary>Starts r = x W for <paramref name="rows"/> activations from row <paramref name="first"/> of the arrays; the rows must not change until <see cref="ProductBatch.Finish"/>.</summary>
     public ProductBatch Start(LiveArray array, sbyte[] activations, int[] products, int first, int rows)
     {
-        var batch = new ProductBatch(array, activations, products, first, rows);
+        var batch = new ProductBatch(this, array, activations, products, first, rows);
         queue.Enqueue(batch);
         if (Interlocked.CompareExchange(ref working, 1, 0) == 0)
             ThreadPool.UnsafeQueueUserWorkItem(static w => w.Work(), this, preferLocal: false);
         return batch;
     }
+
+    /// <summary>Computes one block of the oldest batch with blocks nobody has taken; false if there is none.</summary>
+    public bool HelpOne() => queue.TryPeek(out var batch) && batch.RunBlock();
 
     private void Work()
     {
@@ -53,6 +57,7 @@ internal sealed class ProductBatch
 {
     private const int BlockRows = 8;
 
+    private readonly ProductWorker worker;
     private readonly LiveArray array;
     private readonly sbyte[] activations;
     private readonly int[] products;
@@ -63,8 +68,9 @@ internal sealed class ProductBatch
     private int done;
     private Exception? failure;
 
-    public ProductBatch(LiveArray array, sbyte[] activations, int[] products, int first, int rows)
+    public ProductBatch(ProductWorker worker, LiveArray array, sbyte[] activations, int[] products, int first, int rows)
     {
+        this.worker = worker;
         this.array = array;
         this.activations = activations;
         this.products = products;
@@ -73,16 +79,20 @@ internal sealed class ProductBatch
         blocks = (rows + BlockRows - 1) / BlockRows;
     }
 
-    /// <summary>Returns once every row is computed, computing the blocks nobody has taken.</summary>
+    /// <summary>Returns once every row is computed, computing the blocks nobody has taken (and, while waiting, other batches' blocks).</summary>
     public void Finish()
     {
         while (RunBlock())
         {
         }
 
+        // While another thread computes the last blocks, compute later batches' rather than spin.
         var spin = default(SpinWait);
         while (Volatile.Read(ref done) != blocks)
-            spin.SpinOnce(sleep1Threshold: -1);
+        {
+            if (!worker.HelpOne())
+                spin.SpinOnce(sleep1Threshold: -1);
+        }
         if (failure is not null)
             ExceptionDispatchInfo.Throw(failure);
     }
