@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Lpu.Model.Numerics;
 
 namespace Lpu.Model.State;
@@ -104,6 +105,23 @@ internal sealed class SramState
     /// <summary>The stored VL bytes of a whole word: tile k at [kL, kL+L).</summary>
     public ReadOnlySpan<byte> Word(int slice, int address) =>
         data[slice].AsSpan(address * Superlanes * Lanes, Superlanes * Lanes);
+
+    /// <summary>
+    /// Asks the CPU to bring a whole word into its caches, for a read that copies it a little
+    /// later. It pays while the second core computes products: without it the copy waits on memory.
+    /// </summary>
+    public unsafe void Prefetch(int slice, int address)
+    {
+        if (!Sse.IsSupported)
+            return;
+        var bytes = Superlanes * Lanes;
+        fixed (byte* word = &data[slice][address * bytes])
+        {
+            for (var offset = 0; offset < bytes; offset += 64)
+                Sse.Prefetch0(word + offset);
+            Sse.Prefetch0(word + bytes - 1);   // the word need not start a cache line
+        }
+    }
 
     /// <summary>
     /// A number that changes whenever any stored bit of <paramref name="slice"/> changes (a write

@@ -20,8 +20,8 @@ internal readonly record struct WaveLanding(int Position, Direction Direction, i
 
 /// <summary>
 /// The productions landing in one wave, with their VL bytes each. A read is copied from SRAM only
-/// when it lands (one copy instead of two), unless its slice is written before then
-/// (<see cref="KeepReads"/>).
+/// when it lands (one copy instead of two, and time for its prefetch), unless its slice is written
+/// before then (<see cref="KeepReads"/>).
 /// </summary>
 internal sealed class WaveLandings(int vectorLength, SramState sram)
 {
@@ -55,6 +55,7 @@ internal sealed class WaveLandings(int vectorLength, SramState sram)
     public void AddRead(WaveLanding l, int slice, int address)
     {
         items.Add(l with { ReadSlice = slice, ReadAddress = address });
+        sram.Prefetch(slice, address);
     }
 
     /// <summary>Copies the reads still in <paramref name="slice"/> into the buffer: the slice is about to be written.</summary>
