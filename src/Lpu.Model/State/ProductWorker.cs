@@ -93,6 +93,7 @@ internal sealed class ProductBatch
             if (!worker.HelpOne())
                 spin.SpinOnce(sleep1Threshold: -1);
         }
+
         if (failure is not null)
             ExceptionDispatchInfo.Throw(failure);
     }
