@@ -58,7 +58,7 @@ public sealed partial class LpuSimulator
         accumulatorRows = config.Mxm.Accumulators;
         streams = new StreamFile(config.StreamsPerDirection, config.PositionCount, superlanes, lanes);
         sram = new SramState(config.SliceCount, config.Mem.WordsPerTile, superlanes, lanes, config.Mem.Ecc);
-        planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, config.Mxm.Accumulators, productWorker, packedArrays))];
+        planes = [.. Enumerable.Range(0, config.Mxm.Planes).Select(_ => new MxmPlane(vectorLength, accumulatorRows, productWorker, packedArrays))];
         // Events are due at most SL + 3 cycles ahead; a power-of-two ring is indexed with a mask.
         buckets = [.. Enumerable.Range(0, (int)BitOperations.RoundUpToPowerOf2((uint)superlanes + 8)).Select(_ => new CycleEvents(lanes))];
         powered = new bool[superlanes];

@@ -189,12 +189,7 @@ internal sealed class MxmPlane
             if (i >= computed)
                 ComputePending(i + 1);
             var start = (int)(due[slot] - cycle) * lanes;
-            var r = products.AsSpan((slot * vl) + start, vl - start);
-            var target = values[start..vl];
-            if (add[slot])
-                TensorPrimitives.Add(target, r, target);   // wraps, as the accumulators do
-            else
-                r.CopyTo(target);
+            Apply(slot, start, values[start..vl]);
         }
     }
 
@@ -203,25 +198,29 @@ internal sealed class MxmPlane
     {
         if (head == count || due[Slot(head)] > cycle)
             return;
-        // Products are computed only when an update due now has none, then for every capture so
-        // far: the later ones wait for a larger batch (an acc per cycle would otherwise make
-        // one-row products).
+        // Products are computed only when an update due now has none. Then every capture so far is
+        // started (an acc per cycle would otherwise make one-row batches), but only the batches up to
+        // the last update due are awaited.
         var end = head;
         while (end < count && due[Slot(end)] <= cycle)
             end++;
         if (end > computed)
             ComputePending(end);
-        var vl = vectorLength;
         for (; head < end; head++)
         {
             var slot = Slot(head);
-            var target = Accumulators.AsSpan(row[slot] * vl, vl);
-            var r = products.AsSpan(slot * vl, vl);
-            if (add[slot])
-                TensorPrimitives.Add(target, r, target);
-            else
-                r.CopyTo(target);
+            Apply(slot, 0, Accumulators.AsSpan(row[slot] * vectorLength, vectorLength));
         }
+    }
+
+    /// <summary>Sets or adds columns [start, VL) of the product in <paramref name="slot"/> into <paramref name="target"/>.</summary>
+    private void Apply(int slot, int start, Span<int> target)
+    {
+        var r = products.AsSpan((slot * vectorLength) + start, vectorLength - start);
+        if (add[slot])
+            TensorPrimitives.Add(target, r, target);   // wraps, as the accumulators do
+        else
+            r.CopyTo(target);
     }
 
     /// <summary>
