@@ -26,6 +26,7 @@ internal readonly record struct WaveLanding(int Position, Direction Direction, i
 internal sealed class WaveLandings(int vectorLength, SramState sram)
 {
     private readonly List<WaveLanding> items = [];
+    private readonly ulong[] slicesRead = new ulong[(sram.Slices + 63) / 64];   // slices with a read still to copy
     private byte[] data = new byte[4 * vectorLength];
     private int used;
 
@@ -40,6 +41,7 @@ internal sealed class WaveLandings(int vectorLength, SramState sram)
     {
         Wave = wave;
         items.Clear();
+        Array.Clear(slicesRead);
         used = 0;
     }
 
@@ -55,12 +57,16 @@ internal sealed class WaveLandings(int vectorLength, SramState sram)
     public void AddRead(WaveLanding l, int slice, int address)
     {
         items.Add(l with { ReadSlice = slice, ReadAddress = address });
+        slicesRead[slice >> 6] |= 1UL << slice;
         sram.Prefetch(slice, address);
     }
 
     /// <summary>Copies the reads still in <paramref name="slice"/> into the buffer: the slice is about to be written.</summary>
     public void KeepReads(int slice)
     {
+        if ((slicesRead[slice >> 6] >> slice & 1) == 0)   // most writes meet no read of their slice
+            return;
+        slicesRead[slice >> 6] &= ~(1UL << slice);
         var all = CollectionsMarshal.AsSpan(items);
         for (var i = 0; i < all.Length; i++)
         {
