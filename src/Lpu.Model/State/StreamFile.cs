@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lpu.Architecture.Isa;
 
@@ -14,7 +15,7 @@ internal sealed class StreamFile
 {
     private readonly byte[] east;
     private readonly byte[] west;
-    private readonly bool[] dirty;         // per (dir, s, slot): produced into since the slot was last zero
+    private readonly ulong[] dirtyStreams;  // per (dir, slot): bit s set when produced into since the slot was last zero
     private readonly long[] produced;      // cycle + 1 of the last production per (dir, s, p), 0 = never
     private readonly ulong[] producedMask; // and the superlanes produced into in that cycle
     private readonly int streams;
@@ -25,13 +26,14 @@ internal sealed class StreamFile
 
     public StreamFile(int streams, int positions, int superlanes, int lanes)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(streams, 64);   // one bit per stream in dirtyStreams
         this.streams = streams;
         this.positions = positions;
         this.lanes = lanes;
         vectorLength = superlanes * lanes;
         east = new byte[streams * positions * vectorLength];
         west = new byte[east.Length];
-        dirty = new bool[2 * streams * positions];
+        dirtyStreams = new ulong[2 * positions];
         produced = new long[2 * streams * positions];
         producedMask = new ulong[produced.Length];
     }
@@ -43,7 +45,7 @@ internal sealed class StreamFile
     {
         Array.Clear(east);
         Array.Clear(west);
-        Array.Clear(dirty);
+        Array.Clear(dirtyStreams);
         Array.Clear(produced);
         Cycle = 0;
         phase = 0;
@@ -58,22 +60,20 @@ internal sealed class StreamFile
         var eastSlot = Slot(Direction.East, 0);
         var westSlot = Slot(Direction.West, positions - 1);
         // Only slots something was produced into hold non-zero bytes.
-        for (var s = 0; s < streams; s++)
-        {
-            ref var eastDirty = ref dirty[(s * positions) + eastSlot];
-            if (eastDirty)
-            {
-                east.AsSpan(((s * positions) + eastSlot) * vectorLength, vectorLength).Clear();
-                eastDirty = false;
-            }
+        ClearDirty(east, ref dirtyStreams[eastSlot], eastSlot);
+        ClearDirty(west, ref dirtyStreams[positions + westSlot], westSlot);
+    }
 
-            ref var westDirty = ref dirty[((streams + s) * positions) + westSlot];
-            if (westDirty)
-            {
-                west.AsSpan(((s * positions) + westSlot) * vectorLength, vectorLength).Clear();
-                westDirty = false;
-            }
+    /// <summary>Zeroes ring slot <paramref name="slot"/> of the streams in <paramref name="mask"/> and clears the mask.</summary>
+    private void ClearDirty(byte[] file, ref ulong mask, int slot)
+    {
+        for (var m = mask; m != 0; m &= m - 1)
+        {
+            var s = BitOperations.TrailingZeroCount(m);
+            file.AsSpan(((s * positions) + slot) * vectorLength, vectorLength).Clear();
         }
+
+        mask = 0;
     }
 
     /// <summary>The L bytes of superlane <paramref name="k"/> of R[dir][s][p] during the current cycle.</summary>
@@ -140,7 +140,7 @@ internal sealed class StreamFile
 
         producedMask[register] |= mask;
         var slot = Slot(dir, p);
-        dirty[((((int)dir * streams) + s) * positions) + slot] = true;
+        dirtyStreams[((int)dir * positions) + slot] |= 1UL << s;
         return Vector(dir, s, p);
     }
 
@@ -178,7 +178,7 @@ internal sealed class StreamFile
             }
         }
 
-        Array.Fill(dirty, true);
+        Array.Fill(dirtyStreams, streams == 64 ? ulong.MaxValue : (1UL << streams) - 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
