@@ -114,10 +114,8 @@ public sealed partial class LpuSimulator
                 plane.SettleRow(c, (int)op.Imm);
                 var values = plane.Accumulators.AsSpan(((int)op.Imm * vectorLength) + column, lanes);
                 var due = Bucket(c + 2);
-                Span<byte> bytes = stackalloc byte[4 * lanes];
-                SplitBytes(values, bytes);
                 for (var j = 0; j < 4; j++)
-                    LaneCopy.Copy(bytes.Slice(j * lanes, lanes), due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
+                    ByteOf(values, j, due.AddStream(new StreamEvent(r.Position, op.DstDir, op.Dst + j, k)));
 
                 break;
         }
@@ -146,35 +144,25 @@ public sealed partial class LpuSimulator
         }
     }
 
-    /// <summary>Byte j of the n values into bytes [j x n, (j + 1) x n): acc's four result vectors, low byte first.</summary>
-    private static void SplitBytes(ReadOnlySpan<int> values, Span<byte> bytes)
+    /// <summary>Byte <paramref name="j"/> of each value (0 = the low byte): one of an acc's four result vectors.</summary>
+    private static void ByteOf(ReadOnlySpan<int> values, int j, Span<byte> bytes)
     {
         var count = values.Length;
+        var shift = 8 * j;
         var i = 0;
         if (Vector128.IsHardwareAccelerated)
         {
-            // Sixteen values at a time: shifted down by 8j, then narrowed (truncating) to bytes.
+            // Sixteen values at a time: shifted down, then narrowed (truncating) to bytes.
             for (; i + 16 <= count; i += 16)
             {
-                var v0 = Vector128.Create(values.Slice(i, 4));
-                var v1 = Vector128.Create(values.Slice(i + 4, 4));
-                var v2 = Vector128.Create(values.Slice(i + 8, 4));
-                var v3 = Vector128.Create(values.Slice(i + 12, 4));
-                for (var j = 0; j < 4; j++)
-                {
-                    var shift = 8 * j;
-                    var low = Vector128.Narrow(v0 >>> shift, v1 >>> shift).AsUInt16();
-                    var high = Vector128.Narrow(v2 >>> shift, v3 >>> shift).AsUInt16();
-                    Vector128.Narrow(low, high).CopyTo(bytes.Slice((j * count) + i, 16));
-                }
+                var low = Vector128.Narrow(Vector128.Create(values.Slice(i, 4)) >>> shift, Vector128.Create(values.Slice(i + 4, 4)) >>> shift).AsUInt16();
+                var high = Vector128.Narrow(Vector128.Create(values.Slice(i + 8, 4)) >>> shift, Vector128.Create(values.Slice(i + 12, 4)) >>> shift).AsUInt16();
+                Vector128.Narrow(low, high).CopyTo(bytes.Slice(i, 16));
             }
         }
 
         for (; i < count; i++)
-        {
-            for (var j = 0; j < 4; j++)
-                bytes[(j * count) + i] = (byte)(values[i] >> (8 * j));
-        }
+            bytes[i] = (byte)(values[i] >> shift);
     }
 
     /// <summary>A VL x VL buffer for an iw's snapshot, reused from installs replaced before.</summary>

@@ -37,7 +37,6 @@ public sealed partial class LpuSimulator
     private ulong wavePowered;
     private byte[] sxmScratch = [];
     private int[] rowAcross = [];
-    private byte[] accBytes = [];      // an acc's four result vectors
     private byte[] realFrame = [];     // the stream registers of cycle D, gathered over the last SL waves
 
     /// <summary>
@@ -387,10 +386,8 @@ public sealed partial class LpuSimulator
                     return;
                 var values = rowAcross.AsSpan(0, vl);
                 plane.ReadRowAcross(w, (int)op.Imm, lanes, values);
-                Ensure(ref accBytes, 4 * vl);
-                SplitBytes(values, accBytes);
                 for (var j = 0; j < 4; j++)
-                    accBytes.AsSpan(j * vl, vl).CopyTo(Produce(w, 2, position, op.DstDir, op.Dst + j));
+                    ByteOf(values, j, Produce(w, 2, position, op.DstDir, op.Dst + j));
                 return;
         }
     }
