@@ -174,30 +174,37 @@ public class MemTimingTests
 
 public class StreamRingTests
 {
-    [Fact]
-    public void A_value_leaves_at_the_edge_and_zeros_enter_behind_it_lap_after_lap()
+    [Theory]
+    [InlineData(Direction.East, 0)]
+    [InlineData(Direction.West, 0)]
+    [InlineData(Direction.East, 17)]   // past the first 16 streams
+    [InlineData(Direction.West, 63)]   // the last of the most a configuration may have
+    public void A_value_leaves_at_the_edge_and_zeros_enter_behind_it_lap_after_lap(Direction direction, int stream)
     {
-        // One read onto e0 at cycle 0 from west slice 0; a late read elsewhere keeps the run going for several laps.
+        // One read at cycle 0 from a middle slice; a late read elsewhere keeps the run going for several laps.
+        var config = Harness.Small with { StreamsPerDirection = 64 };
         var data = Harness.Bytes(8, 80);
-        var b = new ProgramBuilder(Harness.Small).Data(0, 0, data);
-        b.Queue("mem.w.0").Read(0, StreamRef.East(0));
+        var b = new ProgramBuilder(config).Data(1, 0, data);
+        b.Queue("mem.w.1").Read(0, direction == Direction.East ? StreamRef.East(stream) : StreamRef.West(stream));
         b.Queue("mem.e.3").Nop(40).Read(0, StreamRef.West(7));
-        var sim = new LpuSimulator(Harness.Small);
+        var sim = new LpuSimulator(config);
         sim.Load(b.Build());
-        var origin = sim.Floorplan.SlicePosition(0);
+        var origin = sim.Floorplan.SlicePosition(1);
         var positions = sim.Config.PositionCount;
+        var step = direction == Direction.East ? 1 : -1;
         var vector = new byte[8];
         while (!sim.IsDone)
         {
             sim.Step();
-            // Superlane k is readable at the slice's position during k + 2, then moves one position east
-            // per cycle; between steps the host sees the registers before the next cycle's productions.
+            // Superlane k is readable at the slice's position during k + 2, then moves one position
+            // along its direction per cycle; between steps the host sees the registers before the
+            // next cycle's productions.
             for (var p = 0; p < positions; p++)
             {
-                sim.ReadStream(Direction.East, 0, p, vector);
+                sim.ReadStream(direction, stream, p, vector);
                 for (var k = 0; k < 2; k++)
                 {
-                    var here = sim.Cycle > k + 2 && sim.Cycle - (k + 2) == p - origin;
+                    var here = sim.Cycle > k + 2 && (sim.Cycle - (k + 2)) * step == p - origin;
                     Assert.Equal(here ? data[(4 * k)..(4 * k + 4)] : new byte[4], vector[(4 * k)..(4 * k + 4)]);
                 }
             }
