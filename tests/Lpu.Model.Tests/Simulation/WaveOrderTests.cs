@@ -168,33 +168,13 @@ public class WaveOrderTests
         {
             var (inWaves, inCycles) = (Registers(waves), Registers(cycles));
             Assert.Equal(inCycles, inWaves);
-            nonZero += inWaves.Count(line => line.Trim('0').Length > 0);
+            nonZero += inWaves.Count(line => !IsZero(line));
             waves.Step();
             cycles.Step();
         }
 
         Assert.True(nonZero > 0);   // something was still on its way
-        Assert.All(Registers(waves), line => Assert.Equal(0, line.Trim('0').Length));   // and all of it has left
-    }
-
-    private static List<string> Registers(LpuSimulator sim)
-    {
-        var config = sim.Config;
-        var word = new byte[config.VectorLength];
-        var lines = new List<string>();
-        foreach (var direction in new[] { Direction.East, Direction.West })
-        {
-            for (var s = 0; s < config.StreamsPerDirection; s++)
-            {
-                for (var p = 0; p < config.PositionCount; p++)
-                {
-                    sim.ReadStream(direction, s, p, word);
-                    lines.Add(Convert.ToHexString(word));
-                }
-            }
-        }
-
-        return lines;
+        Assert.All(Registers(waves), line => Assert.True(IsZero(line), line));   // and all of it has left
     }
 
     /// <summary>The first error, the state at the end, and every event as sorted trace lines (none after an error).</summary>
@@ -240,7 +220,6 @@ public class WaveOrderTests
         text.AppendLine($"cycle {sim.Cycle} done {sim.DoneCycle} counters {c.Cycles} {c.SramReads} {c.SramWrites} {c.EccCorrected} {c.EccUncorrectable} {c.StreamProductions} {c.Macs} {string.Join(',', c.Issued)}");
         text.AppendLine("power " + string.Concat(Enumerable.Range(0, config.Superlanes).Select(k => sim.IsPowered(k) ? '1' : '0')));
         // Every word's data (scatters write anywhere); the check bits of the words data and flips are at.
-        var word = new byte[config.VectorLength];
         var used = Addresses(config);
         var sliceBytes = new byte[config.Mem.WordsPerTile * config.VectorLength];
         for (var slice = 0; slice < config.SliceCount; slice++)
@@ -262,6 +241,20 @@ public class WaveOrderTests
             }
         }
 
+        foreach (var line in Registers(sim))
+            text.AppendLine(line);
+
+        return new Outcome(error, text.ToString(), string.Join('\n', events));
+    }
+
+    private static bool IsZero(string registerLine) => registerLine[(registerLine.LastIndexOf(' ') + 1)..].Trim('0').Length == 0;
+
+    /// <summary>Every stream register as a line "stream dir s p hex".</summary>
+    private static List<string> Registers(LpuSimulator sim)
+    {
+        var config = sim.Config;
+        var word = new byte[config.VectorLength];
+        var lines = new List<string>();
         foreach (var direction in new[] { Direction.East, Direction.West })
         {
             for (var s = 0; s < config.StreamsPerDirection; s++)
@@ -269,12 +262,12 @@ public class WaveOrderTests
                 for (var p = 0; p < config.PositionCount; p++)
                 {
                     sim.ReadStream(direction, s, p, word);
-                    text.AppendLine($"stream {direction} {s} {p} {Convert.ToHexString(word)}");
+                    lines.Add($"stream {direction} {s} {p} {Convert.ToHexString(word)}");
                 }
             }
         }
 
-        return new Outcome(error, text.ToString(), string.Join('\n', events));
+        return lines;
     }
 
     private static string FirstDifference(string expected, string actual)
