@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.Intrinsics.X86;
 using Lpu.Tensors.Kernels;
 
 namespace Lpu.Tensors;
@@ -14,14 +12,15 @@ public static class Gemm
     /// <summary>Whether <paramref name="path"/> can run on this CPU for int8 matrices.</summary>
     public static bool IsSupported(GemmPath path) => path switch
     {
-        GemmPath.Vnni => AvxVnni.IsSupported,
+        GemmPath.Vnni => VnniDotProduct.IsSupported,
+        GemmPath.Avx2 => Avx2DotProduct.IsSupported,
         GemmPath.Auto or GemmPath.Portable or GemmPath.Scalar => true,
         _ => false,
     };
 
     /// <summary>int8 x int8 -> int32: C[i, j] = sum over k of A[i, k] x B[k, j], wrapping at 32 bits.</summary>
     /// <exception cref="ArgumentException">The inner dimensions differ or the path is unknown.</exception>
-    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> on a CPU without that instruction set.</exception>
     public static Matrix<int> Multiply(Matrix<sbyte> a, Matrix<sbyte> b, GemmPath path = GemmPath.Auto)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -48,7 +47,7 @@ public static class Gemm
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">m, k or n is negative.</exception>
     /// <exception cref="ArgumentException">A span's length is not the size of its matrix, or the path is unknown.</exception>
-    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> on a CPU without that instruction set.</exception>
     public static void Multiply(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<int> c, int m, int k, int n, GemmPath path = GemmPath.Auto)
     {
         CheckDimensions(m, k, n);
@@ -67,17 +66,17 @@ public static class Gemm
 
     /// <summary>
     /// Prepares B (k x n, row-major) for many products A x B with the same B: the SIMD path then
-    /// skips packing B and summing its columns on every call. The result keeps its own copy of B,
+    /// skips packing B on every call. The result keeps its own copy of B,
     /// so <paramref name="b"/> may change afterwards.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">k or n is negative.</exception>
-    /// <exception cref="ArgumentException">b's length is not k x n, or the packed form would not fit in one array.</exception>
+    /// <exception cref="ArgumentException">b's length is not k x n, or a packed form (2 bytes per element) would not fit in one array.</exception>
     public static Int8PackedMatrix Pack(ReadOnlySpan<sbyte> b, int k, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckLength(b.Length, k, n, "b", nameof(b));
-        CheckPackable(k, n, nameof(b));
+        CheckPackable(GemmPath.Avx2, k, n, nameof(b));
         return new Int8PackedMatrix(b, k, n);
     }
 
@@ -88,7 +87,7 @@ public static class Gemm
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">m is negative.</exception>
     /// <exception cref="ArgumentException">A span's length is not the size of its matrix, or the path is unknown.</exception>
-    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> on a CPU without AVX-VNNI.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> on a CPU without that instruction set.</exception>
     public static void Multiply(ReadOnlySpan<sbyte> a, Int8PackedMatrix b, Span<int> c, int m, GemmPath path = GemmPath.Auto)
     {
         ArgumentNullException.ThrowIfNull(b);
@@ -103,37 +102,31 @@ public static class Gemm
             return;
         }
 
-        if (resolved == GemmPath.Vnni && b.Panels is { } panels && b.Corrections is { } corrections)
+        switch (resolved)
         {
-            unsafe
-            {
-                fixed (sbyte* pa = a)
-                fixed (byte* pp = panels)
-                fixed (int* pcorr = corrections)
-                fixed (int* pc = c)
-                {
-                    Int8VnniKernel.Multiply(pa, pp + b.PanelOffset, pcorr, pc, m, k, n);
-                }
-            }
-        }
-        else if (resolved == GemmPath.Portable)
-        {
-            Int8PortableKernel.Multiply(a, b.WidePanels, c, m, k, n);
-        }
-        else
-        {
-            MultiplyInt8(a, b.Original, c, m, k, n, resolved);
+            case GemmPath.Vnni:
+                b.VnniPanels.Multiply(a, c, m);
+                break;
+            case GemmPath.Avx2:
+                b.Avx2Panels.Multiply(a, c, m);
+                break;
+            case GemmPath.Portable:
+                Int8PortableKernel.Multiply(a, b.WidePanels, c, m, k, n);
+                break;
+            default:
+                ScalarInt8(a, b.Original, c, m, k, n);
+                break;
         }
     }
 
     /// <summary>fp32: C[i, j] = fma(A[i, K-1], B[K-1, j], ... fma(A[i, 0], B[0, j], +0)).</summary>
-    /// <exception cref="ArgumentException">The inner dimensions differ, or the path is <see cref="GemmPath.Vnni"/> (int8 only).</exception>
+    /// <exception cref="ArgumentException">The inner dimensions differ, or the path is <see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> (int8 only).</exception>
     public static Matrix<float> Multiply(Matrix<float> a, Matrix<float> b, GemmPath path = GemmPath.Auto)
     {
         CheckShapes(a.Rows, a.Cols, b.Rows, b.Cols);
-        if (path == GemmPath.Vnni)
+        if (path is GemmPath.Vnni or GemmPath.Avx2)
         {
-            throw new ArgumentException("GemmPath.Vnni is an int8 path; fp32 uses Auto, Portable or Scalar", nameof(path));
+            throw new ArgumentException($"GemmPath.{path} is an int8 path; fp32 uses Auto, Portable or Scalar", nameof(path));
         }
 
         if (a.Rows == 0 || b.Cols == 0 || a.Cols == 0)
@@ -155,11 +148,15 @@ public static class Gemm
         return c;
     }
 
-    private static GemmPath Resolve(GemmPath path) => path switch
+    /// <summary>The path to run: Auto's choice (AVX-VNNI, else AVX2, else portable), or the one asked for if this CPU has it.</summary>
+    internal static GemmPath Resolve(GemmPath path) => path switch
     {
-        GemmPath.Auto => AvxVnni.IsSupported ? GemmPath.Vnni : GemmPath.Portable,
-        GemmPath.Vnni when !AvxVnni.IsSupported => throw new PlatformNotSupportedException("GemmPath.Vnni needs a CPU with AVX-VNNI; this one has none"),
-        GemmPath.Vnni or GemmPath.Portable or GemmPath.Scalar => path,
+        GemmPath.Auto when VnniDotProduct.IsSupported => GemmPath.Vnni,
+        GemmPath.Auto when Avx2DotProduct.IsSupported => GemmPath.Avx2,
+        GemmPath.Auto => GemmPath.Portable,
+        GemmPath.Vnni when !VnniDotProduct.IsSupported => throw new PlatformNotSupportedException("GemmPath.Vnni needs a CPU with AVX-VNNI; this one has none"),
+        GemmPath.Avx2 when !Avx2DotProduct.IsSupported => throw new PlatformNotSupportedException("GemmPath.Avx2 needs a CPU with AVX2; this one has none"),
+        GemmPath.Vnni or GemmPath.Avx2 or GemmPath.Portable or GemmPath.Scalar => path,
         _ => throw new ArgumentException($"unknown GemmPath {(int)path}", nameof(path)),
     };
 
@@ -169,33 +166,12 @@ public static class Gemm
         switch (path)
         {
             case GemmPath.Vnni:
-                CheckPackable(k, n, nameof(b));
-
-                // B packed into pooled buffers: a large product would otherwise allocate on the large-object heap each time.
-                var panelBytes = checked((int)Int8VnniKernel.PanelBytes(k, n));
-                var correctionCount = Int8VnniKernel.Panels(n) * Int8VnniKernel.Nr;
-                var panels = ArrayPool<byte>.Shared.Rent(panelBytes + 63);
-                var corrections = ArrayPool<int>.Shared.Rent(correctionCount);
-                try
-                {
-                    unsafe
-                    {
-                        fixed (sbyte* pa = a)
-                        fixed (sbyte* pb = b)
-                        fixed (byte* pp = panels)
-                        fixed (int* pcorr = corrections)
-                        fixed (int* pc = c)
-                        {
-                            Int8VnniKernel.PackAndMultiply(pa, pb, pp + Int8VnniKernel.AlignmentOffset(pp), pcorr, pc, m, k, n);
-                        }
-                    }
-                }
-                finally
-                {
-                    ArrayPool<int>.Shared.Return(corrections);
-                    ArrayPool<byte>.Shared.Return(panels);
-                }
-
+                CheckPackable(path, k, n, nameof(b));
+                Int8TileKernel<VnniDotProduct>.Multiply(a, b, c, m, k, n);
+                break;
+            case GemmPath.Avx2:
+                CheckPackable(path, k, n, nameof(b));
+                Int8TileKernel<Avx2DotProduct>.Multiply(a, b, c, m, k, n);
                 break;
             case GemmPath.Portable:
                 Int8PortableKernel.Multiply(a, Int8PortableKernel.WidenPanels(b, k, n), c, m, k, n);
@@ -206,10 +182,11 @@ public static class Gemm
         }
     }
 
-    // The packed panels (padded to 16 columns and 4 rows, plus 63 bytes to align them) must fit in one array.
-    private static void CheckPackable(int k, int n, string paramName)
+    // The packed panels (padded to 16 columns and a whole k-group, plus 63 bytes to align them) must fit in one array.
+    private static void CheckPackable(GemmPath path, int k, int n, string paramName)
     {
-        if (Int8VnniKernel.PanelBytes(k, n) + 63 > Array.MaxLength)
+        var bytes = path == GemmPath.Vnni ? Int8TileKernel<VnniDotProduct>.PanelBytes(k, n) : Int8TileKernel<Avx2DotProduct>.PanelBytes(k, n);
+        if (bytes + 63 > Array.MaxLength)
         {
             throw new ArgumentException($"a {k}x{n} matrix B is too large to pack into one array", paramName);
         }

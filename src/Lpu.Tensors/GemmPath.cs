@@ -9,6 +9,12 @@ public enum GemmPath
     /// <summary>AVX-VNNI (<c>vpdpbusd</c>) on 256-bit vectors, int8 only; needs a CPU with AVX-VNNI.</summary>
     Vnni,
 
+    /// <summary>
+    /// AVX2 (<c>vpmaddwd</c>) on 256-bit vectors of int8 widened to int16, int8 only: the fast path
+    /// of CPUs without AVX-VNNI.
+    /// </summary>
+    Avx2,
+
     /// <summary><see cref="System.Numerics.Vector{T}"/> code that runs on any CPU.</summary>
     Portable,
 

@@ -5,18 +5,20 @@ public class GemmTests
     public static TheoryData<GemmPath, int, int, int> Int8Cases()
     {
         var data = new TheoryData<GemmPath, int, int, int>();
-        // Ragged sizes, and sizes on both sides of the kernel's blocks: 6-row register tiles,
-        // 16-column B panels, 4-value k-groups, 1024-value k-blocks, A blocks of at most 42 tiles, and
-        // products large enough to be split over the cores (by rows, or by columns when few rows).
+        // Ragged sizes, and sizes on both sides of the tile kernels' blocks: 6-row register tiles,
+        // 16-column B panels, k-groups of 4 (VNNI) or 2 (AVX2) values, k-blocks of 1024 or 512
+        // values, A blocks of at most 42 tiles, and products large enough to be split over the
+        // cores (by rows, or by columns when few rows).
         int[][] shapes =
         [
             [1, 1, 1], [1, 7, 1], [3, 1, 5], [3, 5, 7], [6, 4, 16], [7, 5, 17], [13, 33, 31],
             [1, 64, 1], [12, 128, 32], [5, 3, 40], [17, 33, 65], [37, 259, 49], [64, 64, 64],
-            [65, 129, 257], [5, 1023, 15], [6, 1024, 16], [7, 1025, 17], [11, 1029, 33],
+            [65, 129, 257], [5, 511, 15], [6, 512, 16], [7, 513, 17],
+            [5, 1023, 15], [6, 1024, 16], [7, 1025, 17], [11, 1029, 33], [520, 515, 20],
             [2, 2051, 3], [1, 320, 320], [64, 320, 320], [600, 1030, 30], [6, 2100, 1400],
             [301, 67, 300],
         ];
-        foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Portable, GemmPath.Scalar })
+        foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Avx2, GemmPath.Portable, GemmPath.Scalar })
         {
             foreach (var s in shapes)
             {
@@ -50,6 +52,7 @@ public class GemmTests
 
     [Theory]
     [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
     [InlineData(GemmPath.Portable)]
     [InlineData(GemmPath.Scalar)]
     public void Int8_extreme_values_sum_exactly(GemmPath path)
@@ -88,7 +91,7 @@ public class GemmTests
         var a = new Matrix<sbyte>(2, 3, [1, 2, 3, -4, 5, -6]);
         var b = new Matrix<sbyte>(3, 2, [7, -8, 9, 10, -11, 12]);
 
-        foreach (var path in new[] { GemmPath.Auto, GemmPath.Portable, GemmPath.Scalar })
+        foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Avx2, GemmPath.Portable, GemmPath.Scalar }.Where(Gemm.IsSupported))
         {
             // Row 0: 7 + 18 - 33 = -8 and -8 + 20 + 36 = 48; row 1: -28 + 45 + 66 = 83 and 32 + 50 - 72 = 10.
             Assert.Equal([-8, 48, 83, 10], Gemm.Multiply(a, b, path).Data);
@@ -158,10 +161,14 @@ public class GemmTests
         Assert.Equal(5.5f, Gemm.Multiply(a, b).Data[0]);
     }
 
-    [Fact]
-    public void Float32_rejects_the_vnni_path()
+    [Theory]
+    [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
+    public void Float32_rejects_the_int8_paths(GemmPath path)
     {
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(new Matrix<float>(1, 1), new Matrix<float>(1, 1), GemmPath.Vnni));
+        var e = Assert.Throws<ArgumentException>(() => Gemm.Multiply(new Matrix<float>(1, 1), new Matrix<float>(1, 1), path));
+
+        Assert.Contains($"GemmPath.{path} is an int8 path", e.Message, StringComparison.Ordinal);
     }
 
     private static Matrix<sbyte> RandomInt8(Random rng, int rows, int cols)

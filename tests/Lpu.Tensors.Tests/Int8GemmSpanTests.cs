@@ -13,7 +13,7 @@ public class Int8GemmSpanTests
             [1, 1, 1], [3, 5, 7], [6, 16, 16], [17, 33, 65], [65, 129, 257], [1, 320, 320],
             [8, 320, 320], [32, 320, 320], [13, 1025, 47], [200, 300, 100],
         ];
-        foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Portable, GemmPath.Scalar })
+        foreach (var path in new[] { GemmPath.Auto, GemmPath.Vnni, GemmPath.Avx2, GemmPath.Portable, GemmPath.Scalar })
         {
             foreach (var s in shapes)
             {
@@ -86,10 +86,12 @@ public class Int8GemmSpanTests
         }
     }
 
-    [Fact]
-    public void Small_products_allocate_nothing_on_the_simd_path()
+    [Theory]
+    [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
+    public void Small_products_allocate_nothing_on_a_tile_path(GemmPath path)
     {
-        if (!Gemm.IsSupported(GemmPath.Vnni))
+        if (!Gemm.IsSupported(path))
         {
             return;
         }
@@ -99,14 +101,14 @@ public class Int8GemmSpanTests
         var c = new int[m * n];
         var b = new sbyte[k * n];
         var packed = Gemm.Pack(b, k, n);
-        Gemm.Multiply(a, packed, c, m);
-        Gemm.Multiply(a, b, c, m, k, n);
+        Gemm.Multiply(a, packed, c, m, path);
+        Gemm.Multiply(a, b, c, m, k, n, path);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10; i++)
         {
-            Gemm.Multiply(a, packed, c, m);
-            Gemm.Multiply(a, b, c, m, k, n);
+            Gemm.Multiply(a, packed, c, m, path);
+            Gemm.Multiply(a, b, c, m, k, n, path);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -115,17 +117,18 @@ public class Int8GemmSpanTests
     [Theory]
     [InlineData(GemmPath.Auto)]
     [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
     [InlineData(GemmPath.Portable)]
     [InlineData(GemmPath.Scalar)]
-    public void Extreme_values_stress_the_unsigned_offset(GemmPath path)
+    public void Extreme_values_sum_exactly_across_blocks(GemmPath path)
     {
         if (!Gemm.IsSupported(path))
         {
             return;
         }
 
-        // Rows and columns of all -128, all 127 and alternating signs; k crosses a k-block and
-        // is not a multiple of 4. -128 x -128 x 2051 = 33,603,584.
+        // Rows and columns of all -128, all 127 and alternating signs (they stress VNNI's unsigned
+        // offset and AVX2's pairs of products); k crosses k-blocks and is odd. -128 x -128 x 2051 = 33,603,584.
         const int m = 9, k = 2051, n = 35;
         var a = new sbyte[m * k];
         var b = new sbyte[k * n];
@@ -159,10 +162,17 @@ public class Int8GemmSpanTests
 
     [Theory]
     [InlineData(GemmPath.Auto)]
+    [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
     [InlineData(GemmPath.Portable)]
     [InlineData(GemmPath.Scalar)]
     public void Sums_wrap_at_32_bits(GemmPath path)
     {
+        if (!Gemm.IsSupported(path))
+        {
+            return;
+        }
+
         // 140,000 x 16,384 = 2,293,760,000 > int.MaxValue: the int32 accumulator wraps.
         const int m = 2, k = 140_000, n = 17;
         var a = Enumerable.Repeat(sbyte.MinValue, m * k).ToArray();
@@ -214,15 +224,20 @@ public class Int8GemmSpanTests
         Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => Gemm.Multiply(a, (Int8PackedMatrix)null!, c, 2)).ParamName);
     }
 
-    [Fact]
-    public void Vnni_path_is_refused_where_the_cpu_lacks_it()
+    [Theory]
+    [InlineData(GemmPath.Vnni)]
+    [InlineData(GemmPath.Avx2)]
+    public void A_tile_path_is_refused_where_the_cpu_lacks_it(GemmPath path)
     {
-        if (Gemm.IsSupported(GemmPath.Vnni))
+        if (Gemm.IsSupported(path))
         {
             return;
         }
 
-        Assert.Throws<PlatformNotSupportedException>(() => Gemm.Multiply(new sbyte[1], new sbyte[1], new int[1], 1, 1, 1, GemmPath.Vnni));
+        var e = Assert.Throws<PlatformNotSupportedException>(() => Gemm.Multiply(new sbyte[1], new sbyte[1], new int[1], 1, 1, 1, path));
+
+        Assert.Contains($"GemmPath.{path}", e.Message, StringComparison.Ordinal);
+        Assert.Throws<PlatformNotSupportedException>(() => Gemm.Multiply(new sbyte[1], Gemm.Pack(new sbyte[1], 1, 1), new int[1], 1, path));
     }
 
     private static sbyte[] RandomBytes(Random rng, int count)

@@ -1,33 +1,29 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Lpu.Tensors.Kernels;
 
 /// <summary>
-/// int8 GEMM on AVX-VNNI (<c>vpdpbusd</c>: unsigned bytes x signed bytes, four products summed into
-/// each int32 lane).
-/// <para>
-/// Exactness: A is fed as A + 128 (unsigned), so every sum is too large by 128 x the column sum of B;
-/// the accumulators start at minus that (computed once when B is packed). Everything wraps mod 2^32
-/// like the int32 accumulators, so the result is exact.
-/// </para>
+/// int8 GEMM on a 256-bit multiply-add instruction that sums a group of k-values into each int32
+/// lane (<typeparamref name="TDot"/>: AVX-VNNI, or AVX2 for CPUs without it); the JIT compiles one
+/// kernel per instruction, with the instruction inlined.
 /// <para>
 /// Layout: B is packed once into panels of <see cref="Nr"/> columns; inside a panel, for each group
-/// of 4 k-values, the 4 bytes of each column lie together (the order <c>vpdpbusd</c> reads them).
+/// of k-values, the 4 bytes of each column lie together (the order the instruction reads them).
 /// A is packed per cache block into micro-panels of <see cref="Mr"/> rows, in the same 4-byte
 /// groups. The 6 x 16 register tile keeps 12 accumulators, two B vectors and one broadcast A word
-/// in registers (fits the 16 ymm registers of AVX-VNNI without AVX-512).
+/// in registers (fits the 16 ymm registers of a CPU without AVX-512).
 /// </para>
 /// <para>
-/// Blocking: up to <see cref="BlockGroups"/> k-groups (1024 k) per pass, so one B micro-panel
-/// (16 KB) stays in L1d while the register tile walks down the packed A block (~256 KB, in L2).
+/// Blocking: up to <see cref="BlockGroups"/> k-groups per pass, so one B micro-panel (16 KB) stays
+/// in L1d while the register tile walks down the packed A block (~256 KB, in L2).
 /// Work is split statically into one part per core, by rows (or by column panels when there are
 /// few rows); small products run on the calling thread.
 /// </para>
 /// </summary>
-internal static unsafe class Int8VnniKernel
+internal static unsafe class Int8TileKernel<TDot>
+    where TDot : struct, IInt8DotProduct
 {
     /// <summary>Rows of the register tile.</summary>
     public const int Mr = 6;
@@ -35,8 +31,8 @@ internal static unsafe class Int8VnniKernel
     /// <summary>Columns of a B panel and of the register tile (two 8-lane vectors).</summary>
     public const int Nr = 16;
 
-    /// <summary>Bytes of one k-group of a B panel.</summary>
-    public const int PanelGroupBytes = Nr * 4;
+    // Bytes of one k-group of a B panel.
+    private const int PanelGroupBytes = Nr * 4;
 
     private const int TileGroupBytes = Mr * 4;
     private const int BlockGroups = 256;
@@ -52,35 +48,47 @@ internal static unsafe class Int8VnniKernel
     /// <summary>Number of column panels of a matrix with n columns.</summary>
     public static int Panels(int n) => (n + Nr - 1) / Nr;
 
-    /// <summary>Where to start the panels in an array at <paramref name="address"/>: the next 64-byte boundary, so no B load splits a cache line.</summary>
-    public static int AlignmentOffset(void* address) => (int)((64 - ((nuint)address % 64)) % 64);
-
     /// <summary>
-    /// Packs row-major B (k x n, k and n > 0) into <paramref name="panels"/> (<see cref="PanelBytes"/>
-    /// long, best 64-byte aligned) and writes -128 x the column sums into <paramref name="corrections"/>
-    /// (Panels(n) x Nr, zero for padding columns).
+    /// C (m x n) = A (m x k) x B (k x n), all row-major, m, k, n > 0, on as many cores as the product
+    /// is worth. B is packed first into pooled buffers: a large product would otherwise allocate on
+    /// the large-object heap each time. Every element of C is written.
     /// </summary>
-    public static void PackB(sbyte* b, int k, int n, byte* panels, int* corrections) => PackPanels(b, k, n, panels, corrections, 0, Panels(n));
-
-    /// <summary>
-    /// C (m x n) = A (m x k) x B (k x n), both row-major, m, k, n > 0, packing B into
-    /// <paramref name="panels"/> and <paramref name="corrections"/> first (as <see cref="PackB"/>),
-    /// on as many cores as the product is worth. The caller keeps every pointer pinned.
-    /// </summary>
-    public static void PackAndMultiply(sbyte* a, sbyte* b, byte* panels, int* corrections, int* c, int m, int k, int n)
+    public static void Multiply(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, Span<int> c, int m, int k, int n)
     {
-        var job = new Job(a, panels, corrections, c, m, k, n);
-        var parts = PartCount(m, k, n);
-        if (parts == 1)
+        var panels = ArrayPool<byte>.Shared.Rent(checked((int)PanelBytes(k, n) + 63));
+        var starts = ArrayPool<int>.Shared.Rent(Panels(n) * Nr);
+        try
         {
-            PackB(b, k, n, panels, corrections);
-            job.Run(0, 1);
-            return;
+            fixed (sbyte* pa = a)
+            fixed (sbyte* pb = b)
+            fixed (byte* pp = panels)
+            fixed (int* ps = starts)
+            fixed (int* pc = c)
+            {
+                var aligned = pp + AlignmentOffset(pp);
+                var job = new Job(pa, aligned, ps, pc, m, k, n);
+                var parts = PartCount(m, k, n);
+                if (parts == 1)
+                {
+                    PackPanels(pb, k, n, aligned, ps, 0, Panels(n));
+                    job.Run(0, 1);
+                }
+                else
+                {
+                    PackOnCores(new PanelPacking(pb, k, n, aligned, ps), Panels(n), parts);
+                    RunOnCores(job, parts);
+                }
+            }
         }
-
-        PackOnCores(new PanelPacking(b, k, n, panels, corrections), Panels(n), parts);
-        RunOnCores(job, parts);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<byte>.Shared.Return(panels);
+        }
     }
+
+    // The next 64-byte boundary from `address`, so that no B load splits a cache line.
+    private static int AlignmentOffset(byte* address) => (int)((64 - ((nuint)address % 64)) % 64);
 
     private static void PackOnCores(PanelPacking packing, int panelCount, int parts) =>
         Parallel.For(0, parts, part => packing.Run((int)((long)panelCount * part / parts), (int)((long)panelCount * (part + 1) / parts)));
@@ -88,26 +96,26 @@ internal static unsafe class Int8VnniKernel
     // Panels [panel0, panel1) of B. The loops of this kernel are compiled optimized at once
     // (AggressiveOptimization): a product runs them once per call, too few calls to tier up soon.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackPanels(sbyte* b, int k, int n, byte* panels, int* corrections, int panel0, int panel1)
+    private static void PackPanels(sbyte* b, int k, int n, byte* panels, int* starts, int panel0, int panel1)
     {
         var groups = Groups(k);
         var panelBytes = (long)groups * PanelGroupBytes;
         var fullPanels = Math.Min(panel1, n / Nr);
-        var fullGroups = k / 4;
+        var fullGroups = k / TDot.GroupK;
 
         // Group by group along the rows of B, so B is read in order; each panel receives one
         // whole cache line per group.
         for (var g = 0; g < fullGroups; g++)
         {
-            var src = b + ((long)g * 4 * n);
+            var src = b + ((long)g * TDot.GroupK * n);
             var dst = panels + ((long)g * PanelGroupBytes);
             for (var p = panel0; p < fullPanels; p++)
             {
-                PackGroup16(src + (p * Nr), dst + (p * panelBytes), n);
+                TDot.PackB16(src + (p * Nr), dst + (p * panelBytes), n);
             }
         }
 
-        // The last group (k not a multiple of 4) and the last panel (n not a multiple of 16), zero-padded.
+        // The last group (k not a multiple of the group) and the last panel (n not a multiple of 16), zero-padded.
         for (var p = panel0; p < panel1; p++)
         {
             var col0 = p * Nr;
@@ -116,42 +124,24 @@ internal static unsafe class Int8VnniKernel
             {
                 var dst = panels + (p * panelBytes) + ((long)g * PanelGroupBytes);
                 new Span<byte>(dst, PanelGroupBytes).Clear();
-                for (var t = 0; t < 4 && (g * 4) + t < k; t++)
+                for (var t = 0; t < TDot.GroupK && (g * TDot.GroupK) + t < k; t++)
                 {
-                    var src = b + ((((long)g * 4) + t) * n) + col0;
+                    var src = b + ((((long)g * TDot.GroupK) + t) * n) + col0;
                     for (var j = 0; j < cols; j++)
                     {
-                        dst[(j * 4) + t] = (byte)src[j];
+                        TDot.PutB(dst + (j * 4), t, src[j]);
                     }
                 }
             }
 
-            StoreCorrections(panels + (p * panelBytes), groups, corrections + col0);
-        }
-    }
-
-    /// <summary>
-    /// C (m x n) = A (m x k, row-major) x B (packed by <see cref="PackB"/>); m, k, n > 0. Every
-    /// element of C is written. The caller keeps every pointer pinned.
-    /// </summary>
-    public static void Multiply(sbyte* a, byte* panels, int* corrections, int* c, int m, int k, int n)
-    {
-        var job = new Job(a, panels, corrections, c, m, k, n);
-        var parts = PartCount(m, k, n);
-        if (parts == 1)
-        {
-            job.Run(0, 1);
-        }
-        else
-        {
-            RunOnCores(job, parts);
+            TDot.StoreStarts(panels + (p * panelBytes), groups, starts + col0);
         }
     }
 
     // Apart from the callers so that the closure is only allocated when the work is split.
     private static void RunOnCores(Job job, int parts) => Parallel.For(0, parts, part => job.Run(part, parts));
 
-    private static int Groups(int k) => (k + 3) / 4;
+    private static int Groups(int k) => (k + TDot.GroupK - 1) / TDot.GroupK;
 
     private static int PartCount(int m, int k, int n)
     {
@@ -164,48 +154,16 @@ internal static unsafe class Int8VnniKernel
         return Math.Max(1, Math.Min(Environment.ProcessorCount, tiles));
     }
 
-    // Transposes 4 rows x 16 columns of bytes into 16 columns x 4 bytes with two rounds of unpacks.
-    private static void PackGroup16(sbyte* src, byte* dst, int n)
-    {
-        var r0 = Vector128.Load(src).AsByte();
-        var r1 = Vector128.Load(src + n).AsByte();
-        var r2 = Vector128.Load(src + (2L * n)).AsByte();
-        var r3 = Vector128.Load(src + (3L * n)).AsByte();
-        var r01Lo = Sse2.UnpackLow(r0, r1).AsInt16();
-        var r01Hi = Sse2.UnpackHigh(r0, r1).AsInt16();
-        var r23Lo = Sse2.UnpackLow(r2, r3).AsInt16();
-        var r23Hi = Sse2.UnpackHigh(r2, r3).AsInt16();
-        Sse2.UnpackLow(r01Lo, r23Lo).AsByte().Store(dst);
-        Sse2.UnpackHigh(r01Lo, r23Lo).AsByte().Store(dst + 16);
-        Sse2.UnpackLow(r01Hi, r23Hi).AsByte().Store(dst + 32);
-        Sse2.UnpackHigh(r01Hi, r23Hi).AsByte().Store(dst + 48);
-    }
-
-    // -128 x the column sums of one panel, via vpdpbusd with all-ones as the unsigned operand.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void StoreCorrections(byte* panel, int groups, int* corrections)
-    {
-        var ones = Vector256.Create((byte)1);
-        var sum0 = Vector256<int>.Zero;
-        var sum1 = Vector256<int>.Zero;
-        for (var g = 0; g < groups; g++)
-        {
-            var group = panel + ((long)g * PanelGroupBytes);
-            sum0 = AvxVnni.MultiplyWideningAndAdd(sum0, ones, Vector256.Load((sbyte*)group));
-            sum1 = AvxVnni.MultiplyWideningAndAdd(sum1, ones, Vector256.Load((sbyte*)group + 32));
-        }
-
-        (Vector256<int>.Zero - (sum0 << 7)).Store(corrections);
-        (Vector256<int>.Zero - (sum1 << 7)).Store(corrections + 8);
-    }
-
-    // Packs rows [tile0 * Mr, tile1 * Mr) of A, k-groups [group0, group0 + blockGroups), as A + 128:
+    // Packs rows [tile0 * Mr, tile1 * Mr) of A, k-groups [group0, group0 + blockGroups), as TDot reads them:
     // tile t at (t - tile0) x blockGroups x Mr x 4 bytes, then group by group, Mr rows of 4 bytes.
-    // Rows past m and k-values past k are 0 (they only ever meet padding).
+    // Rows past m are 0 and k-values past k are packed as 0 (they only ever meet padding).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(sbyte* a, byte* packed, int m, int k, int tile0, int tile1, int group0, int blockGroups)
     {
-        var fullGroups = Math.Min(blockGroups, (k - (group0 * 4)) / 4);
+        var groupK = TDot.GroupK;
+        var left = k - (group0 * groupK);
+        var fullGroups = Math.Min(blockGroups, left / groupK);
+        var lastGroup = stackalloc sbyte[4];
         for (var t = tile0; t < tile1; t++)
         {
             var tile = packed + ((long)(t - tile0) * blockGroups * TileGroupBytes);
@@ -223,28 +181,24 @@ internal static unsafe class Int8VnniKernel
                     continue;
                 }
 
-                var src = a + ((long)row * k) + (group0 * 4);
+                var src = a + ((long)row * k) + (group0 * groupK);
                 for (var g = 0; g < fullGroups; g++)
                 {
-                    // Flipping the top bit of each byte adds 128 to it as a two's-complement byte.
-                    *(uint*)(dst + (g * TileGroupBytes)) = Unsafe.ReadUnaligned<uint>(src + (g * 4)) ^ 0x80808080u;
+                    *(uint*)(dst + (g * TileGroupBytes)) = TDot.PackA(src + (g * groupK));
                 }
 
                 if (fullGroups < blockGroups)
                 {
                     // The last group of k, partly past its end.
-                    var last = dst + (fullGroups * TileGroupBytes);
-                    *(int*)last = 0;
-                    for (var p = fullGroups * 4; p < k - (group0 * 4); p++)
-                    {
-                        last[p & 3] = (byte)(src[p] ^ sbyte.MinValue);
-                    }
+                    *(int*)lastGroup = 0;
+                    new ReadOnlySpan<sbyte>(src + (fullGroups * groupK), left - (fullGroups * groupK)).CopyTo(new Span<sbyte>(lastGroup, 4));
+                    *(uint*)(dst + (fullGroups * TileGroupBytes)) = TDot.PackA(lastGroup);
                 }
             }
         }
     }
 
-    // The 6 x 16 register tile: C rows start at the corrections (first k-block) or at C itself.
+    // The 6 x 16 register tile: C rows start at the starts (first k-block) or at C itself.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile(byte* pa, byte* pb, int groups, int* pc, int ldc, int* start)
     {
@@ -270,29 +224,29 @@ internal static unsafe class Int8VnniKernel
             c51 = Vector256.Load(pc + (5 * ldc) + 8);
         }
 
-        var sb = (sbyte*)pb;
+        var sb = pb;
         for (var g = 0; g < groups; g++)
         {
             var b0 = Vector256.Load(sb);
             var b1 = Vector256.Load(sb + 32);
             var a = Vector256.Create(*(int*)pa).AsByte();
-            c00 = AvxVnni.MultiplyWideningAndAdd(c00, a, b0);
-            c01 = AvxVnni.MultiplyWideningAndAdd(c01, a, b1);
+            c00 = TDot.MultiplyAdd(c00, a, b0);
+            c01 = TDot.MultiplyAdd(c01, a, b1);
             a = Vector256.Create(*(int*)(pa + 4)).AsByte();
-            c10 = AvxVnni.MultiplyWideningAndAdd(c10, a, b0);
-            c11 = AvxVnni.MultiplyWideningAndAdd(c11, a, b1);
+            c10 = TDot.MultiplyAdd(c10, a, b0);
+            c11 = TDot.MultiplyAdd(c11, a, b1);
             a = Vector256.Create(*(int*)(pa + 8)).AsByte();
-            c20 = AvxVnni.MultiplyWideningAndAdd(c20, a, b0);
-            c21 = AvxVnni.MultiplyWideningAndAdd(c21, a, b1);
+            c20 = TDot.MultiplyAdd(c20, a, b0);
+            c21 = TDot.MultiplyAdd(c21, a, b1);
             a = Vector256.Create(*(int*)(pa + 12)).AsByte();
-            c30 = AvxVnni.MultiplyWideningAndAdd(c30, a, b0);
-            c31 = AvxVnni.MultiplyWideningAndAdd(c31, a, b1);
+            c30 = TDot.MultiplyAdd(c30, a, b0);
+            c31 = TDot.MultiplyAdd(c31, a, b1);
             a = Vector256.Create(*(int*)(pa + 16)).AsByte();
-            c40 = AvxVnni.MultiplyWideningAndAdd(c40, a, b0);
-            c41 = AvxVnni.MultiplyWideningAndAdd(c41, a, b1);
+            c40 = TDot.MultiplyAdd(c40, a, b0);
+            c41 = TDot.MultiplyAdd(c41, a, b1);
             a = Vector256.Create(*(int*)(pa + 20)).AsByte();
-            c50 = AvxVnni.MultiplyWideningAndAdd(c50, a, b0);
-            c51 = AvxVnni.MultiplyWideningAndAdd(c51, a, b1);
+            c50 = TDot.MultiplyAdd(c50, a, b0);
+            c51 = TDot.MultiplyAdd(c51, a, b1);
             pa += TileGroupBytes;
             sb += PanelGroupBytes;
         }
@@ -355,22 +309,22 @@ internal static unsafe class Int8VnniKernel
         var s00 = Vector256.Load(row);
         var s01 = Vector256.Load(row + 8);
         Vector256<int> s10 = default, s11 = default, s20 = default, s21 = default, s30 = default, s31 = default;
-        var sb = (sbyte*)pb;
+        var sb = pb;
         var g = 0;
         for (; g + 4 <= groups; g += 4)
         {
             var a = Vector256.Create(*(int*)pa).AsByte();
-            s00 = AvxVnni.MultiplyWideningAndAdd(s00, a, Vector256.Load(sb));
-            s01 = AvxVnni.MultiplyWideningAndAdd(s01, a, Vector256.Load(sb + 32));
+            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(sb));
+            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(sb + 32));
             a = Vector256.Create(*(int*)(pa + TileGroupBytes)).AsByte();
-            s10 = AvxVnni.MultiplyWideningAndAdd(s10, a, Vector256.Load(sb + PanelGroupBytes));
-            s11 = AvxVnni.MultiplyWideningAndAdd(s11, a, Vector256.Load(sb + PanelGroupBytes + 32));
+            s10 = TDot.MultiplyAdd(s10, a, Vector256.Load(sb + PanelGroupBytes));
+            s11 = TDot.MultiplyAdd(s11, a, Vector256.Load(sb + PanelGroupBytes + 32));
             a = Vector256.Create(*(int*)(pa + (2 * TileGroupBytes))).AsByte();
-            s20 = AvxVnni.MultiplyWideningAndAdd(s20, a, Vector256.Load(sb + (2 * PanelGroupBytes)));
-            s21 = AvxVnni.MultiplyWideningAndAdd(s21, a, Vector256.Load(sb + (2 * PanelGroupBytes) + 32));
+            s20 = TDot.MultiplyAdd(s20, a, Vector256.Load(sb + (2 * PanelGroupBytes)));
+            s21 = TDot.MultiplyAdd(s21, a, Vector256.Load(sb + (2 * PanelGroupBytes) + 32));
             a = Vector256.Create(*(int*)(pa + (3 * TileGroupBytes))).AsByte();
-            s30 = AvxVnni.MultiplyWideningAndAdd(s30, a, Vector256.Load(sb + (3 * PanelGroupBytes)));
-            s31 = AvxVnni.MultiplyWideningAndAdd(s31, a, Vector256.Load(sb + (3 * PanelGroupBytes) + 32));
+            s30 = TDot.MultiplyAdd(s30, a, Vector256.Load(sb + (3 * PanelGroupBytes)));
+            s31 = TDot.MultiplyAdd(s31, a, Vector256.Load(sb + (3 * PanelGroupBytes) + 32));
             pa += 4 * TileGroupBytes;
             sb += 4 * PanelGroupBytes;
         }
@@ -378,8 +332,8 @@ internal static unsafe class Int8VnniKernel
         for (; g < groups; g++)
         {
             var a = Vector256.Create(*(int*)pa).AsByte();
-            s00 = AvxVnni.MultiplyWideningAndAdd(s00, a, Vector256.Load(sb));
-            s01 = AvxVnni.MultiplyWideningAndAdd(s01, a, Vector256.Load(sb + 32));
+            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(sb));
+            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(sb + 32));
             pa += TileGroupBytes;
             sb += PanelGroupBytes;
         }
@@ -388,14 +342,63 @@ internal static unsafe class Int8VnniKernel
         (s01 + s11 + (s21 + s31)).Store(row + 8);
     }
 
-    // The arguments of a packing of B split by column panels, pinned by the caller.
-    private sealed class PanelPacking(sbyte* b, int k, int n, byte* panels, int* corrections)
+    /// <summary>
+    /// B (k x n, both > 0) packed once for many products A x B. Immutable once made, so one instance
+    /// may serve several threads at once.
+    /// </summary>
+    public sealed class PackedB
     {
-        public void Run(int panel0, int panel1) => PackPanels(b, k, n, panels, corrections, panel0, panel1);
+        private readonly byte[] panels;  // pinned, so the 64-byte boundary found at packing stays one
+        private readonly int offset;
+        private readonly int[] starts;
+        private readonly int k;
+        private readonly int n;
+
+        public PackedB(ReadOnlySpan<sbyte> b, int k, int n)
+        {
+            this.k = k;
+            this.n = n;
+            panels = GC.AllocateUninitializedArray<byte>(checked((int)PanelBytes(k, n) + 63), pinned: true);
+            starts = new int[Panels(n) * Nr];
+            fixed (sbyte* pb = b)
+            fixed (byte* pp = panels)
+            fixed (int* ps = starts)
+            {
+                offset = AlignmentOffset(pp);
+                PackPanels(pb, k, n, pp + offset, ps, 0, Panels(n));
+            }
+        }
+
+        /// <summary>C (m x n) = A (m x k) x B, row-major, m > 0; every element of C is written.</summary>
+        public void Multiply(ReadOnlySpan<sbyte> a, Span<int> c, int m)
+        {
+            fixed (sbyte* pa = a)
+            fixed (byte* pp = panels)
+            fixed (int* ps = starts)
+            fixed (int* pc = c)
+            {
+                var job = new Job(pa, pp + offset, ps, pc, m, k, n);
+                var parts = PartCount(m, k, n);
+                if (parts == 1)
+                {
+                    job.Run(0, 1);
+                }
+                else
+                {
+                    RunOnCores(job, parts);
+                }
+            }
+        }
+    }
+
+    // The arguments of a packing of B split by column panels, pinned by the caller.
+    private sealed class PanelPacking(sbyte* b, int k, int n, byte* panels, int* starts)
+    {
+        public void Run(int panel0, int panel1) => PackPanels(b, k, n, panels, starts, panel0, panel1);
     }
 
     // The pointers of one multiplication, pinned by the caller for the duration of Run.
-    private readonly struct Job(sbyte* a, byte* panels, int* corrections, int* c, int m, int k, int n)
+    private readonly struct Job(sbyte* a, byte* panels, int* starts, int* c, int m, int k, int n)
     {
         // Part `part` of `parts`: a contiguous range of row tiles, or of column panels when there
         // are too few row tiles to share.
@@ -463,7 +466,7 @@ internal static unsafe class Int8VnniKernel
             for (var p = panel0; p < panel1; p++)
             {
                 var pb = panels + ((((long)p * groups) + g0) * PanelGroupBytes);
-                var start = g0 == 0 ? corrections + (p * Nr) : null;
+                var start = g0 == 0 ? starts + (p * Nr) : null;
                 var cols = Math.Min(Nr, n - (p * Nr));
                 for (var t = t0; t < t1; t++)
                 {
