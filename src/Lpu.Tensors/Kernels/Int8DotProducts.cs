@@ -70,23 +70,26 @@ internal readonly unsafe struct VnniDotProduct : IInt8DotProduct
 
     public static void PutB(byte* column, int t, sbyte value) => column[t] = (byte)value;
 
-    // -128 x the column sums, via vpdpbusd with all-ones as the unsigned operand.
+    // -128 x the column sums. Shifts, not vpdpbusd, so that tests can check this layout with the
+    // instruction emulated on a CPU without it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreStarts(byte* panel, int groups, int* starts)
     {
-        var ones = Vector256.Create((byte)1);
         var sum0 = Vector256<int>.Zero;
         var sum1 = Vector256<int>.Zero;
         for (var g = 0; g < groups; g++)
         {
             var group = panel + ((long)g * 64);
-            sum0 = MultiplyAdd(sum0, ones, Vector256.Load(group));
-            sum1 = MultiplyAdd(sum1, ones, Vector256.Load(group + 32));
+            sum0 += ByteSums(Vector256.Load((int*)group));
+            sum1 += ByteSums(Vector256.Load((int*)(group + 32)));
         }
 
         (Vector256<int>.Zero - (sum0 << 7)).Store(starts);
         (Vector256<int>.Zero - (sum1 << 7)).Store(starts + 8);
     }
+
+    // The sum of the four signed bytes of each int32 lane (>> is arithmetic on int lanes).
+    private static Vector256<int> ByteSums(Vector256<int> x) => ((x << 24) >> 24) + ((x << 16) >> 24) + ((x << 8) >> 24) + (x >> 24);
 }
 
 /// <summary>
