@@ -224,11 +224,10 @@ internal static unsafe class Int8TileKernel<TDot>
             c51 = Vector256.Load(pc + (5 * ldc) + 8);
         }
 
-        var sb = pb;
         for (var g = 0; g < groups; g++)
         {
-            var b0 = Vector256.Load(sb);
-            var b1 = Vector256.Load(sb + 32);
+            var b0 = Vector256.Load(pb);
+            var b1 = Vector256.Load(pb + 32);
             var a = Vector256.Create(*(int*)pa).AsByte();
             c00 = TDot.MultiplyAdd(c00, a, b0);
             c01 = TDot.MultiplyAdd(c01, a, b1);
@@ -248,7 +247,7 @@ internal static unsafe class Int8TileKernel<TDot>
             c50 = TDot.MultiplyAdd(c50, a, b0);
             c51 = TDot.MultiplyAdd(c51, a, b1);
             pa += TileGroupBytes;
-            sb += PanelGroupBytes;
+            pb += PanelGroupBytes;
         }
 
         c00.Store(pc);
@@ -302,40 +301,39 @@ internal static unsafe class Int8TileKernel<TDot>
     }
 
     // One row of a tile (A words at stride Mr x 4) times a B micro-panel, added to the 16 sums at
-    // `row`. Four pairs of sums, each taking every fourth k-group, hide the latency of vpdpbusd.
+    // `row`. Four pairs of sums, each taking every fourth k-group, hide the multiply-add's latency.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowTile(byte* pa, byte* pb, int groups, int* row)
     {
         var s00 = Vector256.Load(row);
         var s01 = Vector256.Load(row + 8);
         Vector256<int> s10 = default, s11 = default, s20 = default, s21 = default, s30 = default, s31 = default;
-        var sb = pb;
         var g = 0;
         for (; g + 4 <= groups; g += 4)
         {
             var a = Vector256.Create(*(int*)pa).AsByte();
-            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(sb));
-            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(sb + 32));
+            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(pb));
+            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(pb + 32));
             a = Vector256.Create(*(int*)(pa + TileGroupBytes)).AsByte();
-            s10 = TDot.MultiplyAdd(s10, a, Vector256.Load(sb + PanelGroupBytes));
-            s11 = TDot.MultiplyAdd(s11, a, Vector256.Load(sb + PanelGroupBytes + 32));
+            s10 = TDot.MultiplyAdd(s10, a, Vector256.Load(pb + PanelGroupBytes));
+            s11 = TDot.MultiplyAdd(s11, a, Vector256.Load(pb + PanelGroupBytes + 32));
             a = Vector256.Create(*(int*)(pa + (2 * TileGroupBytes))).AsByte();
-            s20 = TDot.MultiplyAdd(s20, a, Vector256.Load(sb + (2 * PanelGroupBytes)));
-            s21 = TDot.MultiplyAdd(s21, a, Vector256.Load(sb + (2 * PanelGroupBytes) + 32));
+            s20 = TDot.MultiplyAdd(s20, a, Vector256.Load(pb + (2 * PanelGroupBytes)));
+            s21 = TDot.MultiplyAdd(s21, a, Vector256.Load(pb + (2 * PanelGroupBytes) + 32));
             a = Vector256.Create(*(int*)(pa + (3 * TileGroupBytes))).AsByte();
-            s30 = TDot.MultiplyAdd(s30, a, Vector256.Load(sb + (3 * PanelGroupBytes)));
-            s31 = TDot.MultiplyAdd(s31, a, Vector256.Load(sb + (3 * PanelGroupBytes) + 32));
+            s30 = TDot.MultiplyAdd(s30, a, Vector256.Load(pb + (3 * PanelGroupBytes)));
+            s31 = TDot.MultiplyAdd(s31, a, Vector256.Load(pb + (3 * PanelGroupBytes) + 32));
             pa += 4 * TileGroupBytes;
-            sb += 4 * PanelGroupBytes;
+            pb += 4 * PanelGroupBytes;
         }
 
         for (; g < groups; g++)
         {
             var a = Vector256.Create(*(int*)pa).AsByte();
-            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(sb));
-            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(sb + 32));
+            s00 = TDot.MultiplyAdd(s00, a, Vector256.Load(pb));
+            s01 = TDot.MultiplyAdd(s01, a, Vector256.Load(pb + 32));
             pa += TileGroupBytes;
-            sb += PanelGroupBytes;
+            pb += PanelGroupBytes;
         }
 
         (s00 + s10 + (s20 + s30)).Store(row);
