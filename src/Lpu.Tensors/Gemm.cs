@@ -18,6 +18,20 @@ public static class Gemm
         _ => false,
     };
 
+    /// <summary>
+    /// The rows the int8 kernel of <paramref name="path"/> multiplies at once (its register tile): a
+    /// product of a multiple of this many rows pads none. 1 for the scalar loop.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path is unknown.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> on a CPU without that instruction set.</exception>
+    public static int Int8RowTile(GemmPath path = GemmPath.Auto) => Resolve(path) switch
+    {
+        GemmPath.Vnni => Int8TileKernel<VnniDotProduct>.Mr,
+        GemmPath.Avx2 => Int8TileKernel<Avx2DotProduct>.Mr,
+        GemmPath.Portable => Int8PortableKernel.Mr,
+        _ => 1,
+    };
+
     /// <summary>int8 x int8 -> int32: C[i, j] = sum over k of A[i, k] x B[k, j], wrapping at 32 bits.</summary>
     /// <exception cref="ArgumentException">The inner dimensions differ or the path is unknown.</exception>
     /// <exception cref="PlatformNotSupportedException"><see cref="GemmPath.Vnni"/> or <see cref="GemmPath.Avx2"/> on a CPU without that instruction set.</exception>

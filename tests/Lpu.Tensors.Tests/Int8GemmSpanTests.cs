@@ -240,6 +240,19 @@ public class Int8GemmSpanTests
         Assert.Throws<PlatformNotSupportedException>(() => Gemm.Multiply(new sbyte[1], Gemm.Pack(new sbyte[1], 1, 1), new int[1], 1, path));
     }
 
+    [Fact]
+    public void Row_tile_is_that_of_the_path_auto_takes()
+    {
+        var fastest = new[] { GemmPath.Vnni, GemmPath.Avx2, GemmPath.Portable }.First(Gemm.IsSupported);
+
+        Assert.Equal(Gemm.Int8RowTile(fastest), Gemm.Int8RowTile());
+        Assert.Equal(1, Gemm.Int8RowTile(GemmPath.Scalar));
+        Assert.InRange(Gemm.Int8RowTile(GemmPath.Portable), 2, 16);
+        foreach (var path in new[] { GemmPath.Vnni, GemmPath.Avx2 }.Where(p => !Gemm.IsSupported(p)))
+            Assert.Throws<PlatformNotSupportedException>(() => Gemm.Int8RowTile(path));
+        Assert.Equal("path", Assert.Throws<ArgumentException>(() => Gemm.Int8RowTile((GemmPath)42)).ParamName);
+    }
+
     private static sbyte[] RandomBytes(Random rng, int count)
     {
         var data = new sbyte[count];

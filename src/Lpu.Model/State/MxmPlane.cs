@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lpu.Tensors;
 
 namespace Lpu.Model.State;
 
@@ -28,9 +29,9 @@ internal sealed class MxmPlane
     public const long DefaultBatchMacs = 1 << 18;
 
     /// <summary>
-    /// Batches of at least this many MACs go to the worker by default, rounded up to six tsp rows
-    /// (one register tile of the matrix kernel, about 8 µs of work: several times what handing one
-    /// over costs). Smaller batches start sooner and keep the worker busy, but each multiplies its
+    /// Batches of at least this many MACs go to the worker by default, rounded up to whole register
+    /// tiles of the matrix kernel (six tsp rows with AVX-VNNI or AVX2, about 8 µs of work: several
+    /// times what handing one over costs). Smaller batches start sooner and keep the worker busy, but each multiplies its
     /// slice of the array again. Of four, six, eight, 12 and 18 rows, four was the slowest; six and
     /// eight were alike, six with the fastest runs.
     /// </summary>
@@ -97,11 +98,12 @@ internal sealed class MxmPlane
         set
         {
             workerMacs = value;
-            // The fewest captures that reach it, rounded up to the matrix kernel's register tiles of six
-            // rows (a tsp GEMM ran 10-25% faster than with groups of four, which pad a tile).
+            // The fewest captures that reach it, rounded up to the matrix kernel's register tiles (a
+            // tsp GEMM ran 10-25% faster with six-row batches than with four, which pad a six-row tile).
             var macsPerRow = (long)vectorLength * vectorLength;
             var rows = (value / macsPerRow) + (value % macsPerRow == 0 ? 0 : 1);
-            startRows = (int)Math.Clamp((rows + 5) / 6 * 6, 1, 1 << 24);
+            var tile = Gemm.Int8RowTile();
+            startRows = (int)Math.Clamp((rows + tile - 1) / tile * tile, 1, 1 << 24);
         }
     }
 

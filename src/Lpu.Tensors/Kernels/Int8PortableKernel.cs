@@ -16,7 +16,8 @@ namespace Lpu.Tensors.Kernels;
 /// </summary>
 internal static class Int8PortableKernel
 {
-    private const int Mr = 4;
+    /// <summary>Rows of the register tile.</summary>
+    public const int Mr = 4;
 
     private static int Nr => Vector<short>.Count;
 
